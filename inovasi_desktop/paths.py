@@ -1,0 +1,54 @@
+"""Every path the app uses, from one place. `INOVASI_HOME` overrides the user data folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "InovasiDesktop"
+
+
+def _package_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) if frozen else Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """The user data folder (database, evidence store, backups, logs)."""
+    override = os.environ.get("INOVASI_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path() -> Path:
+    return data_dir() / "inovasi.sqlite3"
+
+
+def evidence_dir() -> Path:
+    return data_dir() / "bukti"
+
+
+def backups_dir() -> Path:
+    return data_dir() / "cadangan"
+
+
+def log_dir() -> Path:
+    return data_dir() / "log"
+
+
+def forms_dir() -> Path:
+    """The shipped catalogue files (`forms/`); `INOVASI_FORMS` overrides for tests."""
+    override = os.environ.get("INOVASI_FORMS")
+    return Path(override) if override else _package_root() / "forms"
+
+
+def resources_dir() -> Path:
+    return _package_root() / "resources"
+
+
+def examples_dir() -> Path:
+    return _package_root() / "examples"
