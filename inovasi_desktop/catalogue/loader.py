@@ -6,8 +6,10 @@ together in one `CatalogueError` naming the file; a malformed file never raises 
 
 from __future__ import annotations
 
+import math
+import re
 import tomllib
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,8 @@ from inovasi_desktop.catalogue.model import (
 from inovasi_desktop.domain.errors import CatalogueError
 
 FORMAT_VERSION = 1
+YEARS = range(2000, 2101)  # plausible assessment years; keeps date arithmetic on them safe
+EVIDENCE_OFFSETS = range(-10, 1)  # evidence_years offsets: up to ten years back, never ahead
 _MISSING = object()
 
 
@@ -59,6 +63,8 @@ class _Reader:
         kinds = kind if isinstance(kind, tuple) else (kind,)
         if isinstance(value, bool) and bool not in kinds:
             ok = False
+        elif isinstance(value, datetime) and datetime not in kinds:
+            ok = False  # a TOML date-time is a `date` subclass, but catalogues hold plain dates
         elif float in kinds and isinstance(value, int) and not isinstance(value, bool):
             ok = True
         else:
@@ -66,6 +72,9 @@ class _Reader:
         if not ok:
             names = " atau ".join(_TYPE_NAMES.get(k, k.__name__) for k in kinds)
             self.problem(where, f"harus {names}")
+            return None if default is _MISSING else default
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(where, "harus bilangan terhingga")
             return None if default is _MISSING else default
         if isinstance(value, str) and not value.strip() and default is _MISSING:
             self.problem(where, "tidak boleh kosong")
@@ -105,22 +114,43 @@ class _Reader:
 
 
 _TYPE_NAMES = {str: "teks", int: "bilangan bulat", float: "bilangan", bool: "true/false",
-               list: "daftar", dict: "tabel", date: "tanggal"}
+               list: "daftar", dict: "tabel", date: "tanggal (tanpa jam)"}
 
 
 def load_catalogue(path: Path) -> Catalogue:
     """Read and validate one catalogue file; raise `CatalogueError` naming every problem."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogueError(f"Katalog {path.name} tidak ditemukan di folder {path.parent}.") from None
+    except IsADirectoryError:
+        raise CatalogueError(f"Katalog {path.name} adalah folder, bukan berkas.") from None
+    except PermissionError:
+        raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca: akses ditolak.") from None
     except OSError as err:
-        raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca: {err.strerror or err}") from None
+        raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca ({err.strerror or err}).") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise CatalogueError(f"Katalog {path.name} tidak valid: berkas bukan teks UTF-8.") from None
     except tomllib.TOMLDecodeError as err:
-        raise CatalogueError(f"Katalog {path.name} tidak valid: sintaks TOML salah ({err}).") from None
+        raise CatalogueError(f"Katalog {path.name} tidak valid: {_syntax_problem(str(err))}.") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and inline tables
+        raise CatalogueError(f"Katalog {path.name} tidak valid: struktur bersarang terlalu dalam.") from None
     return parse_catalogue(data, source=path.name)
+
+
+def _syntax_problem(detail: str) -> str:
+    """Where tomllib found the error, in Indonesian, with its own wording kept as the detail."""
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", detail)
+    if match:
+        where = f"baris {match[1]}, kolom {match[2]}"
+        detail = detail[: match.start()]
+    elif detail.endswith("(at end of document)"):
+        where, detail = "akhir berkas", detail.removesuffix("(at end of document)").rstrip()
+    else:
+        where = "posisi tidak diketahui"
+    return f"sintaks TOML salah di {where} (rincian: {detail})"
 
 
 def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
@@ -157,15 +187,18 @@ def _build(r: _Reader, top: dict, source: str) -> Catalogue | None:
     scoring = _scoring(r, r.table(top.get("scoring", {}), "scoring"), options)
     window = _window(r, r.table(top.get("window", {}), "window"), fields)
     year = r.get(top, "year", "", int)
-    if r.problems:
-        return None
-    return Catalogue(
+    if year is not None and year not in YEARS:
+        r.problem("year", f"harus tahun antara {YEARS.start} dan {YEARS.stop - 1}")
+    header = dict(
         id=r.get(top, "id", "", str), title=r.get(top, "title", "", str), year=year,
         basis=r.get(top, "basis", "", str, ""), description=r.get(top, "description", "", str, ""),
-        confidence=r.confidence(top, ""), steps=steps, fields=fields, indicators=indicators,
-        spd_indicators=spd, scoring=scoring, window=window, source_file=source,
-        is_default=r.get(top, "default", "", bool, False), notes=r.strings(top, "notes", "", ()),
+        confidence=r.confidence(top, ""), is_default=r.get(top, "default", "", bool, False),
+        notes=r.strings(top, "notes", "", ()),
     )
+    if r.problems:
+        return None
+    return Catalogue(**header, steps=steps, fields=fields, indicators=indicators, spd_indicators=spd,
+                     scoring=scoring, window=window, source_file=source)
 
 
 def _unique(r: _Reader, keys: list, path: str) -> None:
@@ -220,7 +253,7 @@ def _field(r: _Reader, t: dict, path: str, options: dict, step_keys: set[str]) -
         ct = r.table(t["visible_if"], f"{path}.visible_if")
         condition = Condition(field=r.get(ct, "field", f"{path}.visible_if", str) or "",
                               values=r.strings(ct, "values", f"{path}.visible_if"))
-    limits = {name: _positive_int(r, t, name, path) for name in ("min_words", "min_length", "max_length")}
+    limits = {name: _number(r, t, name, path, int, None) for name in ("min_words", "min_length", "max_length")}
     return ProfileField(
         key=r.get(t, "key", path, str), label=r.get(t, "label", path, str), type=ftype, step=step,
         required=r.get(t, "required", path, bool, False), help=r.get(t, "help", path, str, ""),
@@ -230,10 +263,13 @@ def _field(r: _Reader, t: dict, path: str, options: dict, step_keys: set[str]) -
     )
 
 
-def _positive_int(r: _Reader, t: dict, name: str, path: str) -> int | None:
-    value = r.get(t, name, path, int, None)
-    if value is not None and value <= 0:
-        r.problem(f"{path}.{name}", "harus bilangan bulat positif")
+def _number(r: _Reader, t: dict, name: str, path: str, kind: type = float, default: Any = _MISSING,
+            *, positive: bool = True) -> Any:
+    """A number that must be positive (or, with positive=False, at least zero)."""
+    value = r.get(t, name, path, kind, default)
+    if value is not None and (value <= 0 if positive else value < 0):
+        noun = "bilangan bulat" if kind is int else "bilangan"
+        r.problem(f"{path}.{name}", f"harus {noun} positif" if positive else "tidak boleh negatif")
     return value
 
 
@@ -268,9 +304,7 @@ _INDICATOR_KEYS = {"number", "global_number", "key", "name", "variable", "weight
 
 def _indicator(r: _Reader, t: dict, path: str) -> Indicator:
     r.unknown_keys(t, _INDICATOR_KEYS, path)
-    weight = r.get(t, "weight", path, float)
-    if weight is not None and weight <= 0:
-        r.problem(f"{path}.weight", "harus bilangan positif")
+    weight = _number(r, t, "weight", path)
     levels = tuple(_level(r, lt, lp, weight) for lp, lt in r.items(t, "levels", path))
     if [lv.level for lv in levels] != [1, 2, 3]:
         r.problem(f"{path}.levels", "harus tepat tiga tingkat: 1, 2, 3")
@@ -278,8 +312,9 @@ def _indicator(r: _Reader, t: dict, path: str) -> Indicator:
     _check_kinds(r, accepts, f"{path}.accepts")
     years = r.get(t, "evidence_years", path, list)
     if years is not None and (len(years) != 2 or not all(isinstance(y, int) and not isinstance(y, bool) for y in years)
-                              or years[0] > years[1]):
-        r.problem(f"{path}.evidence_years", "harus dua bilangan bulat [awal, akhir], misalnya [-2, 0]")
+                              or years[0] > years[1] or not set(years) <= set(EVIDENCE_OFFSETS)):
+        r.problem(f"{path}.evidence_years", "harus dua bilangan bulat [awal, akhir] antara "
+                  f"{EVIDENCE_OFFSETS.start} dan 0, misalnya [-2, 0]")
         years = None
     bases = tuple(_basis(r, bt, bp) for bp, bt in r.items(t, "bases", path)) if "bases" in t else ()
     return Indicator(
@@ -312,7 +347,7 @@ def _basis(r: _Reader, t: dict, path: str) -> Basis:
 
 def _spd(r: _Reader, t: dict, path: str) -> SpdIndicator:
     r.unknown_keys(t, {"number", "name", "variable", "weight", "mandatory", "levels", "confidence"}, path)
-    weight = r.get(t, "weight", path, float) or 0
+    weight = _number(r, t, "weight", path) or 0
     texts = r.strings(t, "levels", path)
     if len(texts) != 3:
         r.problem(f"{path}.levels", "harus tepat tiga teks tingkat")
@@ -337,7 +372,7 @@ def _scoring(r: _Reader, t: dict, options: dict) -> Scoring:
     mins = [p.min_iid for p in predicates if p.min_iid is not None]
     if mins != sorted(mins, reverse=True) or (mins and mins[-1] != 0):
         r.problem(f"{path}.predicates", "harus urut dari ambang tertinggi dan berakhir di 0")
-    yandas_min = r.get(t, "yandas_min", path, int, 0)
+    yandas_min = _number(r, t, "yandas_min", path, int, 0, positive=False)
     if yandas_min and yandas_min > len(yandas):
         r.problem(f"{path}.yandas_min", "lebih besar dari jumlah urusan yandas")
     urusan = set(options.get("urusan", ()))
@@ -345,9 +380,10 @@ def _scoring(r: _Reader, t: dict, options: dict) -> Scoring:
         if urusan and u not in urusan:
             r.problem(f"{path}.yandas", f"'{u}' tidak ada di options.urusan")
     return Scoring(
-        divisor_min=r.get(t, "divisor_min", path, int), jumlah_per_innovation=r.get(t, "jumlah_per_innovation", path, float),
-        jumlah_cap=r.get(t, "jumlah_cap", path, int), yandas=yandas, yandas_min=yandas_min,
-        total_max=r.get(t, "total_max", path, float), predicates=tuple(predicates),
+        divisor_min=_number(r, t, "divisor_min", path, int),
+        jumlah_per_innovation=_number(r, t, "jumlah_per_innovation", path, positive=False),
+        jumlah_cap=_number(r, t, "jumlah_cap", path, int, positive=False), yandas=yandas, yandas_min=yandas_min,
+        total_max=_number(r, t, "total_max", path), predicates=tuple(predicates),
         confidence=r.confidence(t, path), note=r.get(t, "note", path, str, ""),
     )
 

@@ -32,7 +32,7 @@ class Catalogues:
         self._by_id = {c.id: c for c in catalogues}
 
     @classmethod
-    def from_folder(cls, folder: Path) -> "Catalogues":
+    def from_folder(cls, folder: Path) -> Catalogues:
         return cls(load_all(folder))
 
     def get(self, catalogue_id: str) -> Catalogue:

@@ -1,0 +1,40 @@
+"""Entry point: the GUI with no arguments, the command line otherwise."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+NO_DISPLAY_MESSAGE = """\
+Inovasi Desktop memerlukan layar grafis, tetapi tidak ada layar yang terdeteksi
+(variabel DISPLAY atau WAYLAND_DISPLAY kosong).
+
+Cara menjalankannya:
+  - di komputer dengan desktop: jalankan dari terminal di dalam sesi desktop;
+  - di server tanpa layar: xvfb-run -a inovasi-desktop
+  - tanpa jendela sama sekali: gunakan perintah baris, misalnya `inovasi-desktop --help`.
+"""
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args:
+        from inovasi_desktop.cli import main as cli_main
+
+        return cli_main(args)
+    if not _has_display():
+        sys.stderr.write(NO_DISPLAY_MESSAGE)
+        return 2
+    from inovasi_desktop.app import run_gui
+
+    return run_gui()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

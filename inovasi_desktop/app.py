@@ -1,0 +1,70 @@
+"""Composition root: logging, excepthook, QApplication, workspace and the main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+
+from inovasi_desktop import __version__, paths
+
+log = logging.getLogger("inovasi_desktop")
+
+
+def setup_logging() -> str:
+    """Log to a rotating file in the data folder (falls back to stderr when not writable)."""
+    folder = paths.log_dir()
+    handler: logging.Handler
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(folder / "inovasi.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        where = str(folder / "inovasi.log")
+    except OSError:
+        handler = logging.StreamHandler()
+        where = "(stderr)"
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return where
+
+
+def install_excepthook(log_path: str) -> None:
+    """Unexpected exceptions are bugs: log them and show a dialog with copyable details."""
+
+    def hook(exc_type, exc, tb):
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Unhandled exception:\n%s", details)
+        sys.__excepthook__(exc_type, exc, tb)
+        if os.environ.get("INOVASI_NO_CRASH_DIALOG"):
+            return
+        from inovasi_desktop.ui.dialogs.crash import show_crash_dialog
+
+        show_crash_dialog(details, log_path)
+
+    sys.excepthook = hook
+
+
+def run_gui() -> int:
+    log_path = setup_logging()
+    install_excepthook(log_path)
+    from PySide6.QtWidgets import QApplication
+
+    from inovasi_desktop.ui.main_window import MainWindow
+    from inovasi_desktop.ui.startup import open_workspace_or_explain
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Inovasi Desktop")
+    app.setOrganizationName("InovasiDesktop")
+    app.setApplicationVersion(__version__)
+    workspace = open_workspace_or_explain()
+    if workspace is None:
+        return 3
+    window = MainWindow(workspace)
+    window.show()
+    window.after_show()
+    code = app.exec()
+    workspace.close()
+    return code

@@ -1,0 +1,349 @@
+"""Checks of one evidence file before it is stored: what verifiers would reject, said in advance.
+
+`check_file` never raises for a bad file: every finding is a `Problem` on the result. It reads
+the file in small pieces (large files are not loaded into memory).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+from PIL import Image
+
+from inovasi_desktop.domain import Severity
+from inovasi_desktop.evidence.errors import describe_os_error
+from inovasi_desktop.evidence.images import ImageTooLarge, exif_orientation, open_image
+from inovasi_desktop.evidence.pdf_safety import find_active_content
+from inovasi_desktop.evidence.regions import other_regions_only
+from inovasi_desktop.evidence.sniff import EXECUTABLES, KIND_BY_MEDIA_TYPE, describe, sniff
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+FILE_KINDS = tuple(KIND_BY_MEDIA_TYPE.values())
+KIND_LABELS = {"pdf": "PDF", "jpg": "JPG", "png": "PNG", "mp4": "MP4", "mov": "MOV"}
+IMAGE_KINDS = ("jpg", "png")
+VIDEO_KINDS = ("mp4", "mov")
+TEXT_SAMPLE_PAGES = 5  # pages looked at for a text layer
+REGION_TEXT_PAGES = 3  # pages whose text is searched for region names
+PDFTOTEXT_TIMEOUT = 30  # seconds
+
+
+class Code:
+    """Stable machine-readable kinds of problems."""
+
+    FILE_UNREADABLE = "file.unreadable"
+    FILE_NOT_REGULAR = "file.not_regular"
+    FILE_EMPTY = "file.empty"
+    TYPE_UNKNOWN = "type.unknown"
+    TYPE_NOT_ACCEPTED = "type.not_accepted"
+    SIZE_TOO_LARGE = "size.too_large"
+    PDF_DAMAGED = "pdf.damaged"
+    PDF_REPAIRED = "pdf.repaired"
+    PDF_PASSWORD = "pdf.password"
+    PDF_OWNER_PASSWORD = "pdf.owner_password"
+    PDF_NO_PAGES = "pdf.no_pages"
+    PDF_NO_TEXT = "pdf.no_text"
+    PDF_ACTIVE_CONTENT = "pdf.active_content"
+    PDF_OTHER_REGION = "pdf.other_region"
+    PDF_REGION_SKIPPED = "pdf.region_skipped"
+    IMAGE_TOO_LARGE = "image.too_large"
+    IMAGE_CORRUPT = "image.corrupt"
+    IMAGE_ROTATED = "image.rotated"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    message: str  # Indonesian, shown to the user as is
+    code: str  # one of `Code`
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    media_type: str | None = None  # sniffed from content
+    kind: str | None = None  # catalogue evidence kind ("pdf", "jpg", ...) or None
+    size: int = 0
+    pages: int | None = None  # PDF
+    has_text: bool | None = None  # PDF: a text layer on the sampled pages
+    repaired: bool = False  # PDF: damaged, but qpdf recovered it on opening
+    owner_only_encrypted: bool = False  # PDF: restrictions without an opening password
+    active_content: tuple[str, ...] = ()  # PDF: Indonesian descriptions
+    dimensions: tuple[int, int] | None = None  # image: width, height in pixels
+    exif_orientation: int | None = None  # image: 1..8 when tagged
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """No galat: the file can be used (peringatan and info may remain)."""
+        return not any(p.severity is Severity.GALAT for p in self.problems)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.code for p in self.problems)
+
+    @property
+    def can_shrink(self) -> bool:
+        """An image over the size limit that `images.shrink_image` can make smaller."""
+        return self.ok and self.kind in IMAGE_KINDS and Code.SIZE_TOO_LARGE in self.codes
+
+
+@dataclass
+class _Findings:
+    """Mutable while checking; frozen into a FileCheck at the end."""
+
+    facts: dict[str, object] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, severity: Severity, code: str, message: str) -> None:
+        self.problems.append(Problem(severity, message, code))
+
+    def freeze(self) -> FileCheck:
+        return FileCheck(problems=tuple(self.problems), **self.facts)
+
+
+def check_file(
+    path: Path | str,
+    *,
+    accepts: tuple[str, ...] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pemda: str = "",
+) -> FileCheck:
+    """Check the file at `path` as evidence of one of the kinds in `accepts` (None: any file kind).
+
+    `pemda` (e.g. "Kabupaten Mojokerto") enables the check that a PDF does not name only other
+    kabupaten/kota.
+    """
+    path = Path(path)
+    found = _Findings()
+    try:
+        info = os.stat(path)
+    except OSError as err:
+        found.add(Severity.GALAT, Code.FILE_UNREADABLE, f"Berkas tidak dapat dibaca: {describe_os_error(err)}.")
+        return found.freeze()
+    if not stat.S_ISREG(info.st_mode):
+        what = "sebuah folder" if stat.S_ISDIR(info.st_mode) else "bukan berkas biasa"
+        found.add(Severity.GALAT, Code.FILE_NOT_REGULAR, f"Yang dipilih adalah {what}; pilih sebuah berkas.")
+        return found.freeze()
+    found.facts["size"] = info.st_size
+    if info.st_size == 0:
+        found.add(Severity.GALAT, Code.FILE_EMPTY, "Berkas kosong (0 bita); pilih berkas yang berisi dokumen.")
+        return found.freeze()
+    try:
+        media_type = sniff(path)
+    except OSError as err:
+        found.add(Severity.GALAT, Code.FILE_UNREADABLE, f"Berkas tidak dapat dibaca: {describe_os_error(err)}.")
+        return found.freeze()
+    kind = KIND_BY_MEDIA_TYPE.get(media_type or "")
+    found.facts.update(media_type=media_type, kind=kind)
+    allowed = tuple(k for k in (accepts if accepts is not None else FILE_KINDS) if k in KIND_LABELS)
+    if kind is None or kind not in allowed:
+        _type_problem(found, media_type, allowed)
+        return found.freeze()
+    if info.st_size > max_bytes:
+        _size_problem(found, kind, info.st_size, max_bytes, accepts)
+    if kind == "pdf":
+        _check_pdf(path, found, pemda)
+    elif kind in IMAGE_KINDS:
+        _check_image(path, found)
+    return found.freeze()
+
+
+def format_size(size: int) -> str:
+    """Size for people, Indonesian style: "512 KB", "2 MB", "3,4 MB"."""
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            text = f"{size / factor:.1f}".removesuffix(".0").replace(".", ",")
+            return f"{text} {unit}"
+    return f"{size} bita"
+
+
+def _join_or(words: list[str]) -> str:
+    if len(words) <= 2:
+        return " atau ".join(words)
+    return ", ".join(words[:-1]) + ", atau " + words[-1]
+
+
+def _type_problem(found: _Findings, media_type: str | None, allowed: tuple[str, ...]) -> None:
+    if not allowed:
+        found.add(Severity.GALAT, Code.TYPE_NOT_ACCEPTED, "Bukti di sini berupa tautan, bukan berkas.")
+        return
+    expected = _join_or([KIND_LABELS[k] for k in allowed])
+    if media_type is None:
+        found.add(
+            Severity.GALAT,
+            Code.TYPE_UNKNOWN,
+            f"Jenis berkas tidak dikenali dari isinya; yang diterima di sini: {expected}.",
+        )
+        return
+    message = f"Berkas ini adalah {describe(media_type)}, bukan {expected}."
+    if media_type in EXECUTABLES:
+        message += " Program tidak boleh diunggah sebagai bukti dukung."
+    elif KIND_BY_MEDIA_TYPE.get(media_type):
+        message = f"Berkas ini adalah {describe(media_type)}, sedangkan yang diterima di sini hanya {expected}."
+    found.add(Severity.GALAT, Code.TYPE_NOT_ACCEPTED, message)
+
+
+def _size_problem(found: _Findings, kind: str, size: int, max_bytes: int, accepts: tuple[str, ...] | None) -> None:
+    message = f"Ukuran berkas {format_size(size)} melebihi batas {format_size(max_bytes)}."
+    if kind in IMAGE_KINDS:
+        message += " Gambar ini dapat diperkecil secara otomatis."
+    elif kind == "pdf":
+        message += " Perkecil berkas PDF (misalnya pindai ulang dengan resolusi lebih rendah) atau pisahkan halamannya."
+    elif kind in VIDEO_KINDS and (accepts is None or "link" in accepts):
+        message += " Untuk video, gunakan tautan (misalnya Google Drive atau YouTube)."
+    found.add(Severity.PERINGATAN, Code.SIZE_TOO_LARGE, message)
+
+
+def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
+    try:
+        pdf = pikepdf.open(path)
+    except pikepdf.PasswordError:
+        found.add(
+            Severity.GALAT,
+            Code.PDF_PASSWORD,
+            "Berkas PDF dilindungi kata sandi sehingga tidak dapat dibuka verifikator. Simpan ulang tanpa kata sandi.",
+        )
+        return
+    except (pikepdf.PdfError, RuntimeError, ValueError, OSError):
+        found.add(Severity.GALAT, Code.PDF_DAMAGED, "Berkas PDF rusak dan tidak dapat dibuka.")
+        return
+    with pdf:
+        damaged = bool(pdf.get_warnings())
+        try:
+            pages = len(pdf.pages)
+            found.facts.update(
+                pages=pages,
+                owner_only_encrypted=pdf.is_encrypted,
+                has_text=_has_text_layer(pdf) if pages else None,
+                active_content=tuple(find_active_content(pdf)),
+            )
+        except (pikepdf.PdfError, RuntimeError, ValueError):
+            found.add(Severity.GALAT, Code.PDF_DAMAGED, "Berkas PDF rusak sehingga isinya tidak dapat dibaca.")
+            return
+        damaged = bool(pdf.get_warnings()) or damaged
+    _pdf_findings(found, repaired=damaged)
+    if pemda and pages:
+        _check_region(path, found, pemda)
+
+
+def _pdf_findings(found: _Findings, *, repaired: bool) -> None:
+    facts = found.facts
+    facts["repaired"] = repaired
+    if repaired:
+        found.add(
+            Severity.PERINGATAN,
+            Code.PDF_REPAIRED,
+            "Berkas PDF ini rusak, tetapi dapat dibaca setelah diperbaiki otomatis. Agar terbuka di semua aplikasi,"
+            " simpan ulang berkas aslinya (misalnya dengan Cetak ke PDF).",
+        )
+    if facts["owner_only_encrypted"]:
+        found.add(
+            Severity.INFO,
+            Code.PDF_OWNER_PASSWORD,
+            "Berkas PDF ini dibatasi kata sandi pemilik (misalnya larangan menyalin), tetapi tetap dapat dibuka.",
+        )
+    if facts["pages"] == 0:
+        found.add(Severity.GALAT, Code.PDF_NO_PAGES, "Berkas PDF tidak memiliki halaman.")
+    if facts["has_text"] is False:
+        found.add(
+            Severity.INFO,
+            Code.PDF_NO_TEXT,
+            "Berkas PDF ini tampaknya hasil pindaian tanpa lapisan teks, sehingga isinya tidak dapat dicari.",
+        )
+    active = facts["active_content"]
+    if active:
+        found.add(
+            Severity.PERINGATAN,
+            Code.PDF_ACTIVE_CONTENT,
+            f"Berkas PDF ini berisi konten aktif: {', '.join(active)}. Konten ini dibuang saat berkas usulan"
+            " disusun; verifikator dapat menolak berkas yang memuatnya.",
+        )
+
+
+def _has_text_layer(pdf: pikepdf.Pdf) -> bool:
+    """Whether any sampled page shows text (OCR text of a scan counts, even when invisible)."""
+    count = len(pdf.pages)
+    step = max(1, count // TEXT_SAMPLE_PAGES)
+    sample = sorted({*range(0, count, step), count - 1})[: TEXT_SAMPLE_PAGES + 1]
+    for index in sample:
+        page = pdf.pages[index]
+        streams: list[object] = [page]
+        xobjects = page.obj.get("/Resources", {}).get("/XObject", {})
+        streams += [x for x in xobjects.values() if isinstance(x, pikepdf.Stream) and x.get("/Subtype") == "/Form"]
+        for stream in streams:
+            try:
+                if pikepdf.parse_content_stream(stream, "Tj TJ ' \""):
+                    return True
+            except (pikepdf.PdfError, RuntimeError, ValueError):
+                continue
+    return False
+
+
+def _check_region(path: Path, found: _Findings, pemda: str) -> None:
+    text = _extract_text(path, REGION_TEXT_PAGES)
+    if text is None:
+        found.add(
+            Severity.INFO,
+            Code.PDF_REGION_SKIPPED,
+            "Nama daerah dalam dokumen tidak diperiksa karena teksnya tidak dapat dibaca di komputer ini.",
+        )
+        return
+    others = other_regions_only(text, pemda)
+    if others:
+        found.add(
+            Severity.PERINGATAN,
+            Code.PDF_OTHER_REGION,
+            f"Dokumen ini menyebut {_join_or(others)}, bukan {pemda}. Pastikan bukti berasal dari daerah Anda.",
+        )
+
+
+def _extract_text(path: Path, pages: int) -> str | None:
+    """Text of the first `pages` pages by poppler's pdftotext, or None when unavailable or failing."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    command = [exe, "-q", "-f", "1", "-l", str(pages), "-enc", "UTF-8", os.path.abspath(path), "-"]
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8", "replace")
+
+
+def _check_image(path: Path, found: _Findings) -> None:
+    try:
+        image = open_image(path)
+    except ImageTooLarge as err:
+        found.add(Severity.GALAT, Code.IMAGE_TOO_LARGE, str(err))
+        return
+    except (OSError, ValueError, SyntaxError, EOFError):
+        found.add(Severity.GALAT, Code.IMAGE_CORRUPT, _CORRUPT_IMAGE)
+        return
+    with image:
+        width, height = image.size
+        orientation = exif_orientation(image)
+        found.facts.update(dimensions=(width, height), exif_orientation=orientation)
+        try:
+            if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte, with less memory
+                image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
+            image.load()
+        except (OSError, ValueError, SyntaxError, EOFError, Image.DecompressionBombError):
+            found.add(Severity.GALAT, Code.IMAGE_CORRUPT, _CORRUPT_IMAGE)
+            return
+    if orientation and orientation != 1:
+        found.add(
+            Severity.INFO,
+            Code.IMAGE_ROTATED,
+            "Foto ini memakai penanda orientasi (EXIF), sehingga dapat tampil miring di sebagian aplikasi."
+            " Gambar yang diperkecil oleh aplikasi ini akan ditegakkan.",
+        )
+
+
+_CORRUPT_IMAGE = "Gambar rusak atau tidak lengkap sehingga tidak dapat ditampilkan."

@@ -1,0 +1,131 @@
+"""Put the dossier together with pikepdf: generated pages and evidence pages in order, the footer
+and watermark overlay on every page, the outline, and deterministic metadata.
+
+Foreign evidence pages are not copied as they stand: each is placed, as a form XObject, on a fresh
+A4 page (portrait or landscape, as the evidence page is) inside the area above the footer band,
+shrunk when needed (an A4 scan to about 95 %, never enlarged). Their content stays untouched and
+nothing of it is hidden by the footer, and the printed dossier is uniformly A4.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import date
+
+import pikepdf
+from pikepdf import Dictionary, Name, OutlineItem, Rectangle, String
+
+from inovasi_desktop.export.dossier.annex import PDF, Block
+from inovasi_desktop.export.dossier.chrome import FooterText, footer_overlay
+from inovasi_desktop.export.dossier.context import Context
+from inovasi_desktop.export.dossier.front_matter import FrontMatter
+from inovasi_desktop.export.dossier.styles import FOOTER_BAND, PAGE_HEIGHT, PAGE_WIDTH
+from inovasi_desktop.export.dossier.texts import evidence_line
+
+PRODUCER = "Inovasi Desktop"
+_EVIDENCE = Name("/InovasiBukti")  # resource names of the placed evidence page and of the footer stamp
+_FOOTER = Name("/InovasiKaki")
+LANGUAGE = "id-ID"
+
+
+def assemble(ctx: Context, front: FrontMatter, annex_pdf: bytes, blocks: list[Block],
+             evidence: dict[str, pikepdf.Pdf], tick: Callable[[], None], stack: ExitStack) -> pikepdf.Pdf:
+    """The dossier as a pikepdf document. qpdf copies stream data lazily, so every source stays
+    open (on `stack`) until the result is saved."""
+    out = stack.enter_context(pikepdf.new())
+    out.pages.extend(stack.enter_context(pikepdf.open(io.BytesIO(front.pdf))).pages)
+    annex_pages = iter(stack.enter_context(pikepdf.open(io.BytesIO(annex_pdf))).pages)
+    for block in blocks:
+        if block.kind == PDF:
+            for page in evidence[block.entries[0].item.sha256].pages:
+                tick()
+                _place_foreign(out, page)
+        else:
+            out.pages.append(next(annex_pages))
+    _stamp_every_page(out, ctx, tick, stack)
+    _write_outline(out, ctx, front)
+    _write_metadata(out, ctx)
+    return out
+
+
+def _place_foreign(out: pikepdf.Pdf, page: pikepdf.Page) -> None:
+    box = page.trimbox
+    width, height = abs(float(box[2]) - float(box[0])), abs(float(box[3]) - float(box[1]))
+    if int(page.obj.get(Name.Rotate, 0)) % 180:
+        width, height = height, width
+    size = (PAGE_HEIGHT, PAGE_WIDTH) if width > height else (PAGE_WIDTH, PAGE_HEIGHT)
+    placed = out.add_blank_page(page_size=size)
+    _overlay(placed, page.as_form_xobject(), _EVIDENCE, Rectangle(0, FOOTER_BAND, size[0], size[1]))
+
+
+def _overlay(page: pikepdf.Page, form: pikepdf.Object, name: Name, rect: Rectangle) -> None:
+    """Draw `form` over the page, fitted into `rect` (shrunk, never enlarged). Like
+    `Page.add_overlay`, but with a fixed resource name: pikepdf would pick a random one."""
+    page.add_resource(form, Name.XObject, name)
+    placement = page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=False)
+    page.contents_add(b"q\n", prepend=True)
+    page.contents_add(b"Q\n" + placement)
+    page.contents_coalesce()
+
+
+def _stamp_every_page(out: pikepdf.Pdf, ctx: Context, tick: Callable[[], None], stack: ExitStack) -> None:
+    sizes = [(float(p.mediabox[2]) - float(p.mediabox[0]), float(p.mediabox[3]) - float(p.mediabox[1]))
+             for p in out.pages]
+    footer = FooterText(ctx.dossier_id, ctx.catalogue.id, draft=not ctx.ready)
+    overlay = stack.enter_context(pikepdf.open(io.BytesIO(footer_overlay(sizes, footer))))
+    for page, stamp in zip(out.pages, overlay.pages, strict=True):
+        tick()
+        _overlay(page, stamp.as_form_xobject(), _FOOTER, Rectangle(page.mediabox))
+
+
+def _write_outline(out: pikepdf.Pdf, ctx: Context, front: FrontMatter) -> None:
+    with out.open_outline() as outline:
+        outline.root.append(OutlineItem("Sampul", 0))
+        for mark in front.marks:
+            item = OutlineItem(mark.title, mark.page)
+            if mark.level == 0 or not outline.root:
+                outline.root.append(item)
+            else:
+                outline.root[-1].children.append(item)
+        if not ctx.sections:
+            return
+        annexes = OutlineItem("Lampiran Bukti Dukung", ctx.sections[0].page - 1)
+        for section in ctx.sections:
+            node = OutlineItem(f"{section.heading}: {section.title}", section.page - 1)
+            for i, entry in enumerate(section.entries, start=1):
+                node.children.append(OutlineItem(f"{i}. {evidence_line(entry.item)}", entry.page - 1))
+            annexes.children.append(node)
+        outline.root.append(annexes)
+    out.Root.PageMode = Name.UseOutlines
+
+
+def pdf_date(day: date) -> str:
+    return f"D:{day:%Y%m%d}000000Z"
+
+
+def _write_metadata(out: pikepdf.Pdf, ctx: Context) -> None:
+    org, catalogue = ctx.organisation, ctx.catalogue
+    title = f"Berkas Inovasi Daerah: {ctx.innovation_name}"
+    author = ", ".join(part for part in (org.opd.strip(), org.pemda.strip()) if part) or "Perangkat Daerah"
+    subject = f"{catalogue.title} \u2014 berkas {ctx.status}"
+    keywords = f"inovasi daerah; IID; {catalogue.id}; ID berkas {ctx.dossier_id}"
+    stamp = pdf_date(ctx.source.generated_on)
+    out.docinfo = out.make_indirect(Dictionary(Title=String(title), Author=String(author), Subject=String(subject),
+                             Keywords=String(keywords), Creator=String(PRODUCER), Producer=String(PRODUCER),
+                             CreationDate=String(stamp), ModDate=String(stamp)))
+    out.Root.Lang = String(LANGUAGE)
+    out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    iso = f"{ctx.source.generated_on:%Y-%m-%d}T00:00:00Z"
+    with out.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+        meta["dc:title"] = title
+        meta["dc:creator"] = [author]
+        meta["dc:description"] = subject
+        meta["dc:language"] = [LANGUAGE]
+        meta["pdf:Keywords"] = keywords
+        meta["pdf:Producer"] = PRODUCER
+        meta["xmp:CreatorTool"] = PRODUCER
+        meta["xmp:CreateDate"] = iso
+        meta["xmp:ModifyDate"] = iso
+        meta["xmp:MetadataDate"] = iso

@@ -1,0 +1,135 @@
+"""`build_dossier`: check the evidence, lay out and render the pages, assemble, write atomically.
+
+The generated part before the annexes cites annex page numbers ("hlm. N") that depend on its own
+length, so it is rendered until its page count is stable (twice in practice).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from contextlib import ExitStack
+from pathlib import Path
+
+import pikepdf
+from reportlab import rl_config
+
+from inovasi_desktop.export.dossier.annex import PDF, collect_sections, lay_out, open_evidence
+from inovasi_desktop.export.dossier.annex_pages import render_annex_pages
+from inovasi_desktop.export.dossier.assembly import assemble
+from inovasi_desktop.export.dossier.context import Context
+from inovasi_desktop.export.dossier.cover import approval, cover
+from inovasi_desktop.export.dossier.front_matter import FrontMatter, render_front_matter
+from inovasi_desktop.export.dossier.indicator_table import indicator_section
+from inovasi_desktop.export.dossier.model import (
+    Cancelled,
+    DossierError,
+    DossierInput,
+    DossierResult,
+    ExportCancelled,
+    Progress,
+)
+from inovasi_desktop.export.dossier.profile_pages import profile_section, uraian_section
+from inovasi_desktop.export.dossier.readiness_page import readiness_section
+
+_MAX_LAYOUT_PASSES = 5
+
+rl_config.useA85 = 0  # ASCII85 in pure Python makes image pages ~40x slower
+
+
+class _Steps:
+    """Progress reporting and cancel checks in one call per unit of work."""
+
+    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        self.progress, self.cancelled = progress, cancelled
+        self.done, self.total, self.message = 0, 1, ""
+
+    def phase(self, message: str, units: int = 0) -> None:
+        self.message = message
+        self.total += units
+        self.tick(advance=0)
+
+    def tick(self, advance: int = 1) -> None:
+        if self.cancelled and self.cancelled():
+            raise ExportCancelled()
+        self.done += advance
+        if self.progress:
+            self.progress(min(self.done, self.total), self.total, self.message)
+
+
+def build_dossier(source: DossierInput, out_path: Path, *, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> DossierResult:
+    """Write the dossier PDF of `source` to `out_path` (replaced atomically); nothing is left on failure."""
+    out_path = Path(out_path)
+    steps = _Steps(progress, cancelled)
+    sections = collect_sections(source.catalogue, source.innovation)
+    steps.phase("Memeriksa berkas bukti dukung", sum(len(s.entries) for s in sections))
+    with ExitStack() as stack:
+        evidence = open_evidence(sections, source, stack, steps.tick)
+        ctx = Context.of(source, sections)
+        steps.phase("Menyusun halaman berkas")
+        front, blocks = _lay_out_front_matter(ctx)
+        generated = [b for b in blocks if b.kind != PDF]
+        foreign = sum(b.pages for b in blocks if b.kind == PDF)
+        steps.phase("Menyusun lampiran", len(generated) + foreign + front.pages + len(generated) + foreign)
+        annex_pdf = render_annex_pages(blocks, ctx.innovation, _header_left(ctx), steps.tick)
+        document = assemble(ctx, front, annex_pdf, blocks, evidence, steps.tick, stack)
+        steps.phase("Menyimpan berkas PDF", 1)
+        result = _write_atomically(document, out_path, steps)
+    steps.tick()
+    return result
+
+
+def _header_left(ctx: Context) -> str:
+    return f"Berkas Inovasi Daerah \u00b7 {ctx.innovation_name}"
+
+
+def _story(ctx: Context) -> list:
+    return cover(ctx) + approval(ctx) + readiness_section(ctx) + profile_section(ctx) + uraian_section(ctx) + \
+        indicator_section(ctx)
+
+
+def _lay_out_front_matter(ctx: Context) -> tuple[FrontMatter, list]:
+    pages = 0
+    for _ in range(_MAX_LAYOUT_PASSES):
+        blocks = lay_out(ctx.sections, pages + 1)
+        ctx.refresh_pages()
+        front = render_front_matter(_story(ctx), _header_left(ctx), ctx.catalogue.title)
+        if front.pages == pages:
+            return front, blocks
+        pages = front.pages
+    raise RuntimeError("dossier front matter page count did not settle")
+
+
+def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps) -> DossierResult:
+    folder = out_path.parent
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=folder)
+    except OSError as err:
+        raise DossierError(f"Folder {folder} tidak dapat ditulisi: {err.strerror or err}.") from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document.save(stream, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                          compress_streams=True)
+            stream.flush()
+            os.fsync(stream.fileno())
+        digest, size = _digest(temp)
+        steps.tick(advance=0)  # a cancel during saving still leaves nothing behind
+        os.replace(temp, out_path)
+    except BaseException as err:
+        temp.unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise DossierError(f"Berkas {out_path.name} tidak dapat ditulis: {err.strerror or err}.") from None
+        raise
+    return DossierResult(pages=len(document.pages), bytes=size, sha256=digest, path=out_path)
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size

@@ -1,0 +1,256 @@
+"""The versioned JSON interchange form of one innovation ("inovasi-desktop/innovation", version 1).
+
+The document is described in `schemas/innovation.v1.schema.json`. Reading checks the shape of every
+value by hand (no jsonschema dependency) and reports each problem with its JSON path, all together in
+one `InterchangeError`. Whether profile keys exist in the pinned catalogue is the service layer's
+check; it may pass `field_types` (field key -> catalogue field type) to have values checked exactly.
+Writing is deterministic: sorted keys, answers ordered by number, two-space indent, UTF-8 text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from inovasi_desktop.domain.errors import InterchangeError
+from inovasi_desktop.domain.model import EvidenceItem, IndicatorAnswer, Innovation
+from inovasi_desktop.export.interchange_check import Checker, describe
+
+FORMAT = "inovasi-desktop/innovation"
+VERSION = 1
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+TOP_KEYS = frozenset({"format", "version", "id", "catalogue_id", "created_at", "updated_at",
+                      "profile", "answers", "attachments"})
+ANSWER_KEYS = frozenset({"number", "level", "basis", "notes", "evidence"})
+EVIDENCE_KEYS = frozenset({"id", "nomor", "tanggal", "tentang", "file", "link"})
+FILE_KEYS = frozenset({"sha256", "name", "size", "media_type"})
+
+
+# ---------------------------------------------------------------------------------------- writing
+
+def innovation_to_dict(innovation: Innovation) -> dict[str, Any]:
+    """The interchange document of `innovation`, made of fresh JSON-native values."""
+    answers = sorted(innovation.answers.values(), key=lambda a: a.number)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "id": innovation.id,
+        "catalogue_id": innovation.catalogue_id,
+        "created_at": _timestamp_text(innovation.created_at),
+        "updated_at": _timestamp_text(innovation.updated_at),
+        "profile": {key: _plain(value) for key, value in innovation.profile.items()},
+        "answers": [_answer_dict(a) for a in answers],
+        "attachments": {key: [_evidence_dict(e) for e in items] for key, items in innovation.attachments.items()},
+    }
+
+
+def dumps(innovation: Innovation) -> str:
+    """The document as canonical JSON text; refuses an innovation that could not be read back."""
+    data = innovation_to_dict(innovation)
+    _read(data, None, "Inovasi tidak dapat diekspor karena datanya tidak sah")
+    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def _timestamp_text(value: datetime) -> str:
+    # A naive datetime is taken as UTC; the domain only makes aware ones.
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _plain(value: Any) -> Any:
+    """A fresh copy of a profile value; numbers (only coordinates hold them) are written as floats."""
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _answer_dict(answer: IndicatorAnswer) -> dict[str, Any]:
+    return {"number": answer.number, "level": answer.level, "basis": answer.basis, "notes": answer.notes,
+            "evidence": [_evidence_dict(e) for e in answer.evidence]}
+
+
+def _evidence_dict(item: EvidenceItem) -> dict[str, Any]:
+    stored = None
+    if item.sha256 is not None:
+        stored = {"sha256": item.sha256, "name": item.file_name, "size": item.size, "media_type": item.media_type}
+    return {"id": item.id, "nomor": item.nomor, "tanggal": item.tanggal.isoformat() if item.tanggal else None,
+            "tentang": item.tentang, "file": stored, "link": item.link}
+
+
+# ---------------------------------------------------------------------------------------- reading
+
+def loads(text: str | bytes) -> Innovation:
+    """Parse and validate a document; `bytes` must be UTF-8 (a leading BOM is allowed)."""
+    if isinstance(text, bytes | bytearray):
+        _refuse_if_huge(len(text))
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InterchangeError(f"Berkas inovasi bukan teks UTF-8 yang sah (bita ke-{err.start + 1}).") from None
+    elif len(text) > MAX_DOCUMENT_BYTES // 4:  # counting bytes only when the size could matter
+        _refuse_if_huge(len(text.encode("utf-8", "surrogatepass")))
+    text = text.removeprefix("\ufeff")
+    try:
+        data = json.loads(text, object_pairs_hook=_object_without_repeats, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as err:
+        reason = _JSON_REASONS.get(err.msg, "sintaks JSON salah")
+        raise InterchangeError(f"Berkas inovasi bukan JSON yang sah: {reason} "
+                               f"(baris {err.lineno}, kolom {err.colno}).") from None
+    except RecursionError:
+        raise InterchangeError("Berkas inovasi tidak sah: susunan objek dan daftar bersarang terlalu dalam.") from None
+    except ValueError:  # an integer longer than Python converts
+        raise InterchangeError("Berkas inovasi tidak sah: berisi angka yang terlalu panjang.") from None
+    return innovation_from_dict(data)
+
+
+def innovation_from_dict(data: Any, field_types: Mapping[str, str] | None = None) -> Innovation:
+    """Validate a parsed document and build the innovation; raise `InterchangeError` naming every problem.
+
+    `field_types` maps profile keys to catalogue field types ("text", "date", ...); keys it names are
+    checked against their type, other keys only against the shapes any profile value may take.
+    """
+    _check_header(data)
+    innovation = _read(data, field_types, "Dokumen inovasi tidak sah")
+    assert innovation is not None
+    return innovation
+
+
+_JSON_REASONS = {
+    "Expecting value": "nilai yang diharapkan tidak ada",
+    "Expecting ',' delimiter": "tanda koma tidak ada",
+    "Expecting ':' delimiter": "tanda titik dua tidak ada",
+    "Expecting property name enclosed in double quotes": "nama kunci harus diapit tanda petik ganda",
+    "Unterminated string starting at": "teks tidak ditutup dengan tanda petik",
+    "Invalid control character at": "teks berisi karakter kendali",
+    "Extra data": "ada data lain setelah objek utama",
+}
+
+
+def _refuse_if_huge(size: int) -> None:
+    if size > MAX_DOCUMENT_BYTES:
+        raise InterchangeError(f"Berkas inovasi terlalu besar ({size / 1024 / 1024:.1f} MB); "
+                               f"batasnya {MAX_DOCUMENT_BYTES // 1024 // 1024} MB.")
+
+
+def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
+        raise InterchangeError(f"Berkas inovasi tidak sah: kunci {describe(repeated)} muncul lebih dari sekali "
+                               "dalam satu objek.")
+    return result
+
+
+def _refuse_constant(name: str) -> Any:
+    raise InterchangeError(f"Berkas inovasi tidak sah: nilai {name} tidak diperbolehkan.")
+
+
+def _check_header(data: Any) -> None:
+    """Refuse, before anything else, what is not a version-1 innovation document."""
+    if not isinstance(data, dict):
+        raise InterchangeError("Berkas ini bukan dokumen inovasi: isinya harus satu objek JSON.")
+    if data.get("format") != FORMAT:
+        found = f"format {describe(data['format'])}" if "format" in data else "tanpa kunci \"format\""
+        raise InterchangeError(f"Berkas ini bukan dokumen inovasi Inovasi Desktop ({found}; "
+                               f"yang dikenal: \"{FORMAT}\").")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InterchangeError(f"Versi format dokumen inovasi tidak dikenal: {describe(version)}.")
+    if version > VERSION:
+        raise InterchangeError(f"Dokumen inovasi ini dibuat oleh versi aplikasi yang lebih baru (format versi "
+                               f"{version}; versi ini mendukung versi {VERSION}). Perbarui Inovasi Desktop "
+                               "untuk membukanya.")
+
+
+def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Innovation | None:
+    c = Checker()
+    top = c.object(data, "$", TOP_KEYS)
+    innovation = Innovation(
+        id=c.uuid(c.get(top, "id"), "$.id"),
+        catalogue_id=c.text(c.get(top, "catalogue_id"), "$.catalogue_id", non_empty=True),
+        profile=_profile(c, c.get(top, "profile"), field_types or {}),
+        answers=_answers(c, c.get(top, "answers")),
+        attachments=_attachments(c, c.get(top, "attachments")),
+        created_at=c.timestamp(c.get(top, "created_at"), "$.created_at"),
+        updated_at=c.timestamp(c.get(top, "updated_at"), "$.updated_at"),
+    )
+    if c.problems:
+        shown = "\n".join(f"  - {p}" for p in c.problems[:50])
+        more = f"\n  ... dan {len(c.problems) - 50} masalah lain" if len(c.problems) > 50 else ""
+        raise InterchangeError(f"{heading}:\n{shown}{more}")
+    return innovation
+
+
+def _profile(c: Checker, value: Any, field_types: Mapping[str, str]) -> dict[str, Any]:
+    out = {}
+    for key, item in (c.object(value, "$.profile") or {}).items():
+        path = c.key_path("$.profile", key)
+        if c.non_empty_key(key, path):
+            ftype = field_types.get(key)
+            out[key] = c.typed_value(item, path, ftype) if ftype else c.any_profile_value(item, path)
+    return out
+
+
+def _answers(c: Checker, value: Any) -> dict[int, IndicatorAnswer]:
+    answers: dict[int, IndicatorAnswer] = {}
+    where: dict[int, str] = {}
+    for path, item in c.items(value, "$.answers"):
+        answer = c.object(item, path, ANSWER_KEYS)
+        number = c.integer(c.get(answer, "number"), f"{path}.number", minimum=1)
+        level = c.get(answer, "level")
+        if level is not None:
+            level = c.integer(level, f"{path}.level", 1, 3, "harus 1, 2, 3, atau null")
+        basis = c.get(answer, "basis")
+        result = IndicatorAnswer(
+            number=number or 0, level=level, basis=None if basis is None else c.text(basis, f"{path}.basis"),
+            notes=c.text(c.get(answer, "notes"), f"{path}.notes"),
+            evidence=_evidence_list(c, c.get(answer, "evidence"), f"{path}.evidence"),
+        )
+        if number is not None and number in where:
+            c.problem(f"{path}.number", f"nomor indikator {number} sudah dipakai di {where[number]}")
+        elif number is not None:
+            answers[number], where[number] = result, path
+    return answers
+
+
+def _attachments(c: Checker, value: Any) -> dict[str, list[EvidenceItem]]:
+    out = {}
+    for key, items in (c.object(value, "$.attachments") or {}).items():
+        path = c.key_path("$.attachments", key)
+        if c.non_empty_key(key, path):
+            out[key] = _evidence_list(c, items, path)
+    return out
+
+
+def _evidence_list(c: Checker, value: Any, path: str) -> list[EvidenceItem]:
+    return [_evidence(c, item, item_path) for item_path, item in c.items(value, path)]
+
+
+def _evidence(c: Checker, value: Any, path: str) -> EvidenceItem:
+    ev = c.object(value, path, EVIDENCE_KEYS)
+    tanggal = c.get(ev, "tanggal")
+    item = EvidenceItem(
+        id=c.uuid(c.get(ev, "id"), f"{path}.id"),
+        nomor=c.text(c.get(ev, "nomor"), f"{path}.nomor"),
+        tanggal=None if tanggal is None else c.date(tanggal, f"{path}.tanggal"),
+        tentang=c.text(c.get(ev, "tentang"), f"{path}.tentang"),
+        link=c.link(c.get(ev, "link"), f"{path}.link"),
+    )
+    stored = c.get(ev, "file")
+    if stored is not None:
+        file_path = f"{path}.file"
+        meta = c.object(stored, file_path, FILE_KEYS)
+        item.sha256 = c.sha256(c.get(meta, "sha256"), f"{file_path}.sha256")
+        item.file_name = c.file_name(c.get(meta, "name"), f"{file_path}.name")
+        item.size = c.integer(c.get(meta, "size"), f"{file_path}.size", minimum=0)
+        item.media_type = c.media_type(c.get(meta, "media_type"), f"{file_path}.media_type")
+    return item

@@ -1,0 +1,17 @@
+"""What readiness checks need to know besides the catalogue and the innovation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    today: date | None = None  # dates after it are flagged; None: no such check
+    pemda: str = ""  # the organisation's pemda, source of `auto` fields with auto_from = "pemda"
+    invalid_evidence: frozenset[str] = frozenset()  # ids found broken by the evidence checker
+
+    def organisation_value(self, attribute: str | None) -> str:
+        """The organisation attribute an `auto` field copies; only `pemda` is known here."""
+        return {"pemda": self.pemda}.get(attribute or "", "")

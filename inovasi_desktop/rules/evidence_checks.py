@@ -1,0 +1,61 @@
+"""Readiness findings about single evidence items (indicator bukti dukung and profile attachments)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from inovasi_desktop.domain.model import EvidenceItem, Finding, Severity
+from inovasi_desktop.rules.evidence_kinds import LINK, kind_of
+from inovasi_desktop.rules.format import format_date_id, format_period_id
+
+
+def kind_label(kind: str) -> str:
+    """How an evidence kind is named to the user: "PDF", "JPG", ..., "tautan"."""
+    return "tautan" if kind == LINK else kind.upper()
+
+
+def evidence_name(item: EvidenceItem) -> str:
+    for candidate in (item.tentang, item.file_name, item.link):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return "tanpa judul"
+
+
+def usability_findings(item: EvidenceItem, accepts: tuple[str, ...], where: str, place: str,
+                       invalid_evidence: frozenset[str]) -> list[Finding]:
+    """Why `item` does not count (broken, or a kind not accepted); empty when it counts."""
+    name = evidence_name(item)
+    if item.id in invalid_evidence:
+        return [Finding(Severity.PERINGATAN, where, f'Bukti dukung "{name}" ({place}) rusak atau tidak dapat '
+                                                    "dibaca sehingga tidak dihitung.", "evidence.invalid")]
+    kind = kind_of(item)
+    if kind in accepts:
+        return []
+    if item.sha256 is None and not item.link:
+        return [Finding(Severity.PERINGATAN, where, f'Bukti dukung "{name}" ({place}) belum dilampiri berkas atau '
+                                                    "tautan sehingga tidak dihitung.", "evidence.no_file")]
+    accepted = ", ".join(kind_label(k) for k in accepts)
+    if kind is None:
+        message = f'Jenis berkas bukti dukung "{name}" ({place}) tidak dikenali sehingga tidak dihitung.'
+    else:
+        message = f'Bukti dukung "{name}" ({place}) berjenis {kind_label(kind)}, sedangkan yang diterima hanya ' \
+                  f"{accepted}; bukti ini tidak dihitung."
+    return [Finding(Severity.PERINGATAN, where, message, "evidence.kind")]
+
+
+def period_findings(item: EvidenceItem, period: tuple[date, date], where: str, place: str) -> list[Finding]:
+    start, end = period
+    if item.tanggal is None or start <= item.tanggal <= end:
+        return []
+    return [Finding(Severity.PERINGATAN, where,
+                    f'Bukti dukung "{evidence_name(item)}" ({place}) bertanggal {format_date_id(item.tanggal)}, '
+                    f"di luar periode bukti yang dinilai ({format_period_id(start, end)}).", "evidence.period")]
+
+
+def metadata_findings(item: EvidenceItem, where: str, place: str) -> list[Finding]:
+    missing = [name for name, absent in (("tanggal", item.tanggal is None), ("tentang", not item.tentang.strip()))
+               if absent]
+    if not missing:
+        return []
+    return [Finding(Severity.INFO, where, f'Bukti dukung "{evidence_name(item)}" ({place}) belum dilengkapi '
+                                          f"{' dan '.join(missing)}.", "evidence.metadata")]

@@ -1,0 +1,45 @@
+"""Indonesian formatting of dates and numbers for messages and documents.
+
+Dates read "29 November 2026" (no leading zero), periods "1 Januari 2024 s.d. 31 Desember 2025",
+numbers use "." for thousands and "," for decimals ("1.234,56"). Rounding is half-up, as people
+round by hand, not Python's round-half-to-even.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+             "September", "Oktober", "November", "Desember")
+
+
+def format_date_id(value: date) -> str:
+    """`date(2026, 11, 29)` -> "29 November 2026"."""
+    return f"{value.day} {MONTHS_ID[value.month - 1]} {value.year}"
+
+
+def format_period_id(start: date, end: date) -> str:
+    """Two dates as an Indonesian period: "1 Januari 2024 s.d. 31 Desember 2025"."""
+    return f"{format_date_id(start)} s.d. {format_date_id(end)}"
+
+
+def round_half_up(value: float | int | Decimal, decimals: int = 2) -> float:
+    """Round as on paper: 38.545 -> 38.55 (the float's shortest decimal form is what is rounded)."""
+    return float(_quantize(value, decimals))
+
+
+def format_number_id(value: float | int | Decimal, decimals: int = 2) -> str:
+    """1234.555 -> "1.234,56"; with decimals=0, 1234.5 -> "1.235"."""
+    amount = _quantize(value, decimals)
+    if amount == 0:
+        amount = abs(amount)  # no "-0,00"
+    text = f"{amount:,.{decimals}f}"
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def _quantize(value: float | int | Decimal, decimals: int) -> Decimal:
+    if decimals < 0:
+        raise ValueError("decimals must be >= 0")
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)

@@ -1,0 +1,227 @@
+"""Use cases on innovations: list, create, save, duplicate, delete, import/export JSON, check, score.
+
+Each use case opens its own unit of work (`with ws.db.begin() as s`). Readiness and score are
+computed here on save and kept beside the innovation so that listing thousands stays fast.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from inovasi_desktop import paths
+from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.domain import Innovation, InterchangeError, NotFoundError, new_id, utc_now
+from inovasi_desktop.export import interchange
+from inovasi_desktop.rules import CheckContext, Readiness, summarise
+from inovasi_desktop.rules.scoring import InnovationScore, score_innovation
+from inovasi_desktop.services import conformance
+from inovasi_desktop.services.workspace import Workspace
+
+EXAMPLE_FILE = "contoh-inovasi.json"
+
+
+@dataclass(frozen=True)
+class InnovationRow:
+    """One line of the innovation list."""
+
+    id: str
+    name: str
+    tahapan: str
+    catalogue_id: str
+    readiness_label: str
+    errors: int
+    evidenced: int
+    total: int
+    claimed: float
+    backed: float
+    maximum: float
+    updated_at: datetime
+    search_text: str
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        del data["search_text"]
+        data["updated_at"] = self.updated_at.isoformat()
+        return data
+
+
+def _repo(session):
+    from inovasi_desktop.storage.repositories import InnovationRepository
+
+    return InnovationRepository(session)
+
+
+def context_for(ws: Workspace) -> CheckContext:
+    from inovasi_desktop.services import organisation
+
+    org = organisation.get(ws)
+    return CheckContext(today=date.today(), pemda=org.pemda)
+
+
+def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:
+    readiness = summarise(catalogue, innovation, context)
+    score = score_innovation(catalogue, innovation, context.invalid_evidence)
+    return {"readiness_label": readiness.label, "errors": readiness.errors, "evidenced": readiness.evidenced,
+            "total": readiness.total, "claimed": score.claimed, "backed": score.backed, "maximum": score.maximum}
+
+
+def list_rows(ws: Workspace) -> list[InnovationRow]:
+    with ws.db.begin() as session:
+        summaries = _repo(session).list_summaries()
+    return [_row(s) for s in summaries]
+
+
+_UNCHECKED = {"readiness_label": "belum diperiksa", "errors": 0, "evidenced": 0, "total": 0,
+              "claimed": 0.0, "backed": 0.0, "maximum": 0.0}
+
+
+def _row(s) -> InnovationRow:
+    summary = {**_UNCHECKED, **(s.summary or {})}
+    return InnovationRow(id=s.id, name=s.name, tahapan=s.tahapan, catalogue_id=s.catalogue_id,
+                         updated_at=s.updated_at, search_text=f"{s.name}\n{s.tahapan}".casefold(),
+                         **{k: summary[k] for k in _UNCHECKED})
+
+
+def resolve_id(ws: Workspace, text: str) -> str:
+    """A full id, or a unique prefix of one (like git)."""
+    text = text.strip().lower()
+    with ws.db.begin() as session:
+        matches = _repo(session).ids_with_prefix(text)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise NotFoundError(f"Tidak ada inovasi dengan id '{text}'. Lihat daftarnya dengan `inovasi-desktop list`.")
+    raise NotFoundError(f"Id '{text}' cocok dengan {len(matches)} inovasi; tulis lebih banyak karakter.")
+
+
+def get(ws: Workspace, innovation_id: str) -> Innovation:
+    with ws.db.begin() as session:
+        return _repo(session).get(innovation_id)
+
+
+def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = None) -> dict:
+    """Write the whole innovation; returns its fresh summary."""
+    catalogue = ws.catalogues.get(innovation.catalogue_id)
+    summary = summary_of(catalogue, innovation, context or context_for(ws))
+    innovation.updated_at = utc_now()
+    with ws.db.begin() as session:
+        _repo(session).save(innovation, summary)
+    return summary
+
+
+def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
+    from inovasi_desktop.services import organisation
+
+    if catalogue_id is None:
+        catalogue_id = organisation.get(ws).default_catalogue or ws.catalogues.default.id
+    innovation = Innovation(catalogue_id=ws.catalogues.get(catalogue_id).id)
+    save(ws, innovation)
+    return innovation
+
+
+def duplicate(ws: Workspace, innovation_id: str) -> Innovation:
+    original = get(ws, innovation_id)
+    clone = copy.deepcopy(original)
+    clone.id = new_id()
+    clone.created_at = clone.updated_at = utc_now()
+    for item in clone.all_evidence():
+        item.id = new_id()
+    clone.profile["nama_inovasi"] = f"{original.name} (salinan)".strip()
+    save(ws, clone)
+    return clone
+
+
+def delete(ws: Workspace, ids: list[str]) -> int:
+    with ws.db.begin() as session:
+        repo = _repo(session)
+        for innovation_id in ids:
+            repo.soft_delete(innovation_id)
+    return len(ids)
+
+
+def restore(ws: Workspace, ids: list[str]) -> int:
+    with ws.db.begin() as session:
+        repo = _repo(session)
+        for innovation_id in ids:
+            repo.restore(innovation_id)
+    return len(ids)
+
+
+def import_json_text(ws: Workspace, text: str | bytes) -> Innovation:
+    """Validate fully first; write nothing unless the whole document fits its catalogue."""
+    innovation = interchange.loads(text)
+    if not ws.catalogues.has(innovation.catalogue_id):
+        known = ", ".join(c.id for c in ws.catalogues.all)
+        raise InterchangeError(f"Katalog '{innovation.catalogue_id}' tidak dikenal aplikasi ini (tersedia: {known}).")
+    found = conformance.problems(ws.catalogues.get(innovation.catalogue_id), innovation)
+    if found:
+        listing = "\n".join(f"  - {p}" for p in found[:20])
+        raise InterchangeError(f"Data inovasi tidak sesuai katalog {innovation.catalogue_id}:\n{listing}")
+    with ws.db.begin() as session:
+        if _repo(session).exists(innovation.id):
+            raise InterchangeError(f"Inovasi dengan id {innovation.id} sudah ada di basis data; tidak ada yang diubah.")
+    save(ws, innovation)
+    return innovation
+
+
+def import_json_file(ws: Workspace, path: Path) -> Innovation:
+    try:
+        if path.stat().st_size > interchange.MAX_DOCUMENT_BYTES:
+            raise InterchangeError(f"Berkas {path.name} terlalu besar untuk satu inovasi "
+                                   f"(maksimal {interchange.MAX_DOCUMENT_BYTES // 1024 // 1024} MB).")
+        data = path.read_bytes()
+    except OSError as err:
+        raise InterchangeError(f"Berkas {path.name} tidak dapat dibaca: {err.strerror or err}") from None
+    return import_json_text(ws, data)
+
+
+def import_example(ws: Workspace) -> Innovation:
+    """Load the shipped example as a new innovation (a fresh id each time)."""
+    innovation = interchange.loads((paths.examples_dir() / EXAMPLE_FILE).read_bytes())
+    innovation.id = new_id()
+    for item in innovation.all_evidence():
+        item.id = new_id()
+    from inovasi_desktop.services import organisation
+
+    org = organisation.get(ws)
+    if org.pemda:
+        innovation.profile["nama_pemda"] = org.pemda
+    save(ws, innovation)
+    return innovation
+
+
+def export_json_file(ws: Workspace, innovation_id: str, path: Path) -> Innovation:
+    innovation = get(ws, innovation_id)
+    write_atomic(path, interchange.dumps(innovation).encode("utf-8"))
+    return innovation
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, then rename into place."""
+    from inovasi_desktop.domain import InovasiError
+
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise InovasiError(f"Berkas {path} tidak dapat ditulis: {err.strerror or err}") from None
+
+
+def check(ws: Workspace, innovation_id: str) -> tuple[Innovation, Readiness]:
+    innovation = get(ws, innovation_id)
+    catalogue = ws.catalogues.get(innovation.catalogue_id)
+    return innovation, summarise(catalogue, innovation, context_for(ws))
+
+
+def score(ws: Workspace, innovation_id: str) -> tuple[Innovation, InnovationScore]:
+    innovation = get(ws, innovation_id)
+    return innovation, score_innovation(ws.catalogues.get(innovation.catalogue_id), innovation)

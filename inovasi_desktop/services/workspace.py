@@ -1,0 +1,38 @@
+"""The open workspace: catalogues, database and evidence store of one data folder."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from inovasi_desktop import paths
+from inovasi_desktop.catalogue import Catalogues
+
+
+class Workspace:
+    """Lazily opens what a use case needs; the CLI and the UI each hold one."""
+
+    def __init__(self, home: Path | None = None, forms: Path | None = None) -> None:
+        self.home = home or paths.data_dir()
+        self.forms = forms or paths.forms_dir()
+
+    @cached_property
+    def catalogues(self) -> Catalogues:
+        return Catalogues.from_folder(self.forms)
+
+    @cached_property
+    def db(self):
+        from inovasi_desktop.storage import open_database
+
+        return open_database(self.home / paths.database_path().name)
+
+    @cached_property
+    def evidence_store(self):
+        from inovasi_desktop.evidence.store import EvidenceStore
+
+        return EvidenceStore(self.home / paths.evidence_dir().name)
+
+    def close(self) -> None:
+        if "db" in self.__dict__:
+            self.db.close()
+            del self.__dict__["db"]

@@ -1,0 +1,234 @@
+"""Opening the SQLite database: checks, pragmas, migrations, sessions and backups.
+
+The database file is never overwritten or deleted here: a damaged, newer or read-only file
+is reported with a StorageError (in Indonesian) and left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session, sessionmaker
+
+from inovasi_desktop.domain.errors import StorageError
+from inovasi_desktop.storage import messages
+from inovasi_desktop.storage.migrations import LATEST_VERSION, upgrade
+
+BUSY_TIMEOUT_MS = 5000
+BACKUPS_FOLDER_NAME = "cadangan"
+
+
+class Database:
+    """An open database: an engine plus a session factory. Close it when done."""
+
+    def __init__(self, path: Path, engine: Engine, backups_dir: Path) -> None:
+        self.path = path
+        self.backups_dir = backups_dir
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except (sa_exc.DBAPIError, sqlite3.Error) as err:
+            translated = _translate(err, self.path, self.backups_dir)
+            if translated is None:
+                raise
+            raise translated from err
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def backup_to(self, dest: Path) -> Path:
+        """Write a consistent copy of the database to `dest` (sqlite backup API, WAL-safe)."""
+        dest = Path(dest)
+        if dest.exists() and dest.resolve() == self.path.resolve():
+            raise StorageError(messages.backup_onto_database(self.path))
+        with self.engine.connect() as conn:
+            _sqlite_backup(conn.connection.driver_connection, dest)
+        return dest
+
+    def integrity_ok(self) -> bool:
+        """True when SQLite's integrity check and foreign key check both find nothing wrong."""
+        try:
+            with self.engine.connect() as conn:
+                result = conn.exec_driver_sql("PRAGMA integrity_check").all()
+                violation = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+        except sa_exc.DatabaseError:
+            return False
+        return [tuple(r) for r in result] == [("ok",)] and violation is None
+
+
+def open_database(path: Path, backups_dir: Path | None = None) -> Database:
+    """Open (creating or upgrading) the database at `path`.
+
+    Before upgrading an existing schema, a backup copy is written to `backups_dir`
+    (default: the `cadangan` folder beside the database).
+    """
+    path = Path(path).absolute()
+    backups = Path(backups_dir) if backups_dir else path.parent / BACKUPS_FOLDER_NAME
+    _ensure_folder(path.parent)
+    _check_access(path)
+    version = _inspect_existing(path, backups) if path.exists() else 0
+    engine = create_engine(URL.create("sqlite", database=str(path)))
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    try:
+        _migrate(engine, path, backups, version)
+    except (sa_exc.DBAPIError, sqlite3.Error) as err:
+        engine.dispose()
+        translated = _translate(err, path, backups)
+        if translated is None:
+            raise
+        raise translated from err
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(path, engine, backups)
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Autocommit at the driver level; transactions are begun explicitly in _on_begin, so that
+    # reads and DDL are transactional too (the SQLAlchemy recipe for Python < 3.12).
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def _ensure_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except PermissionError as err:
+        raise StorageError(messages.read_only_folder(folder)) from err
+    except (FileExistsError, NotADirectoryError) as err:
+        raise StorageError(messages.folder_is_a_file(folder)) from err
+    except OSError as err:
+        raise StorageError(messages.folder_not_created(folder, err.strerror or str(err))) from err
+
+
+def _check_access(path: Path) -> None:
+    effective = os.access in os.supports_effective_ids
+
+    def allowed(p: Path, mode: int) -> bool:
+        return os.access(p, mode, effective_ids=effective)
+
+    if not allowed(path.parent, os.W_OK | os.X_OK):
+        raise StorageError(messages.read_only_folder(path.parent))
+    if path.exists():
+        if not allowed(path, os.R_OK):
+            raise StorageError(messages.cannot_open(path))
+        if not allowed(path, os.W_OK):
+            raise StorageError(messages.read_only_file(path))
+
+
+def _inspect_existing(path: Path, backups: Path) -> int:
+    """Check an existing file read-only (nothing is written) and return its schema version."""
+    try:
+        conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as err:
+        raise StorageError(messages.cannot_open(path)) from err
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        problems = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as err:
+        raise _translate(err, path, backups) or StorageError(messages.cannot_open(path)) from err
+    finally:
+        conn.close()
+    if problems != [("ok",)]:
+        raise StorageError(messages.damaged(path, backups))
+    if version > LATEST_VERSION:
+        raise StorageError(messages.newer_schema(path, version, LATEST_VERSION))
+    return version
+
+
+def _migrate(engine: Engine, path: Path, backups: Path, version: int) -> None:
+    raw = engine.raw_connection()  # runs _on_connect; creates the file when it is new
+    try:
+        conn = raw.driver_connection
+        if version >= LATEST_VERSION:
+            return
+        backup = _backup_before_upgrade(conn, path, backups, version) if version > 0 else None
+        try:
+            upgrade(conn)
+        except sqlite3.Error as err:
+            if _translate(err, path, backups) is not None:
+                raise
+            raise StorageError(messages.upgrade_failed(path, LATEST_VERSION, backup)) from err
+    finally:
+        raw.close()
+
+
+def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, backups: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    dest = backups / f"{path.stem}-skema-v{version}-{stamp}.sqlite3"
+    counter = 2
+    while dest.exists():
+        dest = backups / f"{path.stem}-skema-v{version}-{stamp}-{counter}.sqlite3"
+        counter += 1
+    try:
+        _sqlite_backup(conn, dest)
+    except (OSError, sqlite3.Error) as err:
+        raise StorageError(messages.backup_failed(backups, str(err))) from err
+    return dest
+
+
+def _sqlite_backup(source: sqlite3.Connection, dest: Path) -> None:
+    """Copy `source` into `dest` through a temporary file in the same folder, then rename."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=dest.name + ".", suffix=".tmp", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# Primary SQLite result codes (https://sqlite.org/rescode.html).
+_SQLITE_READONLY, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT = 8, 5, 6, 11
+_SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
+
+
+def _translate(err: BaseException, path: Path, backups: Path) -> StorageError | None:
+    """A StorageError for environment problems (damage, read-only, busy, full), else None."""
+    orig = err.orig if isinstance(err, sa_exc.DBAPIError) else err
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return StorageError(messages.damaged(path, backups))
+    if primary == _SQLITE_READONLY:
+        return StorageError(messages.read_only_file(path))
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return StorageError(messages.busy(path))
+    if primary == _SQLITE_FULL:
+        return StorageError(messages.disk_full(path))
+    if primary == _SQLITE_CANTOPEN:
+        return StorageError(messages.cannot_open(path))
+    return None

@@ -1,0 +1,106 @@
+"""Organisation settings: asked once at first start, editable later."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inovasi_desktop.domain.errors import InovasiError
+from inovasi_desktop.services import organisation
+from inovasi_desktop.services.workspace import Workspace
+
+
+def tr(text: str) -> str:
+    return QApplication.translate("OrganisationDialog", text)
+
+
+FIELDS = (
+    ("pemda", "Pemda (kabupaten/kota)", "contoh: Kabupaten Mojokerto"),
+    ("provinsi", "Provinsi", "contoh: Jawa Timur"),
+    ("opd", "Nama OPD", "contoh: Dinas Kesehatan"),
+    ("contact_name", "Narahubung", "nama petugas yang dapat dihubungi"),
+    ("contact_phone", "Telepon narahubung", ""),
+    ("contact_email", "Surel narahubung", ""),
+    ("head_name", "Nama kepala OPD", "beserta gelar"),
+    ("head_nip", "NIP kepala OPD", "18 angka"),
+    ("head_position", "Jabatan kepala OPD", "contoh: Kepala Dinas Kesehatan"),
+)
+
+
+class OrganisationDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(tr("Data organisasi"))
+        self.original = organisation.get(workspace)
+        intro = QLabel(tr("Data ini dipakai di sampul dan lembar pengesahan berkas inovasi. "
+                          "Isian bertanda * wajib diisi."))
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        required = {"pemda", "opd", "head_name", "head_nip"}
+        for attr, label, placeholder in FIELDS:
+            edit = QLineEdit(getattr(self.original, attr))
+            edit.setPlaceholderText(tr(placeholder))
+            edit.setMaxLength(200)
+            edit.textChanged.connect(self._validate)
+            error = QLabel()
+            error.setStyleSheet("color: #b00020;")
+            error.hide()
+            self.edits[attr], self.errors[attr] = edit, error
+            form.addRow(tr(label) + (" *" if attr in required else ""), edit)
+            form.addRow("", error)
+        self.catalogue = QComboBox()
+        for cat in workspace.catalogues.all:
+            self.catalogue.addItem(f"{cat.title} ({cat.id})", cat.id)
+        current = self.original.default_catalogue or workspace.catalogues.default.id
+        self.catalogue.setCurrentIndex(max(0, self.catalogue.findData(current)))
+        form.addRow(tr("Katalog bawaan"), self.catalogue)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Simpan"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+        self._validate()
+
+    def value(self):
+        values = {attr: edit.text().strip() for attr, edit in self.edits.items()}
+        return replace(self.original, default_catalogue=self.catalogue.currentData(), **values)
+
+    def _validate(self) -> bool:
+        found = organisation.problems(self.value())
+        for attr, label in self.errors.items():
+            touched = bool(self.edits[attr].text()) or self.edits[attr].isModified()
+            message = found.get(attr, "") if touched else ""
+            label.setText(tr(message))
+            label.setVisible(bool(message))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not found)
+        return not found
+
+    def accept(self) -> None:
+        if not self._validate():
+            return
+        try:
+            organisation.save(self.workspace, self.value())
+        except InovasiError as err:
+            self.errors["pemda"].setText(str(err))
+            self.errors["pemda"].show()
+            return
+        super().accept()

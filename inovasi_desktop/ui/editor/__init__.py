@@ -1,0 +1,1 @@
+"""The guided editor: steps generated from the catalogue."""

@@ -1,0 +1,165 @@
+"""Behaviour of the guided editor: load, live checks, autosave, jumping to findings.
+
+Every edit restarts two timers: a short one for the live checks and a longer one (at most
+2 seconds after the last edit) for the autosave. Saving also happens on step change and close.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from inovasi_desktop.domain import Finding, Innovation, InovasiError, Severity
+from inovasi_desktop.rules import format_number_id, summarise
+from inovasi_desktop.rules.scoring import score_innovation
+from inovasi_desktop.services import app_state, innovations
+from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.ui.editor.editor_view import EditorView
+from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS, tr
+from inovasi_desktop.ui.editor.form_page import FormPage
+from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
+from inovasi_desktop.ui.editor.steps import step_of, step_states
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 1500
+# Findings about what is still missing stay quiet on a page the user has not opened yet.
+QUIET_UNTIL_VISITED = {"field.required", "field.min_words", "field.part_empty"}
+CHECK_MS = 150
+
+
+class EditorController(QObject):
+    saved = Signal(str)  # innovation id
+    closed = Signal()
+
+    def __init__(self, workspace: Workspace, innovation: Innovation, view: EditorView) -> None:
+        super().__init__(view)
+        self.ws = workspace
+        self.innovation = innovation
+        self.catalogue = view.catalogue
+        self.view = view
+        self.context = innovations.context_for(workspace)
+        self.dirty = False
+        self.last_saved: datetime | None = None
+        self.findings: list[Finding] = []
+
+        self.save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.save_timer.timeout.connect(self.save)
+        self.check_timer = QTimer(self, singleShot=True, interval=CHECK_MS)
+        self.check_timer.timeout.connect(self.run_checks)
+
+        pemda = self.context.pemda
+        for page in view.pages.values():
+            if isinstance(page, FormPage):
+                page.load(innovation)
+                for widget in page.fields.values():
+                    if widget.field.type == "auto" and widget.field.auto_from == "pemda" and pemda:
+                        widget.set_value(pemda)
+            elif isinstance(page, IndicatorPage):
+                page.load(innovation.answer(page.indicator.number))
+            page_changed = getattr(page, "changed", None)
+            if page_changed is not None:
+                page_changed.connect(self.on_edit)
+        view.readiness.jump_requested.connect(self.jump_to)
+        view.step_list.currentRowChanged.connect(self._on_step_changed)
+        view.back_button.clicked.connect(self.close)
+        view.pages[view.current_step().key].setProperty("visited", True)
+        self.run_checks()
+
+    # --- editing ---------------------------------------------------------------------------
+    def on_edit(self) -> None:
+        self.dirty = True
+        self.save_timer.start()
+        self.check_timer.start()
+
+    def collect(self) -> None:
+        """Copy widget values into the domain object."""
+        for page in self.view.pages.values():
+            if isinstance(page, FormPage):
+                page.store(self.innovation.profile)
+            elif isinstance(page, IndicatorPage):
+                page.store(self.innovation.answer(page.indicator.number))
+
+    def run_checks(self) -> None:
+        self.collect()
+        for page in self.view.pages.values():
+            if isinstance(page, FormPage):
+                page.apply_conditions(self.innovation.profile)
+        readiness = summarise(self.catalogue, self.innovation, self.context)
+        score = score_innovation(self.catalogue, self.innovation, self.context.invalid_evidence)
+        self.findings = readiness.findings
+        self.view.title.setText(self.innovation.name or tr("(inovasi tanpa nama)"))
+        self.view.score_label.setText(
+            tr("Skor diklaim <b>{c}</b> · didukung bukti <b>{b}</b> dari {m}<br>{label}").format(
+                c=format_number_id(score.claimed, 0), b=format_number_id(score.backed, 0),
+                m=format_number_id(score.maximum, 0), label=html.escape(readiness.label)))
+        self.view.show_states(step_states(self.catalogue, self.innovation, readiness.findings))
+        self.view.readiness.show_result(readiness, score)
+        self._show_messages(readiness.findings)
+
+    def _show_messages(self, findings: list[Finding]) -> None:
+        by_where: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_where.setdefault(finding.where.split(".", 1)[0], []).append(finding)
+        for page in self.view.pages.values():
+            if isinstance(page, FormPage):
+                for key, widget in page.fields.items():
+                    found = sorted(by_where.get(key, []), key=lambda f: f.severity != Severity.GALAT)
+                    # Gentle: an untouched empty field shows no "wajib diisi" until the user has been there.
+                    shown = [f for f in found if self._visited(page) or f.code not in QUIET_UNTIL_VISITED]
+                    widget.set_message("\n".join(f.message for f in shown), shown[0].severity if shown else
+                                       Severity.INFO)
+            elif isinstance(page, IndicatorPage):
+                found = by_where.get(Finding.indicator_where(page.indicator.number), [])
+                page.set_messages([(MESSAGE_COLOURS[f.severity], f.message) for f in found])
+
+    def _visited(self, page: FormPage) -> bool:
+        return page.property("visited") is True
+
+    # --- saving ------------------------------------------------------------------------------
+    def save(self) -> bool:
+        self.save_timer.stop()
+        if not self.dirty:
+            return True
+        self.collect()
+        try:
+            innovations.save(self.ws, self.innovation, self.context)
+        except InovasiError as err:
+            self.view.saved_label.setText(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
+            self.save_timer.start()  # try again shortly; nothing typed is dropped
+            return False
+        self.dirty = False
+        self.last_saved = datetime.now()
+        self.view.saved_label.setText(tr("Tersimpan otomatis pukul {t}").format(t=self.last_saved.strftime("%H:%M:%S")))
+        self.saved.emit(self.innovation.id)
+        return True
+
+    def _on_step_changed(self, row: int) -> None:
+        self.save()
+        step = self.view.steps[row]
+        page = self.view.pages[step.key]
+        page.setProperty("visited", True)
+        self.run_checks()
+        try:
+            app_state.put(self.ws, {app_state.LAST_INNOVATION: self.innovation.id, app_state.LAST_STEP: step.key})
+        except InovasiError as err:
+            log.warning("Cannot remember the last step: %s", err)
+
+    def jump_to(self, where: str) -> None:
+        self.view.show_step(step_of(self.catalogue, where))
+        page = self.view.pages[self.view.current_step().key]
+        if isinstance(page, FormPage):
+            key = where.split(".", 1)[0]
+            if page.focus_field(key):
+                self.view.scroll_to(page.fields[key])
+
+    def close(self) -> None:
+        self.save()
+        try:
+            app_state.put(self.ws, {app_state.LAST_INNOVATION: None, app_state.LAST_STEP: None})
+        except InovasiError as err:
+            log.warning("Cannot clear the last step: %s", err)
+        self.closed.emit()

@@ -1,0 +1,155 @@
+"""Layout of the guided editor: header with scores, step list, step pages, navigation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.ui.editor.form_page import FormPage
+from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
+from inovasi_desktop.ui.editor.readiness_page import ReadinessPage
+from inovasi_desktop.ui.editor.steps import STATE_MARKS, EditorStep, StepState, editor_steps
+
+STATE_COLOURS = {StepState.EMPTY: "#777", StepState.PARTIAL: "#8a5a00", StepState.COMPLETE: "#1b6e20",
+                 StepState.ERROR: "#b00020"}
+
+
+def tr(text: str) -> str:
+    return QApplication.translate("EditorView", text)
+
+
+class EditorView(QWidget):
+    """Holds layout only; `EditorController` gives it behaviour."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.steps: list[EditorStep] = editor_steps(catalogue)
+
+        self.back_button = QPushButton(tr("← Daftar inovasi"))
+        self.back_button.setToolTip(tr("Kembali ke daftar (Esc). Perubahan tersimpan otomatis."))
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.catalogue_label = QLabel(f"{catalogue.title} ({catalogue.id})")
+        self.catalogue_label.setStyleSheet("color: #555;")
+        self.score_label = QLabel()
+        self.score_label.setObjectName("scoreLabel")
+        self.score_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header = QHBoxLayout()
+        header.addWidget(self.back_button)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.catalogue_label)
+        header.addLayout(titles, 1)
+        header.addWidget(self.score_label)
+
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("stepList")
+        self.step_list.setMinimumWidth(200)
+        for step in self.steps:
+            QListWidgetItem(step.title, self.step_list)
+
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for step in catalogue.steps:
+            self._add_page(step.key, FormPage(catalogue, step))
+        for indicator in catalogue.indicators:
+            self._add_page(f"indikator:{indicator.number}", IndicatorPage(catalogue, indicator))
+        self.readiness = ReadinessPage(catalogue)
+        self._add_page("kesiapan", self.readiness)
+
+        self.prev_button = QPushButton(tr("‹ Sebelumnya"))
+        self.next_button = QPushButton(tr("Berikutnya ›"))
+        self.prev_button.setToolTip(tr("Langkah sebelumnya (Alt+Kiri atau PageUp)"))
+        self.next_button.setToolTip(tr("Langkah berikutnya (Alt+Kanan atau PageDown)"))
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        self.saved_label.setStyleSheet("color: #555;")
+        nav = QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addStretch(1)
+        nav.addWidget(self.saved_label)
+        nav.addStretch(1)
+        nav.addWidget(self.next_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.stack, 1)
+        right_layout.addLayout(nav)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.step_list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 900])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+
+        self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.prev_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        for keys, delta in (("Alt+Left", -1), ("Alt+Right", 1), ("PgUp", -1), ("PgDown", 1),
+                            ("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda d=delta: self.go(d))
+        self.step_list.setCurrentRow(0)
+
+    def _add_page(self, key: str, page: QWidget) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.stack.addWidget(scroll)
+        self.pages[key] = page
+
+    def go(self, delta: int) -> None:
+        row = min(max(self.step_list.currentRow() + delta, 0), len(self.steps) - 1)
+        self.step_list.setCurrentRow(row)
+
+    def current_step(self) -> EditorStep:
+        return self.steps[max(0, self.step_list.currentRow())]
+
+    def show_step(self, key: str) -> None:
+        for row, step in enumerate(self.steps):
+            if step.key == key:
+                self.step_list.setCurrentRow(row)
+                return
+
+    def page(self, key: str) -> QWidget:
+        return self.pages[key]
+
+    def scroll_to(self, widget: QWidget) -> None:
+        scroll = self.stack.currentWidget()
+        if isinstance(scroll, QScrollArea):
+            scroll.ensureWidgetVisible(widget, 20, 40)
+
+    def show_states(self, states: dict[str, StepState]) -> None:
+        for row, step in enumerate(self.steps):
+            state = states.get(step.key, StepState.EMPTY)
+            item = self.step_list.item(row)
+            item.setText(f"{STATE_MARKS[state]}  {step.title}")
+            item.setToolTip(tr("Status: {state}").format(state=tr(state.value)))
+            item.setForeground(Qt.GlobalColor.black if state == StepState.EMPTY else
+                               __import__("PySide6.QtGui", fromlist=["QColor"]).QColor(STATE_COLOURS[state]))
+        self.prev_button.setEnabled(self.step_list.currentRow() > 0)
+        self.next_button.setEnabled(self.step_list.currentRow() < len(self.steps) - 1)

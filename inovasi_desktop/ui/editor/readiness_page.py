@@ -1,0 +1,70 @@
+"""The final "Kesiapan" step: every finding, clickable to jump to its field or indicator."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.domain import Finding, Severity
+from inovasi_desktop.rules import Readiness, format_number_id
+from inovasi_desktop.rules.scoring import InnovationScore
+from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
+
+WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
+ORDER = {Severity.GALAT: 0, Severity.PERINGATAN: 1, Severity.INFO: 2}
+
+
+def tr(text: str) -> str:
+    return QApplication.translate("ReadinessPage", text)
+
+
+class ReadinessPage(QWidget):
+    jump_requested = Signal(str)  # a finding's `where`
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        super().__init__()
+        self.catalogue = catalogue
+        self.setObjectName("step_kesiapan")
+        layout = QVBoxLayout(self)
+        title = QLabel(tr("Kesiapan"))
+        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        layout.addWidget(title)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        hint = QLabel(tr("Klik dua kali (atau tekan Enter) pada temuan untuk menuju isian atau indikatornya."))
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        self.findings = QListWidget()
+        self.findings.setObjectName("findings")
+        self.findings.setWordWrap(True)
+        self.findings.itemActivated.connect(lambda item: self.jump_requested.emit(item.data(WHERE_ROLE)))
+        self.findings.itemDoubleClicked.connect(lambda item: self.jump_requested.emit(item.data(WHERE_ROLE)))
+        layout.addWidget(self.findings, 1)
+
+    def _place(self, where: str) -> str:
+        number = Finding(Severity.INFO, where, "").indicator_number
+        if number is not None:
+            indicator = self.catalogue.indicator(number)
+            return tr("Indikator {n}").format(n=number) + (f" ({indicator.name})" if indicator else "")
+        field = self.catalogue.field(where.split(".", 1)[0])
+        return field.label if field else where
+
+    def show_result(self, readiness: Readiness, score: InnovationScore) -> None:
+        state = tr("<b style='color:#1b6e20'>Siap dikirim.</b>") if readiness.ready else tr(
+            "<b style='color:#b00020'>Belum siap:</b> perbaiki semua galat di bawah ini.")
+        self.summary.setText(
+            f"{state}<br>{readiness.label}. "
+            + tr("Skor diklaim {c} dan skor didukung bukti {b} dari maksimal {m}.").format(
+                c=format_number_id(score.claimed, 0), b=format_number_id(score.backed, 0),
+                m=format_number_id(score.maximum, 0)))
+        self.findings.clear()
+        for finding in sorted(readiness.findings, key=lambda f: ORDER[f.severity]):
+            item = QListWidgetItem(f"{finding.severity.label} · {self._place(finding.where)}: {finding.message}")
+            item.setData(WHERE_ROLE, finding.where)
+            item.setForeground(QBrush(QColor(MESSAGE_COLOURS[finding.severity])))
+            self.findings.addItem(item)
+        if not readiness.findings:
+            self.findings.addItem(tr("Tidak ada temuan. Semua isian dan bukti sudah lengkap."))

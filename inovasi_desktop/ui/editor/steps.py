@@ -1,0 +1,78 @@
+"""The editor's steps in the standard's order, and the state of each (kosong/sebagian/lengkap/ada galat)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.domain import Finding, Innovation, Severity
+
+READINESS_KEY = "kesiapan"
+
+
+class StepState(enum.Enum):
+    EMPTY = "kosong"
+    PARTIAL = "sebagian"
+    COMPLETE = "lengkap"
+    ERROR = "ada galat"
+
+
+STATE_MARKS = {StepState.EMPTY: "○", StepState.PARTIAL: "◐", StepState.COMPLETE: "●", StepState.ERROR: "✖"}
+
+
+@dataclass(frozen=True)
+class EditorStep:
+    key: str  # catalogue step key, "indikator:N", or READINESS_KEY
+    title: str
+    indicator: int | None = None
+
+
+def editor_steps(catalogue: Catalogue) -> list[EditorStep]:
+    steps = [EditorStep(s.key, s.title) for s in catalogue.steps]
+    steps += [EditorStep(Finding.indicator_where(i.number), f"{i.number}. {i.name}", i.number)
+              for i in catalogue.indicators]
+    steps.append(EditorStep(READINESS_KEY, "Kesiapan"))
+    return steps
+
+
+def step_of(catalogue: Catalogue, where: str) -> str:
+    """The step key that holds a finding's `where` (field key or indicator)."""
+    if where.startswith("indikator:"):
+        return where
+    field = catalogue.field(where.split(".", 1)[0])
+    return field.step if field else READINESS_KEY
+
+
+def _filled(value) -> bool:
+    if isinstance(value, dict):
+        return any(str(v).strip() for v in value.values())
+    if isinstance(value, list):
+        return bool(value)
+    return value not in (None, "")
+
+
+def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Finding]) -> dict[str, StepState]:
+    errors = {step_of(catalogue, f.where) for f in findings if f.severity == Severity.GALAT}
+    states: dict[str, StepState] = {}
+    for step in catalogue.steps:
+        fields = [f for f in catalogue.fields_for_step(step.key)
+                  if f.type != "auto" and f.is_visible(innovation.profile)]
+        filled = [f for f in fields if _filled(innovation.attachments.get(f.key) if f.type == "attachment"
+                                               else innovation.profile.get(f.key))]
+        states[step.key] = _state(step.key in errors, len(filled), len(fields))
+    for indicator in catalogue.indicators:
+        key = Finding.indicator_where(indicator.number)
+        answer = innovation.answers.get(indicator.number)
+        parts = (answer is not None and answer.level is not None, answer is not None and bool(answer.evidence))
+        states[key] = _state(key in errors, sum(parts), 2)
+    states[READINESS_KEY] = StepState.ERROR if errors else StepState.COMPLETE
+    return states
+
+
+def _state(has_error: bool, filled: int, total: int) -> StepState:
+    if has_error:
+        return StepState.ERROR
+    if filled == 0 and total:
+        return StepState.EMPTY
+    return StepState.COMPLETE if filled >= total else StepState.PARTIAL

@@ -1,0 +1,169 @@
+"""The list of innovations: search as you type, filters, sort, and an empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inovasi_desktop.ui.list_model import (
+    READY_ALL,
+    READY_NO,
+    READY_YES,
+    ROW_ROLE,
+    InnovationFilterProxy,
+    InnovationTableModel,
+    tr,
+)
+
+
+class InnovationListView(QWidget):
+    open_requested = Signal(str)  # innovation id
+    example_requested = Signal()
+    new_requested = Signal()
+    selection_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.model = InnovationTableModel()
+        self.proxy = InnovationFilterProxy()
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Cari nama inovasi, tahapan, atau inisiator… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.tahapan_filter = self._combo([(tr("Semua tahapan"), "")] + [(t, t) for t in
+                                          ("Inisiatif", "Uji Coba", "Penerapan")])
+        self.ready_filter = self._combo([(tr("Semua kesiapan"), READY_ALL), (tr("Tanpa galat"), READY_YES),
+                                         (tr("Ada galat"), READY_NO)])
+        self.catalogue_filter = self._combo([(tr("Semua katalog"), "")])
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        for combo in (self.tahapan_filter, self.ready_filter, self.catalogue_filter):
+            filters.addWidget(combo, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(ROW_ROLE).id))
+        self.table.activated.connect(lambda index: self.open_requested.emit(index.data(ROW_ROLE).id))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._empty_state())
+        table_page = QWidget()
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(filters)
+        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.count_label)
+        self.pages.addWidget(table_page)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(self._apply_filters)
+        return combo
+
+    def _empty_state(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        title = QLabel(tr("Belum ada inovasi"))
+        title.setObjectName("emptyTitle")
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        text = QLabel(tr("Buat inovasi baru untuk mulai menyusun profil dan bukti dukung,\n"
+                         "atau muat contoh yang sudah terisi untuk melihat cara kerja aplikasi."))
+        text.setWordWrap(True)
+        self.new_button = QPushButton(tr("Inovasi baru"))
+        self.example_button = QPushButton(tr("Muat contoh"))
+        self.new_button.clicked.connect(self.new_requested)
+        self.example_button.clicked.connect(self.example_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.example_button)
+        buttons.addStretch(1)
+        for widget in (title, text):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return page
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.tahapan_filter.currentData(), self.catalogue_filter.currentData(),
+                               self.ready_filter.currentData())
+
+    def _update_count(self, *_) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(tr("{shown} dari {total} inovasi").format(shown=shown, total=total))
+
+    def set_catalogues(self, ids: list[str]) -> None:
+        self.catalogue_filter.blockSignals(True)
+        while self.catalogue_filter.count() > 1:
+            self.catalogue_filter.removeItem(1)
+        for cid in ids:
+            self.catalogue_filter.addItem(cid, cid)
+        self.catalogue_filter.blockSignals(False)
+
+    def set_rows(self, rows: list) -> None:
+        selected = self.selected_ids()
+        self.model.set_rows(rows)
+        self.pages.setCurrentIndex(1 if rows else 0)
+        self._update_count()
+        for innovation_id in selected:
+            self.select(innovation_id, clear=False)
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [index.data(ROW_ROLE).id for index in rows]
+
+    def select(self, innovation_id: str, clear: bool = True) -> None:
+        source_row = self.model.row_of(innovation_id)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return
+        flags = QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select
+        if clear:
+            flags |= QItemSelectionModel.SelectionFlag.Clear
+        self.table.selectionModel().select(index, flags)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)

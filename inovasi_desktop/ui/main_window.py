@@ -1,0 +1,255 @@
+"""The main window: a shell holding the innovation list and the editor, with actions and status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+
+from inovasi_desktop.domain.errors import InovasiError
+from inovasi_desktop.services import app_state, innovations, organisation
+from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.ui.innovation_list import InnovationListView
+
+
+def tr(text: str) -> str:
+    return QApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.setWindowTitle(tr("Inovasi Desktop"))
+        self.resize(1280, 720)
+        self.editor = None  # the open EditorController, if any
+
+        self.list_view = InnovationListView()
+        self.list_view.set_catalogues([c.id for c in workspace.catalogues.all])
+        self.list_view.open_requested.connect(self.open_innovation)
+        self.list_view.example_requested.connect(self.load_example)
+        self.list_view.new_requested.connect(self.new_innovation)
+        self.list_view.selection_changed.connect(self._update_actions)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list_view)
+        self.setCentralWidget(self.pages)
+
+        self._build_actions()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.refresh()
+        self._restore_state()
+
+    # --- actions -------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tr(tip or text))
+        action.setStatusTip(tr(tip or text))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("Baru", self.new_innovation, QKeySequence.StandardKey.New,
+                                       "Buat inovasi baru (Ctrl+N)")
+        self.open_action = self._action("Buka", self._open_selected, None, "Buka inovasi terpilih (Enter)")
+        self.duplicate_action = self._action("Duplikat", self.duplicate_selected, "Ctrl+D",
+                                             "Salin inovasi terpilih (Ctrl+D)")
+        self.delete_action = self._action("Hapus", self.delete_selected, QKeySequence.StandardKey.Delete,
+                                          "Hapus inovasi terpilih (Del)")
+        self.example_action = self._action("Muat contoh", self.load_example, None,
+                                           "Muat contoh inovasi yang sudah terisi")
+        self.settings_action = self._action("Organisasi", self.edit_organisation, None,
+                                            "Ubah data pemda, OPD, dan kepala OPD")
+        self.find_action = self._action("Cari", self._focus_search, QKeySequence.StandardKey.Find, "Cari (Ctrl+F)")
+        self.addAction(self.find_action)
+        self.back_action = self._action("Kembali ke daftar", self.close_editor, "Esc")
+        self.back_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.back_action)
+        self.save_action = self._action("Simpan", self._save_now, QKeySequence.StandardKey.Save,
+                                        "Simpan sekarang (Ctrl+S); perubahan juga tersimpan otomatis")
+        self.addAction(self.save_action)
+        toolbar = QToolBar(tr("Alat"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.example_action)
+        toolbar.addAction(self.settings_action)
+        self.addToolBar(toolbar)
+        self._update_actions()
+
+    def _save_now(self) -> None:
+        if self.editor is not None:
+            self.editor.dirty = True
+            self.editor.save()
+
+    def _update_actions(self) -> None:
+        in_list = self.editor is None
+        count = len(self.list_view.selected_ids()) if in_list else 0
+        self.open_action.setEnabled(count == 1)
+        self.duplicate_action.setEnabled(count == 1)
+        self.delete_action.setEnabled(count >= 1)
+        self.back_action.setEnabled(not in_list)
+        self.save_action.setEnabled(not in_list)
+
+    def _focus_search(self) -> None:
+        self.close_editor()
+        self.list_view.search.setFocus()
+        self.list_view.search.selectAll()
+
+    # --- use cases -----------------------------------------------------------------------
+    def _guard(self, func, *args):
+        """Run a use case; show an InovasiError in place instead of failing."""
+        try:
+            return func(*args)
+        except InovasiError as err:
+            QMessageBox.warning(self, tr("Tidak dapat dilanjutkan"), str(err))
+            return None
+
+    def refresh(self) -> None:
+        rows = self._guard(innovations.list_rows, self.workspace) or []
+        self.list_view.set_rows(rows)
+        self.status_label.setText(tr("{n} inovasi").format(n=len(rows)))
+        self._update_actions()
+
+    def new_innovation(self) -> None:
+        innovation = self._guard(innovations.create, self.workspace, None)
+        if innovation is not None:
+            self.refresh()
+            self.open_innovation(innovation.id)
+
+    def _open_selected(self) -> None:
+        ids = self.list_view.selected_ids()
+        if len(ids) == 1:
+            self.open_innovation(ids[0])
+
+    def open_innovation(self, innovation_id: str, step: str | None = None) -> None:
+        from inovasi_desktop.ui.editor.controller import EditorController
+        from inovasi_desktop.ui.editor.editor_view import EditorView
+
+        self.close_editor()
+        innovation = self._guard(innovations.get, self.workspace, innovation_id)
+        if innovation is None:
+            return
+        catalogue = self._guard(self.workspace.catalogues.get, innovation.catalogue_id)
+        if catalogue is None:
+            return
+        self.list_view.select(innovation_id)
+        view = EditorView(catalogue)
+        splitter = self._guard(app_state.get, self.workspace, app_state.EDITOR_SPLITTER)
+        if splitter:
+            view.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+        if step:
+            view.show_step(step)
+        self.editor = EditorController(self.workspace, innovation, view)
+        self.editor.closed.connect(self._editor_closed)
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+        self._guard(app_state.put, self.workspace, {app_state.LAST_INNOVATION: innovation_id,
+                                                    app_state.LIST_SELECTED: innovation_id,
+                                                    app_state.LAST_STEP: view.current_step().key})
+        page = view.pages[view.current_step().key]
+        (getattr(page, "set_focus_first", None) or page.setFocus)()
+        self._update_actions()
+
+    def close_editor(self) -> None:
+        if self.editor is not None:
+            self.editor.close()
+
+    def _editor_closed(self) -> None:
+        view = self.editor.view
+        self._guard(app_state.put, self.workspace,
+                    {app_state.EDITOR_SPLITTER: bytes(view.splitter.saveState().toBase64()).decode()})
+        self.editor = None
+        self.pages.setCurrentWidget(self.list_view)
+        self.pages.removeWidget(view)
+        view.deleteLater()
+        self.refresh()
+        self.list_view.table.setFocus()
+
+    def duplicate_selected(self) -> None:
+        ids = self.list_view.selected_ids()
+        if len(ids) != 1:
+            return
+        copy = self._guard(innovations.duplicate, self.workspace, ids[0])
+        if copy is not None:
+            self.refresh()
+            self.list_view.select(copy.id)
+            self.statusBar().showMessage(tr("Salinan dibuat: {name}").format(name=copy.name), 5000)
+
+    def delete_selected(self) -> None:
+        ids = self.list_view.selected_ids()
+        if not ids:
+            return
+        names = [r.name or tr("(tanpa nama)") for r in self.list_view.model.rows if r.id in ids]
+        question = tr("Hapus {n} inovasi berikut?\n\n{names}\n\nAnda dapat membatalkannya segera setelah ini.").format(
+            n=len(ids), names="\n".join(f"• {n}" for n in names[:10]))
+        answer = QMessageBox.question(self, tr("Hapus inovasi"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self._guard(innovations.delete, self.workspace, ids) is None:
+            return
+        self.refresh()
+        self._offer_undo_delete(ids)
+
+    def _offer_undo_delete(self, ids: list[str]) -> None:
+        self.undo_delete_ids = ids
+        self.statusBar().showMessage(tr("{n} inovasi dihapus. Tekan Ctrl+Z untuk membatalkan.").format(n=len(ids)),
+                                     15000)
+        if not hasattr(self, "undo_delete_action"):
+            self.undo_delete_action = self._action("Batalkan hapus", self.undo_delete, QKeySequence.StandardKey.Undo)
+            self.list_view.addAction(self.undo_delete_action)
+            self.undo_delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def undo_delete(self) -> None:
+        ids = getattr(self, "undo_delete_ids", [])
+        if ids and self._guard(innovations.restore, self.workspace, ids) is not None:
+            self.undo_delete_ids = []
+            self.refresh()
+            self.statusBar().showMessage(tr("Penghapusan dibatalkan."), 5000)
+
+    def load_example(self) -> None:
+        innovation = self._guard(innovations.import_example, self.workspace)
+        if innovation is not None:
+            self.refresh()
+            self.open_innovation(innovation.id)
+            self.statusBar().showMessage(tr("Contoh dimuat: {name}").format(name=innovation.name), 5000)
+
+    def edit_organisation(self) -> None:
+        from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
+
+        dialog = OrganisationDialog(self.workspace, self)
+        if dialog.exec():
+            self.refresh()
+
+    def after_show(self) -> None:
+        """Reopen the innovation and step the user was in (after a crash too); first run asks for the organisation."""
+        last = self._guard(app_state.get, self.workspace, app_state.LAST_INNOVATION)
+        if last:
+            step = self._guard(app_state.get, self.workspace, app_state.LAST_STEP)
+            self.open_innovation(last, step)
+        org = self._guard(organisation.get, self.workspace)
+        if org is not None and not org.is_complete():
+            QTimer.singleShot(0, self.edit_organisation)
+
+    # --- state -----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self._guard(app_state.get, self.workspace, app_state.WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        selected = self._guard(app_state.get, self.workspace, app_state.LIST_SELECTED)
+        if selected:
+            self.list_view.select(selected)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.editor is not None:
+            # Keep LAST_INNOVATION so the next start reopens where the user was.
+            self.editor.save()
+        self._guard(app_state.put, self.workspace,
+                    {app_state.WINDOW_GEOMETRY: bytes(self.saveGeometry().toBase64()).decode()})
+        super().closeEvent(event)

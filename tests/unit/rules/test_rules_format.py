@@ -1,0 +1,53 @@
+"""Indonesian dates and numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from inovasi_desktop.rules import format_date_id, format_number_id, format_period_id, round_half_up
+
+
+@pytest.mark.parametrize(("day", "text"), [
+    (date(2026, 11, 29), "29 November 2026"),
+    (date(2024, 1, 1), "1 Januari 2024"),
+    (date(1945, 8, 17), "17 Agustus 1945"),
+    (date(2025, 2, 5), "5 Februari 2025"),
+    (date(2023, 3, 3), "3 Maret 2023"),
+    (date(2023, 5, 18), "18 Mei 2023"),
+    (date(2025, 12, 31), "31 Desember 2025"),
+])
+def test_dates(day, text):
+    assert format_date_id(day) == text
+
+
+def test_period():
+    assert format_period_id(date(2024, 1, 1), date(2025, 12, 31)) == "1 Januari 2024 s.d. 31 Desember 2025"
+
+
+@pytest.mark.parametrize(("value", "decimals", "text"), [
+    (1234.56, 2, "1.234,56"),
+    (38.55, 2, "38,55"),
+    (0.38, 2, "0,38"),
+    (250, 2, "250,00"),
+    (1234567.891, 2, "1.234.567,89"),
+    (29114, 0, "29.114"),
+    (1234.5, 0, "1.235"),
+    (-1234.5, 1, "-1.234,5"),
+    (-0.001, 2, "0,00"),
+    (0.125, 2, "0,13"),  # half-up, where round() would give 0,12
+    (Decimal("2.675"), 2, "2,68"),
+    (56.373333, 2, "56,37"),
+])
+def test_numbers(value, decimals, text):
+    assert format_number_id(value, decimals) == text
+
+
+def test_round_half_up():
+    assert round_half_up(38.545) == 38.55
+    assert round_half_up(0.125) == 0.13
+    assert round_half_up(96.373333 / 250 * 100) == 38.55  # the standard's worked example
+    with pytest.raises(ValueError):
+        round_half_up(1.0, -1)
