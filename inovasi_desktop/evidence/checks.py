@@ -201,7 +201,8 @@ def _size_problem(found: _Findings, kind: str, size: int, max_bytes: int, accept
 
 def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
     try:
-        pdf = pikepdf.open(path)
+        # Streamed reads, not mmap: a file cut short while mapped (a USB stick pulled) would crash the process.
+        pdf = pikepdf.open(path, access_mode=pikepdf.AccessMode.stream)
     except pikepdf.PasswordError:
         found.add(
             Severity.GALAT,

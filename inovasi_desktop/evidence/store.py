@@ -8,6 +8,7 @@ left behind when adding fails or is cancelled.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import stat
@@ -171,7 +172,7 @@ class EvidenceStore:
 
 
 def _copy_hashing(
-    source, fd: int, total: int, progress: Progress | None, cancelled: Callable[[], bool] | None
+    source: io.RawIOBase, fd: int, total: int, progress: Progress | None, cancelled: Callable[[], bool] | None
 ) -> tuple[str, int]:
     digest = hashlib.sha256()
     buffer = bytearray(CHUNK_SIZE)
@@ -232,7 +233,7 @@ def _write_error(err: OSError) -> StoreError:
     return StoreError(f"Bukti tidak dapat disimpan: {describe_os_error(err)}. Tidak ada berkas yang disimpan.")
 
 
-def _hash_stream(f) -> str:
+def _hash_stream(f: io.RawIOBase) -> str:
     digest = hashlib.sha256()
     buffer = bytearray(CHUNK_SIZE)
     view = memoryview(buffer)

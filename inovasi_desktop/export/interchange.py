@@ -95,8 +95,8 @@ def loads(text: str | bytes) -> Innovation:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as err:
             raise InterchangeError(f"Berkas inovasi bukan teks UTF-8 yang sah (bita ke-{err.start + 1}).") from None
-    elif len(text) > MAX_DOCUMENT_BYTES // 4:  # counting bytes only when the size could matter
-        _refuse_if_huge(len(text.encode("utf-8", "surrogatepass")))
+    elif len(text) > MAX_DOCUMENT_BYTES // 4:  # a character takes at most 4 bytes: count them only if it matters
+        _refuse_if_huge(len(text) if len(text) > MAX_DOCUMENT_BYTES else len(text.encode("utf-8", "surrogatepass")))
     text = text.removeprefix("\ufeff")
     try:
         data = json.loads(text, object_pairs_hook=_object_without_repeats, parse_constant=_refuse_constant)
@@ -118,9 +118,7 @@ def innovation_from_dict(data: Any, field_types: Mapping[str, str] | None = None
     checked against their type, other keys only against the shapes any profile value may take.
     """
     _check_header(data)
-    innovation = _read(data, field_types, "Dokumen inovasi tidak sah")
-    assert innovation is not None
-    return innovation
+    return _read(data, field_types, "Dokumen inovasi tidak sah")
 
 
 _JSON_REASONS = {
@@ -141,13 +139,13 @@ def _refuse_if_huge(size: int) -> None:
 
 
 def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))
-        raise InterchangeError(f"Berkas inovasi tidak sah: kunci {describe(repeated)} muncul lebih dari sekali "
-                               "dalam satu objek.")
-    return result
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise InterchangeError(f"Berkas inovasi tidak sah: kunci {describe(key)} muncul lebih dari sekali "
+                                   "dalam satu objek.")
+        seen.add(key)
+    return dict(pairs)
 
 
 def _refuse_constant(name: str) -> Any:
@@ -171,7 +169,8 @@ def _check_header(data: Any) -> None:
                                "untuk membukanya.")
 
 
-def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Innovation | None:
+def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Innovation:
+    """The innovation `data` describes, or `InterchangeError` under `heading` listing every problem."""
     c = Checker()
     top = c.object(data, "$", TOP_KEYS)
     innovation = Innovation(

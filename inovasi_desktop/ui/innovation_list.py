@@ -161,9 +161,7 @@ class InnovationListView(QWidget):
         index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         if not index.isValid():
             return
-        flags = QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select
-        if clear:
-            flags |= QItemSelectionModel.SelectionFlag.Clear
-        self.table.selectionModel().select(index, flags)
-        self.table.setCurrentIndex(index)
+        flags = QItemSelectionModel.SelectionFlag.Rows | (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect if clear else QItemSelectionModel.SelectionFlag.Select)
+        self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)

@@ -88,12 +88,14 @@ class InnovationFilterProxy(QSortFilterProxyModel):
         self._ready = READY_ALL
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._needle = text.casefold().strip()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filters(self, tahapan: str = "", catalogue: str = "", ready: str = READY_ALL) -> None:
+        self.beginFilterChange()
         self._tahapan, self._catalogue, self._ready = tahapan, catalogue, ready
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]

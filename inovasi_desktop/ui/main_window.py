@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
                                              "Salin inovasi terpilih (Ctrl+D)")
         self.delete_action = self._action("Hapus", self.delete_selected, QKeySequence.StandardKey.Delete,
                                           "Hapus inovasi terpilih (Del)")
+        self.carry_action = self._action("Salin ke katalog lain", self.carry_over_selected, None,
+                                         "Salin inovasi terpilih ke versi katalog lain, misalnya ke IID 2026")
         self.example_action = self._action("Muat contoh", self.load_example, None,
                                            "Muat contoh inovasi yang sudah terisi")
         self.settings_action = self._action("Organisasi", self.edit_organisation, None,
@@ -75,7 +77,8 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.duplicate_action, self.delete_action):
+        for action in (self.new_action, self.open_action, self.duplicate_action, self.carry_action,
+                       self.delete_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.example_action)
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         count = len(self.list_view.selected_ids()) if in_list else 0
         self.open_action.setEnabled(count == 1)
         self.duplicate_action.setEnabled(count == 1)
+        self.carry_action.setEnabled(count == 1 and len(self.workspace.catalogues.all) > 1)
         self.delete_action.setEnabled(count >= 1)
         self.back_action.setEnabled(not in_list)
         self.save_action.setEnabled(not in_list)
@@ -181,6 +185,33 @@ class MainWindow(QMainWindow):
             self.refresh()
             self.list_view.select(copy.id)
             self.statusBar().showMessage(tr("Salinan dibuat: {name}").format(name=copy.name), 5000)
+
+    def carry_over_selected(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from inovasi_desktop.services import carry_over
+
+        ids = self.list_view.selected_ids()
+        if len(ids) != 1:
+            return
+        current = next(r.catalogue_id for r in self.list_view.model.rows if r.id == ids[0])
+        choices = [c for c in self.workspace.catalogues.all if c.id != current]
+        labels = [f"{c.title} ({c.id})" for c in choices]
+        label, ok = QInputDialog.getItem(self, tr("Salin ke katalog lain"),
+                                         tr("Salin ke versi katalog:"), labels, 0, False)
+        if not ok:
+            return
+        target = choices[labels.index(label)]
+        report = self._guard(carry_over.copy_to_catalogue, self.workspace, ids[0], target.id)
+        if report is None:
+            return
+        self.refresh()
+        text = tr("Salinan untuk {title} dibuat.").format(title=target.title)
+        if report.dropped:
+            text += "\n\n" + tr("Yang perlu diperiksa atau diisi ulang:") + "\n" + "\n".join(
+                f"• {line}" for line in report.dropped)
+        QMessageBox.information(self, tr("Salin ke katalog lain"), text)
+        self.open_innovation(report.innovation.id)
 
     def delete_selected(self) -> None:
         ids = self.list_view.selected_ids()

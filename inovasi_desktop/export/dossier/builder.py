@@ -43,15 +43,15 @@ class _Steps:
 
     def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
         self.progress, self.cancelled = progress, cancelled
-        self.done, self.total, self.message = 0, 1, ""
+        self.done, self.total, self.message = 0, 1, ""  # the 1: laying out the front matter
 
     def phase(self, message: str, units: int = 0) -> None:
         self.message = message
         self.total += units
         self.tick(advance=0)
 
-    def tick(self, advance: int = 1) -> None:
-        if self.cancelled and self.cancelled():
+    def tick(self, advance: int = 1, *, check: bool = True) -> None:
+        if check and self.cancelled and self.cancelled():
             raise ExportCancelled()
         self.done += advance
         if self.progress:
@@ -70,6 +70,7 @@ def build_dossier(source: DossierInput, out_path: Path, *, progress: Progress | 
         ctx = Context.of(source, sections)
         steps.phase("Menyusun halaman berkas")
         front, blocks = _lay_out_front_matter(ctx)
+        steps.tick()
         generated = [b for b in blocks if b.kind != PDF]
         foreign = sum(b.pages for b in blocks if b.kind == PDF)
         steps.phase("Menyusun lampiran", len(generated) + foreign + front.pages + len(generated) + foreign)
@@ -77,7 +78,7 @@ def build_dossier(source: DossierInput, out_path: Path, *, progress: Progress | 
         document = assemble(ctx, front, annex_pdf, blocks, evidence, steps.tick, stack)
         steps.phase("Menyimpan berkas PDF", 1)
         result = _write_atomically(document, out_path, steps)
-    steps.tick()
+    steps.tick(check=False)  # written: too late to cancel
     return result
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -62,7 +62,9 @@ class EditorView(QWidget):
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
-        self.step_list.setMinimumWidth(200)
+        self.step_list.setMinimumWidth(220)
+        self.step_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for step in self.steps:
             QListWidgetItem(step.title, self.step_list)
 
@@ -98,7 +100,7 @@ class EditorView(QWidget):
         self.splitter.addWidget(self.step_list)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 900])
+        self.splitter.setSizes([300, 1000])
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -148,8 +150,7 @@ class EditorView(QWidget):
             state = states.get(step.key, StepState.EMPTY)
             item = self.step_list.item(row)
             item.setText(f"{STATE_MARKS[state]}  {step.title}")
-            item.setToolTip(tr("Status: {state}").format(state=tr(state.value)))
-            item.setForeground(Qt.GlobalColor.black if state == StepState.EMPTY else
-                               __import__("PySide6.QtGui", fromlist=["QColor"]).QColor(STATE_COLOURS[state]))
+            item.setToolTip(f"{step.title}\n" + tr("Status: {state}").format(state=tr(state.value)))
+            item.setForeground(QColor(STATE_COLOURS[state]))
         self.prev_button.setEnabled(self.step_list.currentRow() > 0)
         self.next_button.setEnabled(self.step_list.currentRow() < len(self.steps) - 1)

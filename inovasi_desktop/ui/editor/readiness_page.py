@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import Finding, Severity
@@ -37,11 +37,13 @@ class ReadinessPage(QWidget):
         hint = QLabel(tr("Klik dua kali (atau tekan Enter) pada temuan untuk menuju isian atau indikatornya."))
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
-        self.findings = QListWidget()
+        self.findings = QTreeWidget()
         self.findings.setObjectName("findings")
+        self.findings.setHeaderHidden(True)
         self.findings.setWordWrap(True)
-        self.findings.itemActivated.connect(lambda item: self.jump_requested.emit(item.data(WHERE_ROLE)))
-        self.findings.itemDoubleClicked.connect(lambda item: self.jump_requested.emit(item.data(WHERE_ROLE)))
+        self.findings.setUniformRowHeights(False)
+        self.findings.itemActivated.connect(self._jump)
+        self.findings.itemDoubleClicked.connect(self._jump)
         layout.addWidget(self.findings, 1)
 
     def _place(self, where: str) -> str:
@@ -61,10 +63,26 @@ class ReadinessPage(QWidget):
                 c=format_number_id(score.claimed, 0), b=format_number_id(score.backed, 0),
                 m=format_number_id(score.maximum, 0)))
         self.findings.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
         for finding in sorted(readiness.findings, key=lambda f: ORDER[f.severity]):
-            item = QListWidgetItem(f"{finding.severity.label} · {self._place(finding.where)}: {finding.message}")
-            item.setData(WHERE_ROLE, finding.where)
-            item.setForeground(QBrush(QColor(MESSAGE_COLOURS[finding.severity])))
-            self.findings.addItem(item)
+            place = finding.where.split(".", 1)[0]
+            group = groups.get(place)
+            if group is None:
+                group = QTreeWidgetItem(self.findings, [self._place(finding.where)])
+                group.setData(0, WHERE_ROLE, finding.where)
+                font = group.font(0)
+                font.setBold(True)
+                group.setFont(0, font)
+                groups[place] = group
+            item = QTreeWidgetItem(group, [f"{finding.severity.label}: {finding.message}"])
+            item.setData(0, WHERE_ROLE, finding.where)
+            item.setForeground(0, QBrush(QColor(MESSAGE_COLOURS[finding.severity])))
+            item.setToolTip(0, finding.message)
+        self.findings.expandAll()
         if not readiness.findings:
-            self.findings.addItem(tr("Tidak ada temuan. Semua isian dan bukti sudah lengkap."))
+            QTreeWidgetItem(self.findings, [tr("Tidak ada temuan. Semua isian dan bukti sudah lengkap.")])
+
+    def _jump(self, item: QTreeWidgetItem) -> None:
+        where = item.data(0, WHERE_ROLE)
+        if where:
+            self.jump_requested.emit(where)

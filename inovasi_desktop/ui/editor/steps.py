@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import Finding, Innovation, Severity
+from inovasi_desktop.rules.scoring import is_backed
 
 READINESS_KEY = "kesiapan"
 
@@ -64,7 +65,7 @@ def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Fin
     for indicator in catalogue.indicators:
         key = Finding.indicator_where(indicator.number)
         answer = innovation.answers.get(indicator.number)
-        parts = (answer is not None and answer.level is not None, answer is not None and bool(answer.evidence))
+        parts = (answer is not None and answer.level is not None, is_backed(indicator, innovation))
         states[key] = _state(key in errors, sum(parts), 2)
     states[READINESS_KEY] = StepState.ERROR if errors else StepState.COMPLETE
     return states

@@ -113,3 +113,14 @@ def test_no_region_check_without_pemda(files):
     check = check_file(files.text_pdf(pages=("Kota Banjarmasin",)), accepts=("pdf",))
     assert check.problems == ()
 
+
+
+def test_text_inside_a_form_xobject_counts(files, tmp_path):
+    path = tmp_path / "form.pdf"
+    with pikepdf.open(files.scanned_pdf(pages=1)) as pdf, pikepdf.open(files.text_pdf()) as text:
+        form = pdf.copy_foreign(text.pages[0].as_form_xobject())
+        page = pdf.pages[0]
+        page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=form))
+        page.Contents = pikepdf.Stream(pdf, b"q /Fm0 Do Q")
+        pdf.save(path)
+    assert check_file(path, accepts=("pdf",)).has_text is True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date
 from pathlib import Path
@@ -9,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from inovasi_desktop.catalogue import load_catalogue
-from inovasi_desktop.domain.model import Severity
 from inovasi_desktop.export.interchange import dumps, innovation_from_dict, loads
+from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.readiness import check
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -121,7 +122,17 @@ def test_evidence_ids_are_unique() -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_readiness_finds_no_error_only_missing_evidence_files() -> None:
+def test_readiness_finds_nothing_to_fix_once_files_are_attached() -> None:
+    # Evidence files come with the evidence store; stand in a PDF for every document that is not a link.
+    innovation = loads(TEXT)
+    for item in innovation.all_evidence():
+        if item.link is None:
+            item.sha256 = hashlib.sha256(item.id.encode()).hexdigest()
+            item.file_name, item.size, item.media_type = "bukti.pdf", 150_000, "application/pdf"
+    reporting_period = CheckContext(today=date(2026, 6, 30), pemda="Kabupaten Mojokerto")
+    assert check(CATALOGUE, innovation, reporting_period) == []
+
+
+def test_without_files_readiness_complains_only_about_indicators() -> None:
     findings = check(CATALOGUE, INNOVATION)
-    assert [f for f in findings if f.severity is Severity.GALAT] == []
-    assert all(f.indicator_number is not None for f in findings)  # nothing to fix in the profile
+    assert findings and all(f.indicator_number is not None for f in findings)

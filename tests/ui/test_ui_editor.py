@@ -1,0 +1,162 @@
+"""Drive the guided editor as a person would: type, choose, navigate, jump, undo, close and reopen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from inovasi_desktop.catalogue import FIELD_TYPES
+from inovasi_desktop.services import innovations
+from inovasi_desktop.ui.editor.field_widgets import WIDGETS
+
+
+def profile_field(window, key):
+    view = window.editor.view
+    for page in view.pages.values():
+        if hasattr(page, "fields") and key in page.fields:
+            return page.fields[key]
+    raise KeyError(key)
+
+
+def test_every_catalogue_field_type_has_a_widget():
+    assert set(WIDGETS) == set(FIELD_TYPES)
+
+
+def test_create_fill_score_and_find_again(qtbot, window, workspace):
+    window.new_action.trigger()
+    editor = window.editor
+    assert editor is not None and window.pages.currentWidget() is editor.view
+    name = profile_field(window, "nama_inovasi")
+    qtbot.keyClicks(name.input, "Layanan Antar Obat Lansia")
+    tahapan = profile_field(window, "tahapan").input
+    tahapan.setCurrentIndex(tahapan.findData("Penerapan"))
+
+    editor.view.show_step("indikator:1")
+    page = editor.view.pages["indikator:1"]
+    button = page.level_buttons[3]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))  # on its circle
+    qtbot.waitUntil(lambda: "diklaim <b>9</b>" in editor.view.score_label.text(), timeout=2000)
+    assert "didukung bukti <b>0</b>" in editor.view.score_label.text()
+    assert "akan dinilai 0" in page.message.text()
+
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=3000)  # autosaved without pressing anything
+    stored = innovations.get(workspace, editor.innovation.id)
+    assert stored.name == "Layanan Antar Obat Lansia"
+    assert stored.answers[1].level == 3
+
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    assert window.editor is None
+    search = window.list_view.search
+    qtbot.keyClicks(search, "obat lansia")
+    assert window.list_view.proxy.rowCount() == 1
+    search.clear()
+    qtbot.keyClicks(search, "tidak ada yang cocok")
+    assert window.list_view.proxy.rowCount() == 0
+
+
+def test_word_count_and_findings_follow_typing(qtbot, window):
+    window.new_action.trigger()
+    editor = window.editor
+    editor.view.show_step("rancang_bangun")
+    rancang = profile_field(window, "rancang_bangun")
+    qtbot.keyClicks(rancang.parts["dasar_hukum"], "satu dua tiga empat lima")
+    assert "Jumlah kata: 5 dari minimal 300" in rancang.count_label.text()
+    qtbot.waitUntil(lambda: "5 kata" in rancang.message.text(), timeout=2000)
+    assert rancang.message.isVisible()
+
+
+def test_readiness_finding_jumps_to_its_field(qtbot, window):
+    window.new_action.trigger()
+    editor = window.editor
+    editor.view.show_step("kesiapan")
+    tree = editor.view.readiness.findings
+    target = None
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        if group.text(0) == "Nama Inovasi":
+            target = group.child(0)
+    assert target is not None, "a new innovation must report its missing name"
+    tree.setCurrentItem(target)
+    tree.itemActivated.emit(target, 0)
+    assert editor.view.current_step().key == "profil"
+    qtbot.waitUntil(lambda: profile_field(window, "nama_inovasi").input.hasFocus(), timeout=2000)
+
+
+def test_keyboard_moves_between_steps(qtbot, window):
+    window.new_action.trigger()
+    view = window.editor.view
+    start = view.step_list.currentRow()
+    QTest.keyClick(view.step_list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert view.step_list.currentRow() == start + 1
+    QTest.keyClick(view.step_list, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert view.step_list.currentRow() == start
+
+
+def test_undo_and_redo_inside_a_field(qtbot, window):
+    window.new_action.trigger()
+    edit = profile_field(window, "nama_inovasi").input
+    qtbot.keyClicks(edit, "Inovasi A")
+    QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert edit.text() == ""
+    QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert edit.text() == "Inovasi A"
+
+
+def test_huge_odd_paste_is_kept_and_reported(qtbot, window, workspace):
+    window.new_action.trigger()
+    editor = window.editor
+    editor.view.show_step("tujuan")
+    tujuan = profile_field(window, "tujuan")
+    odd = "Tujuan 🚀 مرحبا \x00\x07 teks "
+    QGuiApplication.clipboard().setText(odd * (1_000_000 // len(odd)))
+    tujuan.input.setFocus()
+    QTest.keyClick(tujuan.input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(tujuan.input.toPlainText()) > 900_000
+    assert "\x00" not in tujuan.input.toPlainText()
+    qtbot.waitUntil(lambda: "karakter" in tujuan.message.text(), timeout=3000)
+    assert editor.save()
+    assert "🚀" in innovations.get(workspace, editor.innovation.id).profile["tujuan"]
+
+
+def test_delete_asks_and_can_be_undone(qtbot, window, workspace, monkeypatch):
+    first = innovations.create(workspace)
+    window.refresh()
+    window.list_view.select(first.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_action.trigger()
+    assert window.list_view.model.rowCount() == 0
+    window.undo_delete_action.trigger()
+    assert [r.id for r in window.list_view.model.rows] == [first.id]
+
+
+def test_reopens_where_the_user_was(qtbot, workspace):
+    from inovasi_desktop.ui.main_window import MainWindow
+
+    first = MainWindow(workspace)
+    qtbot.addWidget(first)
+    first.new_action.trigger()
+    innovation_id = first.editor.innovation.id
+    first.editor.view.show_step("indikator:7")
+    first.close()
+    second = MainWindow(workspace)
+    qtbot.addWidget(second)
+    second.after_show()
+    assert second.editor is not None and second.editor.innovation.id == innovation_id
+    assert second.editor.view.current_step().key == "indikator:7"
+
+
+def test_carry_over_to_another_catalogue_reports_what_did_not_map(qtbot, window, workspace, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    example = innovations.import_example(workspace)
+    window.refresh()
+    window.list_view.select(example.id)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Indeks Inovasi Daerah 2023 (iid-2023)", True))
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.setdefault("text", text))
+    window.carry_action.trigger()
+    assert "Asta Cita" in shown["text"]
+    assert window.editor.innovation.catalogue_id == "iid-2023"
+    assert window.editor.innovation.answers[20].level == example.answers[20].level
