@@ -22,6 +22,15 @@ FIELD_TYPES = (
 # Evidence kinds an indicator or attachment may accept. "link" means a URL instead of a file.
 EVIDENCE_KINDS = ("pdf", "jpg", "png", "mp4", "mov", "link")
 
+# The evidence kind of a stored file, from its media type as sniffed from the content.
+KIND_BY_MEDIA_TYPE = {
+    "application/pdf": "pdf",
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "video/mp4": "mp4",
+    "video/quicktime": "mov",
+}
+
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 
 UNCONFIRMED_LABEL = "perlu dikonfirmasi"

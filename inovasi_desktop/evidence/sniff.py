@@ -5,14 +5,14 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from inovasi_desktop.catalogue.model import KIND_BY_MEDIA_TYPE  # re-exported: media type -> evidence kind
+
+
 PDF = "application/pdf"
 JPEG = "image/jpeg"
 PNG = "image/png"
 MP4 = "video/mp4"
 QUICKTIME = "video/quicktime"
-
-# Media types that can be evidence, mapped to the catalogue's evidence kinds.
-KIND_BY_MEDIA_TYPE: dict[str, str] = {PDF: "pdf", JPEG: "jpg", PNG: "png", MP4: "mp4", QUICKTIME: "mov"}
 
 EXE_WINDOWS = "application/vnd.microsoft.portable-executable"
 EXE_ELF = "application/x-executable"

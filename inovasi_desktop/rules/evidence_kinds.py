@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from inovasi_desktop.catalogue.model import KIND_BY_MEDIA_TYPE
 from inovasi_desktop.domain.model import EvidenceItem
 
 LINK = "link"
 
-_KIND_BY_MEDIA_TYPE = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/jpg": "jpg",  # non-standard, but some tools write it
-    "image/pjpeg": "jpg",
-    "image/png": "png",
-    "video/mp4": "mp4",
-    "video/quicktime": "mov",
-}
 
 
 def kind_of(item: EvidenceItem) -> str | None:
@@ -31,7 +23,7 @@ def kind_of(item: EvidenceItem) -> str | None:
     if not item.media_type:
         return None
     media_type = item.media_type.split(";", 1)[0].strip().lower()
-    return _KIND_BY_MEDIA_TYPE.get(media_type)
+    return KIND_BY_MEDIA_TYPE.get(media_type)
 
 
 def counts(item: EvidenceItem, accepts: Iterable[str], invalid_evidence: frozenset[str] = frozenset()) -> bool:

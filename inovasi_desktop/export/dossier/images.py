@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-TARGET_DPI = 170
+TARGET_DPI = 150
 JPEG_QUALITY = 82
 _EXIF_ORIENTATION = 0x0112
 _TURNED = (5, 6, 7, 8)  # EXIF orientations that swap width and height

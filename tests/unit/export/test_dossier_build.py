@@ -234,7 +234,7 @@ def test_photos_are_downsampled_jpeg(built):
                   if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
     photos = [im for im in images if im.filters == ["/DCTDecode"]]
     assert len(photos) == 3  # two JPEG photos and the PNG, re-encoded
-    # 1600 x 1200 photos fitted into ~165 mm of width print at ~170 dpi: about 1100 px wide
+    # 1600 x 1200 photos fitted into ~165 mm of width print at ~150 dpi: about 975 px wide
     assert all(max(im.width, im.height) <= 1500 for im in photos)
 
 
