@@ -5,9 +5,6 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from inovasi_desktop.catalogue.model import KIND_BY_MEDIA_TYPE  # re-exported: media type -> evidence kind
-
-
 PDF = "application/pdf"
 JPEG = "image/jpeg"
 PNG = "image/png"
