@@ -19,6 +19,22 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_ERROR = 0, 1, 2, 3
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
+# argparse's own words, in Indonesian (argparse looks them up through its module-level gettext `_`).
+_ARGPARSE_WORDS = {
+    "usage: ": "pemakaian: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "the following arguments are required: %s": "argumen wajib belum diberikan: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak dikenal: %(value)r (pilih dari %(choices)s)",
+    "expected one argument": "memerlukan satu nilai",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
+
 
 def command(name: str):
     def register(func):
@@ -123,7 +139,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="inovasi-desktop",
         description="Inovasi Desktop: menyusun dan memeriksa profil inovasi daerah (IID). "
                     "Tanpa argumen, aplikasi jendela dibuka.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="tampilkan versi program lalu keluar")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
 
     def add(name: str, help_text: str) -> argparse.ArgumentParser:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from inovasi_desktop.catalogue.model import KIND_BY_MEDIA_TYPE  # noqa: F401 -- re-exported: media type -> evidence kind
+
 PDF = "application/pdf"
 JPEG = "image/jpeg"
 PNG = "image/png"

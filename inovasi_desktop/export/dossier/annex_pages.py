@@ -34,9 +34,18 @@ from inovasi_desktop.export.dossier.styles import (
     styles,
     text,
 )
-from inovasi_desktop.export.dossier.texts import EMPTY, chosen_level, day, evidence_facts, file_size, number
+from inovasi_desktop.export.dossier.texts import (
+    EMPTY,
+    chosen_level,
+    clip,
+    day,
+    evidence_facts,
+    file_size,
+    number,
+)
 
 _QR_SIZE = 30 * mm
+_SEPARATOR_ROWS = 15  # evidence rows listed on a separator page; the rest are summarised
 _FRAME_TOP = PAGE_HEIGHT - MARGIN_TOP
 _FRAME_HEIGHT = _FRAME_TOP - MARGIN_BOTTOM
 
@@ -74,7 +83,8 @@ def _position(section: AnnexSection, entry: AnnexEntry) -> str:
 
 def _separator_page(canvas: Canvas, section: AnnexSection, innovation: Innovation) -> None:
     s = styles()
-    flow: list = [Spacer(1, 40 * mm), Paragraph(text(section.heading.upper()), s["kop2"]), Spacer(1, 4 * mm),
+    room = 40 * mm if len(section.entries) <= 6 else 8 * mm  # a long list starts higher up
+    flow: list = [Spacer(1, room), Paragraph(text(section.heading.upper()), s["kop2"]), Spacer(1, 4 * mm),
                   Paragraph(text(section.title), s["name"]), Spacer(1, 8 * mm)]
     indicator = section.indicator
     if indicator is not None:
@@ -86,18 +96,22 @@ def _separator_page(canvas: Canvas, section: AnnexSection, innovation: Innovatio
         flow.append(_facts_table(facts, 32 * mm))
         flow.append(Spacer(1, 6 * mm))
     rows = [[Paragraph(h, s["cell_head"]) for h in ("No", "Nomor", "Tanggal", "Tentang / berkas", "Hlm.")]]
-    for i, entry in enumerate(section.entries, start=1):
+    for i, entry in enumerate(section.entries[:_SEPARATOR_ROWS], start=1):
         item = entry.item
-        about = text(item.tentang.strip() or EMPTY)
+        about = text(clip(item.tentang, 160) or EMPTY)
         source = item.link if item.is_link else item.file_name
         if source:
-            about += "<br/>" + coloured(f'<font size="7.5">{text(source)}</font>', MUTED)
-        rows.append([Paragraph(str(i), s["cell_center"]), Paragraph(text(item.nomor.strip() or EMPTY), s["cell"]),
+            about += "<br/>" + coloured(f'<font size="7.5">{text(clip(source, 70))}</font>', MUTED)
+        rows.append([Paragraph(str(i), s["cell_center"]), Paragraph(text(clip(item.nomor, 60) or EMPTY), s["cell"]),
                      Paragraph(day(item.tanggal), s["cell"]), Paragraph(about, s["cell"]),
                      Paragraph(str(entry.page), s["cell_center"])])
     flow += [Paragraph("Daftar bukti dukung", s["h3"]),
              Table(rows, colWidths=[9 * mm, 38 * mm, 28 * mm, CONTENT_WIDTH - 90 * mm, 15 * mm],
                    style=grid_table_style(), repeatRows=1)]
+    rest = section.entries[_SEPARATOR_ROWS:]
+    if rest:
+        flow.append(Paragraph(f"... dan {len(rest)} bukti dukung lainnya pada halaman {rest[0].page} s.d. "
+                              f"{rest[-1].page}; daftar lengkapnya ada pada tabel indikator.", s["note"]))
     _fill(canvas, flow)
 
 

@@ -25,8 +25,8 @@ from inovasi_desktop.export.dossier.styles import FOOTER_BAND, PAGE_HEIGHT, PAGE
 from inovasi_desktop.export.dossier.texts import evidence_line
 
 PRODUCER = "Inovasi Desktop"
-_EVIDENCE = Name("/InovasiBukti")  # resource names of the placed evidence page and of the footer stamp
-_FOOTER = Name("/InovasiKaki")
+EVIDENCE_XOBJECT = Name("/InovasiBukti")  # resource names of a placed evidence page and of the footer stamp
+FOOTER_XOBJECT = Name("/InovasiKaki")
 LANGUAGE = "id-ID"
 
 
@@ -57,7 +57,7 @@ def _place_foreign(out: pikepdf.Pdf, page: pikepdf.Page) -> None:
         width, height = height, width
     size = (PAGE_HEIGHT, PAGE_WIDTH) if width > height else (PAGE_WIDTH, PAGE_HEIGHT)
     placed = out.add_blank_page(page_size=size)
-    _overlay(placed, page.as_form_xobject(), _EVIDENCE, Rectangle(0, FOOTER_BAND, size[0], size[1]))
+    _overlay(placed, page.as_form_xobject(), EVIDENCE_XOBJECT, Rectangle(0, FOOTER_BAND, size[0], size[1]))
 
 
 def _overlay(page: pikepdf.Page, form: pikepdf.Object, name: Name, rect: Rectangle) -> None:
@@ -77,7 +77,7 @@ def _stamp_every_page(out: pikepdf.Pdf, ctx: Context, tick: Callable[[], None], 
     overlay = stack.enter_context(pikepdf.open(io.BytesIO(footer_overlay(sizes, footer))))
     for page, stamp in zip(out.pages, overlay.pages, strict=True):
         tick()
-        _overlay(page, stamp.as_form_xobject(), _FOOTER, Rectangle(page.mediabox))
+        _overlay(page, stamp.as_form_xobject(), FOOTER_XOBJECT, Rectangle(page.mediabox))
 
 
 def _write_outline(out: pikepdf.Pdf, ctx: Context, front: FrontMatter) -> None:

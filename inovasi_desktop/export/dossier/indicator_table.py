@@ -23,6 +23,7 @@ from inovasi_desktop.export.dossier.texts import chosen_level, evidence_line, nu
 from inovasi_desktop.rules.evidence_checks import kind_label
 from inovasi_desktop.rules.evidence_kinds import kind_of
 
+_KEEP_TOGETHER = 12  # evidence rows up to which an indicator is kept on one page
 _WIDTHS = [9 * mm, 50 * mm, 13 * mm, CONTENT_WIDTH - 96 * mm, 24 * mm]
 
 
@@ -36,7 +37,10 @@ def indicator_section(ctx: Context) -> list:
         rows.append(_indicator_row(ctx, indicator))
         rows += _evidence_rows(ctx, indicator)
         last = len(rows) - 1
-        commands += [("NOSPLIT", (0, first), (-1, last)), ("SPAN", (0, first), (0, last))]
+        if last - first <= _KEEP_TOGETHER:
+            commands += [("NOSPLIT", (0, first), (-1, last)), ("SPAN", (0, first), (0, last))]
+        else:  # too long to keep on one page: only the heading row stays with its first item
+            commands.append(("NOSPLIT", (0, first), (-1, first + 1)))
         commands += [("SPAN", (1, r), (-1, r)) for r in range(first + 1, last + 1)]
         commands += [("TOPPADDING", (1, r), (-1, r), 1.5) for r in range(first + 1, last + 1)]
     score = ctx.score

@@ -23,7 +23,7 @@ from inovasi_desktop.export.dossier.styles import (
     styles,
     text,
 )
-from inovasi_desktop.export.dossier.texts import evidence_line
+from inovasi_desktop.export.dossier.texts import clip, evidence_line
 from inovasi_desktop.rules.format import format_date_id, format_number_id
 from inovasi_desktop.rules.profile_checks import field_value, is_empty, parse_profile_date
 from inovasi_desktop.rules.words import count_field_words
@@ -61,7 +61,7 @@ def _value_markup(ctx: Context, field: ProfileField, value: Any) -> str:
         return "<br/>".join(f"{i}. {text(evidence_line(item))} \u2014 lampiran hlm. {ctx.pages.get(item.id, 0)}"
                             for i, item in enumerate(items, start=1))
     if field.type == "multi_choice" and isinstance(value, list | tuple):
-        return "<br/>".join(f"\u2022 {text(v)}" for v in value if str(v).strip())
+        return "<br/>".join(f"\u2022 {text(clip(str(v)))}" for v in value if str(v).strip())
     if field.type == "date":
         day = parse_profile_date(value)
         return text(format_date_id(day) if day else value)
@@ -71,7 +71,7 @@ def _value_markup(ctx: Context, field: ProfileField, value: Any) -> str:
         except (KeyError, TypeError, ValueError):
             return text(value)
         return f"Lintang {format_number_id(lat, 6)}; bujur {format_number_id(lon, 6)}"
-    return text(str(value).strip())
+    return text(clip(str(value)))
 
 
 def _paragraphs(value: Any) -> list[Paragraph]:

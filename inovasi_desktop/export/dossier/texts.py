@@ -11,6 +11,12 @@ from inovasi_desktop.rules.format import format_date_id, format_number_id
 DOSSIER_TITLE = "BERKAS INOVASI DAERAH"
 EMPTY = "\u2014"  # an em dash where a value is missing
 BLANK = "." * 36  # a line to fill in by hand
+CELL_LIMIT = 1000  # characters of one user value shown in a table cell (a row must fit on a page)
+
+
+def clip(value: str, limit: int = CELL_LIMIT) -> str:
+    value = value.strip()
+    return value if len(value) <= limit else value[:limit].rstrip() + "\u2026"
 
 
 def number(value: float) -> str:
@@ -28,12 +34,12 @@ def score_line(claimed: float, backed: float, maximum: float) -> str:
 
 def evidence_facts(item: EvidenceItem) -> list[tuple[str, str]]:
     """The metadata rows that identify a document of bukti dukung."""
-    rows = [("Nomor", item.nomor.strip() or EMPTY), ("Tanggal", day(item.tanggal)),
-            ("Tentang", item.tentang.strip() or EMPTY)]
+    rows = [("Nomor", clip(item.nomor) or EMPTY), ("Tanggal", day(item.tanggal)),
+            ("Tentang", clip(item.tentang) or EMPTY)]
     if item.is_link:
-        rows.append(("Tautan", item.link or EMPTY))
+        rows.append(("Tautan", clip(item.link or "") or EMPTY))
     elif item.file_name:
-        rows.append(("Berkas", item.file_name))
+        rows.append(("Berkas", clip(item.file_name)))
     return rows
 
 
@@ -41,13 +47,13 @@ def evidence_line(item: EvidenceItem) -> str:
     """One line: 'Nomor 188/12/2024, 3 Maret 2024, tentang ...'."""
     parts = []
     if item.nomor.strip():
-        parts.append(f"Nomor {item.nomor.strip()}")
+        parts.append(f"Nomor {clip(item.nomor)}")
     if item.tanggal:
         parts.append(format_date_id(item.tanggal))
     if item.tentang.strip():
-        parts.append(f"tentang {item.tentang.strip()}")
+        parts.append(f"tentang {clip(item.tentang)}")
     if not parts:
-        parts.append(item.file_name or item.link or "tanpa keterangan")
+        parts.append(clip(item.file_name or item.link or "") or "tanpa keterangan")
     return ", ".join(parts)
 
 

@@ -142,13 +142,13 @@ def outline(path: Path) -> list[tuple[int, str, int]]:
     return entries
 
 
-def fonts(path: Path) -> list[tuple[str, bool]]:
-    """(name, embedded) of every font `pdffonts` lists."""
+def fonts(path: Path) -> list[tuple[str, bool, tuple[int, int]]]:
+    """(name, embedded, object id) of every font `pdffonts` lists."""
     lines = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout.splitlines()
     rows = []
     for line in lines[2:]:
-        parts = line.split()  # name type [type] encoding emb sub uni object ID: emb is 5th from the end
-        rows.append((parts[0], parts[-5] == "yes"))
+        parts = line.split()  # name type [type] encoding emb sub uni object-number generation
+        rows.append((parts[0], parts[-5] == "yes", (int(parts[-2]), int(parts[-1]))))
     return rows
 
 

@@ -12,7 +12,9 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from inovasi_desktop.domain.model import EvidenceItem
 from inovasi_desktop.export.dossier import build_dossier
+from inovasi_desktop.export.dossier.assembly import EVIDENCE_XOBJECT
 from inovasi_desktop.rules.format import format_date_id
 from inovasi_desktop.rules.scoring import score_innovation
 
@@ -238,12 +240,26 @@ def test_photos_are_downsampled_jpeg(built):
     assert all(max(im.width, im.height) <= 1500 for im in photos)
 
 
+def _fonts_under(form: pikepdf.Object, found: set[tuple[int, int]]) -> None:
+    resources = form.get("/Resources", {})
+    for font in resources.get("/Font", {}).values():
+        found.add(font.objgen)
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Form":
+            _fonts_under(xobject, found)
+
+
 def test_every_font_of_ours_is_embedded(built, samples):
-    source, result, _ = built
-    foreign = {name for answer in source.innovation.answers.values() for item in answer.evidence
-               if item.media_type == "application/pdf"
-               for name, _ in samples.fonts(source.evidence_path(item.sha256))}
-    ours = [(name, embedded) for name, embedded in samples.fonts(result.path) if name not in foreign]
+    _, result, _ = built
+    foreign: set[tuple[int, int]] = set()  # fonts inside placed evidence pages are not ours
+    with pikepdf.open(result.path) as pdf:
+        for page in pdf.pages:
+            placed = page.Resources.get("/XObject", {}).get(EVIDENCE_XOBJECT)
+            if placed is not None:
+                _fonts_under(placed, foreign)
+    rows = samples.fonts(result.path)
+    ours = [(name, embedded) for name, embedded, objgen in rows if objgen not in foreign]
+    assert any(not embedded for _, embedded, objgen in rows if objgen in foreign)  # the sample's Helvetica
     assert {name.split("+")[-1] for name, _ in ours} >= {"DejaVuSans", "DejaVuSans-Bold"}
     assert all(embedded for _, embedded in ours), ours
 
@@ -282,3 +298,20 @@ def test_not_ready_dossier_is_draft_on_every_page_and_lists_open_findings(tmp_pa
     findings = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(result.path).pages[2:4])
     assert "Indikator 2 (Ketersediaan dan peran SDM terhadap inovasi daerah) wajib dijawab." in findings
     assert "baru 2 kata; minimal 300 kata" in findings
+
+
+def test_long_lists_and_long_texts_still_lay_out(tmp_path, samples):
+    source = samples.sample_input(tmp_path)
+    links = [EvidenceItem(nomor=f"L-{i}", tentang="Rekaman kegiatan " * 10, link=f"https://contoh.id/v/{i}?" + "x" * 150)
+             for i in range(41)]
+    source.innovation.answers[20].evidence += links
+    source.innovation.answers[1].evidence[0].tentang = "Uraian sangat panjang " * 300
+    source.innovation.profile["nama_inisiator"] = "Nama " * 500
+    normal = build_dossier(samples.sample_input(tmp_path / "biasa"), tmp_path / "biasa.pdf")
+    result = build_dossier(source, tmp_path / "panjang.pdf")
+    texts = samples.page_texts(result.path)
+    # 42 links on listing pages of four: 11 pages instead of 1, and a longer indicator table in front
+    front_growth = next(i for i, t in enumerate(texts) if "LAMPIRAN INDIKATOR 1 " in t) - \
+        next(i for i, t in enumerate(samples.page_texts(normal.path)) if "LAMPIRAN INDIKATOR 1 " in t)
+    assert result.pages == normal.pages + 10 + front_growth
+    assert any("Bukti dukung 42 dari 42" in t and "https://contoh.id/v/40" in t for t in texts)
