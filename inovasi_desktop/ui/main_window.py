@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
             view.show_step(step)
         self.editor = EditorController(self.workspace, innovation, view)
         self.editor.closed.connect(self._editor_closed)
+        self.editor.status.connect(self.status_label.setText)
+        self.status_label.setText(tr("Perubahan tersimpan otomatis"))
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
         self._guard(app_state.put, self.workspace, {app_state.LAST_INNOVATION: innovation_id,

@@ -42,6 +42,7 @@ def test_create_fill_score_and_find_again(qtbot, window, workspace):
     assert "akan dinilai 0" in page.message.text()
 
     qtbot.waitUntil(lambda: not editor.dirty, timeout=3000)  # autosaved without pressing anything
+    assert "Tersimpan otomatis pukul" in window.status_label.text()
     stored = innovations.get(workspace, editor.innovation.id)
     assert stored.name == "Layanan Antar Obat Lansia"
     assert stored.answers[1].level == 3

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import HRFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from inovasi_desktop.export.dossier.context import Context
+from inovasi_desktop.export.dossier.fonts import REGULAR
 from inovasi_desktop.export.dossier.front_matter import Heading
 from inovasi_desktop.export.dossier.styles import (
     BAD,
@@ -56,7 +57,7 @@ def status_box(ctx: Context) -> Table:
               f"Belum siap dikirim: masih ada {ctx.readiness.errors} galat yang harus diperbaiki.")
     box = Table([[Paragraph(coloured(f"STATUS: {ctx.status}", colour), s["status"])],
                  [Paragraph(text(detail), s["center"])]], colWidths=[120 * mm])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.4, colour),
+    box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("BOX", (0, 0), (-1, -1), 1.4, colour),
                              ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     return box
 

@@ -46,7 +46,8 @@ def text(value: object) -> str:
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=14, textColor=INK, alignment=TA_LEFT)
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=14, textColor=INK, alignment=TA_LEFT,
+                          bulletFontName=REGULAR)
 
     def make(name: str, **kw) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
@@ -80,6 +81,7 @@ def styles() -> dict[str, ParagraphStyle]:
 def grid_table_style(header_rows: int = 1, extra: list | None = None) -> TableStyle:
     """Thin grid lines, a shaded header row, top-aligned cells: the look of a government form."""
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),  # plain-string cells; the default is Helvetica
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -97,6 +99,7 @@ def grid_table_style(header_rows: int = 1, extra: list | None = None) -> TableSt
 def plain_table_style() -> TableStyle:
     """No lines: label / colon / value rows (as on a cover or a letter)."""
     return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),

@@ -33,6 +33,7 @@ CHECK_MS = 150
 
 class EditorController(QObject):
     saved = Signal(str)  # innovation id
+    status = Signal(str)  # what the status bar should say about saving (rich text)
     closed = Signal()
 
     def __init__(self, workspace: Workspace, innovation: Innovation, view: EditorView) -> None:
@@ -128,12 +129,12 @@ class EditorController(QObject):
         try:
             innovations.save(self.ws, self.innovation, self.context)
         except InovasiError as err:
-            self.view.saved_label.setText(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
+            self.status.emit(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
             self.save_timer.start()  # try again shortly; nothing typed is dropped
             return False
         self.dirty = False
         self.last_saved = datetime.now()
-        self.view.saved_label.setText(tr("Tersimpan otomatis pukul {t}").format(t=self.last_saved.strftime("%H:%M:%S")))
+        self.status.emit(tr("Tersimpan otomatis pukul {t}").format(t=self.last_saved.strftime("%H:%M:%S")))
         self.saved.emit(self.innovation.id)
         return True
 

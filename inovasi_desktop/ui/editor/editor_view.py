@@ -81,13 +81,8 @@ class EditorView(QWidget):
         self.next_button = QPushButton(tr("Berikutnya ›"))
         self.prev_button.setToolTip(tr("Langkah sebelumnya (Alt+Kiri atau PageUp)"))
         self.next_button.setToolTip(tr("Langkah berikutnya (Alt+Kanan atau PageDown)"))
-        self.saved_label = QLabel()
-        self.saved_label.setObjectName("savedLabel")
-        self.saved_label.setStyleSheet("color: #555;")
         nav = QHBoxLayout()
         nav.addWidget(self.prev_button)
-        nav.addStretch(1)
-        nav.addWidget(self.saved_label)
         nav.addStretch(1)
         nav.addWidget(self.next_button)
 
