@@ -134,6 +134,18 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+@command("export-pdf")
+def _export_pdf(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import dossier, innovations
+
+    ws = _workspace()
+    result = dossier.export_pdf(ws, innovations.resolve_id(ws, args.id), Path(args.output))
+    data = {"path": str(result.path), "pages": result.pages, "bytes": result.bytes, "sha256": result.sha256}
+    _emit(args, data, [f"Berkas PDF ditulis: {result.path} ({result.pages} halaman, {result.bytes:,} bita)"
+                       .replace(",", ".")])
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inovasi-desktop",
@@ -156,6 +168,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="BERKAS")
     add("check", "periksa kesiapan satu inovasi").add_argument("id", metavar="ID")
     add("score", "hitung skor satu inovasi").add_argument("id", metavar="ID")
+    p = add("export-pdf", "ekspor berkas PDF (dossier) satu inovasi beserta bukti dukungnya")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("-o", "--output", metavar="BERKAS", required=True, help="berkas PDF tujuan")
     return parser
 
 

@@ -10,6 +10,7 @@ from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.services import app_state, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.innovation_list import InnovationListView
+from inovasi_desktop.ui.tasks import TaskRunner
 
 
 def tr(text: str) -> str:
@@ -23,6 +24,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("Inovasi Desktop"))
         self.resize(1280, 720)
         self.editor = None  # the open EditorController, if any
+        self.runner = TaskRunner()
 
         self.list_view = InnovationListView()
         self.list_view.set_catalogues([c.id for c in workspace.catalogues.all])
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
                                           "Hapus inovasi terpilih (Del)")
         self.carry_action = self._action("Salin ke katalog lain", self.carry_over_selected, None,
                                          "Salin inovasi terpilih ke versi katalog lain, misalnya ke IID 2026")
+        self.export_action = self._action("Ekspor PDF", self.export_pdf, "Ctrl+E",
+                                          "Buat berkas PDF inovasi beserta bukti dukungnya (Ctrl+E)")
         self.example_action = self._action("Muat contoh", self.load_example, None,
                                            "Muat contoh inovasi yang sudah terisi")
         self.settings_action = self._action("Organisasi", self.edit_organisation, None,
@@ -81,6 +85,8 @@ class MainWindow(QMainWindow):
                        self.delete_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
+        toolbar.addAction(self.export_action)
+        toolbar.addSeparator()
         toolbar.addAction(self.example_action)
         toolbar.addAction(self.settings_action)
         self.addToolBar(toolbar)
@@ -98,6 +104,7 @@ class MainWindow(QMainWindow):
         self.duplicate_action.setEnabled(count == 1)
         self.carry_action.setEnabled(count == 1 and len(self.workspace.catalogues.all) > 1)
         self.delete_action.setEnabled(count >= 1)
+        self.export_action.setEnabled(count >= 1 or not in_list)
         self.back_action.setEnabled(not in_list)
         self.save_action.setEnabled(not in_list)
 
@@ -215,6 +222,37 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, tr("Salin ke katalog lain"), text)
         self.open_innovation(report.innovation.id)
 
+    def export_pdf(self) -> None:
+        from inovasi_desktop.ui.dossier_export import DossierExport
+
+        if self.editor is not None:
+            self.editor.save()
+            names = {self.editor.innovation.id: self.editor.innovation.name}
+        else:
+            names = {r.id: r.name for r in self.list_view.model.rows if r.id in self.list_view.selected_ids()}
+        if not names:
+            return
+        self.dossier_export = DossierExport(self.workspace, self.runner, self)
+        targets = self.dossier_export.ask_targets(names)
+        if targets:
+            self.dossier_export.done.connect(self._exported)
+            self.dossier_export.start(targets)
+
+    def _exported(self, results: list) -> None:
+        from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog
+
+        if len(results) == 1:
+            result = results[0]
+            summary = tr("{pages} halaman · {size} · {path}").format(
+                pages=result.pages, size=f"{result.bytes / 1_000_000:.1f} MB".replace(".", ","), path=result.path)
+            self.preview = DossierPreviewDialog(result.path, summary, self)
+            self.preview.open()
+        elif results:
+            listing = "\n".join(f"• {r.path.name} ({r.pages} halaman)" for r in results)
+            QMessageBox.information(self, tr("Ekspor PDF selesai"),
+                                    tr("{n} berkas PDF ditulis di {folder}:\n\n{listing}").format(
+                                        n=len(results), folder=results[0].path.parent, listing=listing))
+
     def delete_selected(self) -> None:
         ids = self.list_view.selected_ids()
         if not ids:
@@ -280,6 +318,7 @@ class MainWindow(QMainWindow):
             self.list_view.select(selected)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.runner.cancel_all()
         if self.editor is not None:
             # Keep LAST_INNOVATION so the next start reopens where the user was.
             self.editor.save()

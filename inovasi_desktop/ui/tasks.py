@@ -127,5 +127,11 @@ class TaskRunner:
         self.pool.start(_Runnable(handle, func))
         return handle
 
+    def cancel_all(self, wait_msecs: int = 5000) -> bool:
+        """Ask every running task to stop (on close); True when all ended within `wait_msecs`."""
+        for handle in list(self._live):
+            handle.cancel()
+        return self.pool.waitForDone(wait_msecs)
+
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)
