@@ -16,6 +16,7 @@ from reportlab.platypus import Frame, KeepInFrame, Paragraph, Spacer, Table
 from inovasi_desktop.domain.model import Innovation
 from inovasi_desktop.export.dossier.annex import IMAGE, LISTING, AnnexEntry, AnnexSection, Block
 from inovasi_desktop.export.dossier.chrome import draw_running_header, new_canvas
+from inovasi_desktop.export.dossier.fonts import REGULAR
 from inovasi_desktop.export.dossier.images import ImageUnreadable, fit, prepare_image
 from inovasi_desktop.export.dossier.model import DossierError
 from inovasi_desktop.export.dossier.styles import (
@@ -168,7 +169,8 @@ def _listing_mark(entry: AnnexEntry):
     if entry.item.is_link:
         widget = QrCodeWidget(entry.item.link or "", barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
-        drawing = Drawing(_QR_SIZE, _QR_SIZE, transform=[_QR_SIZE / (x1 - x0), 0, 0, _QR_SIZE / (y1 - y0), 0, 0])
+        drawing = Drawing(_QR_SIZE, _QR_SIZE, transform=[_QR_SIZE / (x1 - x0), 0, 0, _QR_SIZE / (y1 - y0), 0, 0],
+                          initialFontName=REGULAR)  # else the drawing's start state names Helvetica
         drawing.add(widget)
         return drawing
     word = "Berkas tidak dapat dicetak" if entry.item.sha256 else "Berkas belum diunggah"

@@ -15,7 +15,7 @@ from contextlib import ExitStack
 from datetime import date
 
 import pikepdf
-from pikepdf import Dictionary, Name, OutlineItem, Rectangle, String
+from pikepdf import Dictionary, Name, Rectangle, String
 
 from inovasi_desktop.export.dossier.annex import PDF, Block
 from inovasi_desktop.export.dossier.chrome import FooterText, footer_overlay
@@ -81,21 +81,27 @@ def _stamp_every_page(out: pikepdf.Pdf, ctx: Context, tick: Callable[[], None], 
 
 
 def _write_outline(out: pikepdf.Pdf, ctx: Context, front: FrontMatter) -> None:
+    def bookmark(title: str, page: int) -> pikepdf.OutlineItem:
+        # An explicit /XYZ destination (top-left of the page, zoom kept): some readers (QtPdf/pdfium)
+        # cannot read a location from /Fit destinations and warn about every bookmark.
+        top = float(out.pages[page].mediabox[3])
+        return pikepdf.OutlineItem(title, page, "XYZ", left=0, top=top, zoom=0)
+
     with out.open_outline() as outline:
-        outline.root.append(OutlineItem("Sampul", 0))
+        outline.root.append(bookmark("Sampul", 0))
         for mark in front.marks:
-            item = OutlineItem(mark.title, mark.page)
+            item = bookmark(mark.title, mark.page)
             if mark.level == 0 or not outline.root:
                 outline.root.append(item)
             else:
                 outline.root[-1].children.append(item)
         if not ctx.sections:
             return
-        annexes = OutlineItem("Lampiran Bukti Dukung", ctx.sections[0].page - 1)
+        annexes = bookmark("Lampiran Bukti Dukung", ctx.sections[0].page - 1)
         for section in ctx.sections:
-            node = OutlineItem(f"{section.heading}: {section.title}", section.page - 1)
+            node = bookmark(f"{section.heading}: {section.title}", section.page - 1)
             for i, entry in enumerate(section.entries, start=1):
-                node.children.append(OutlineItem(f"{i}. {evidence_line(entry.item)}", entry.page - 1))
+                node.children.append(bookmark(f"{i}. {evidence_line(entry.item)}", entry.page - 1))
             annexes.children.append(node)
         outline.root.append(annexes)
     out.Root.PageMode = Name.UseOutlines

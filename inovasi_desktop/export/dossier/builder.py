@@ -73,7 +73,8 @@ def build_dossier(source: DossierInput, out_path: Path, *, progress: Progress | 
         steps.tick()
         generated = [b for b in blocks if b.kind != PDF]
         foreign = sum(b.pages for b in blocks if b.kind == PDF)
-        steps.phase("Menyusun lampiran", len(generated) + foreign + front.pages + len(generated) + foreign)
+        # one tick per generated annex page, per placed evidence page, then per page footer
+        steps.phase("Menyusun lampiran", 2 * (len(generated) + foreign) + front.pages)
         annex_pdf = render_annex_pages(blocks, ctx.innovation, _header_left(ctx), steps.tick)
         document = assemble(ctx, front, annex_pdf, blocks, evidence, steps.tick, stack)
         steps.phase("Menyimpan berkas PDF", 1)

@@ -302,8 +302,8 @@ def test_not_ready_dossier_is_draft_on_every_page_and_lists_open_findings(tmp_pa
 
 def test_long_lists_and_long_texts_still_lay_out(tmp_path, samples):
     source = samples.sample_input(tmp_path)
-    links = [EvidenceItem(nomor=f"L-{i}", tentang="Rekaman kegiatan " * 10, link=f"https://contoh.id/v/{i}?" + "x" * 150)
-             for i in range(41)]
+    links = [EvidenceItem(nomor=f"L-{i}", tentang="Rekaman kegiatan " * 10,
+                          link=f"https://contoh.id/v/{i}?" + "x" * 150) for i in range(41)]
     source.innovation.answers[20].evidence += links
     source.innovation.answers[1].evidence[0].tentang = "Uraian sangat panjang " * 300
     source.innovation.profile["nama_inisiator"] = "Nama " * 500
