@@ -22,6 +22,7 @@ from inovasi_desktop.services import conformance
 from inovasi_desktop.services.workspace import Workspace
 
 EXAMPLE_FILE = "contoh-inovasi.json"
+EXAMPLE_EVIDENCE = "bukti"  # folder of the example's evidence files, with daftar.json naming them
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,14 @@ def _repo(session):
     return InnovationRepository(session)
 
 
-def context_for(ws: Workspace) -> CheckContext:
-    from inovasi_desktop.services import organisation
+def context_for(ws: Workspace, innovation: Innovation | None = None) -> CheckContext:
+    """Today, the pemda and, given an innovation, its evidence items that do not count because their
+    stored file is missing or changed or its check found a galat (from kept check results: cheap)."""
+    from inovasi_desktop.services import evidence_status, organisation
 
     org = organisation.get(ws)
-    return CheckContext(today=date.today(), pemda=org.pemda)
+    invalid = evidence_status.invalid_ids(ws, innovation, org.pemda) if innovation is not None else frozenset()
+    return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=invalid)
 
 
 def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:
@@ -103,10 +107,16 @@ def get(ws: Workspace, innovation_id: str) -> Innovation:
         return _repo(session).get(innovation_id)
 
 
+def load_all(ws: Workspace) -> list[Innovation]:
+    """Every innovation not in the bin, whole."""
+    with ws.db.begin() as session:
+        return _repo(session).load_all()
+
+
 def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = None) -> dict:
     """Write the whole innovation; returns its fresh summary."""
     catalogue = ws.catalogues.get(innovation.catalogue_id)
-    summary = summary_of(catalogue, innovation, context or context_for(ws))
+    summary = summary_of(catalogue, innovation, context or context_for(ws, innovation))
     innovation.updated_at = utc_now()
     with ws.db.begin() as session:
         _repo(session).save(innovation, summary)
@@ -136,18 +146,17 @@ def duplicate(ws: Workspace, innovation_id: str) -> Innovation:
 
 
 def delete(ws: Workspace, ids: list[str]) -> int:
+    """Move innovations to the bin (soft delete); `restore` brings them back."""
     with ws.db.begin() as session:
-        repo = _repo(session)
         for innovation_id in ids:
-            repo.soft_delete(innovation_id)
+            _repo(session).soft_delete(innovation_id)
     return len(ids)
 
 
 def restore(ws: Workspace, ids: list[str]) -> int:
     with ws.db.begin() as session:
-        repo = _repo(session)
         for innovation_id in ids:
-            repo.restore(innovation_id)
+            _repo(session).restore(innovation_id)
     return len(ids)
 
 
@@ -180,17 +189,22 @@ def import_json_file(ws: Workspace, path: Path) -> Innovation:
 
 
 def import_example(ws: Workspace) -> Innovation:
-    """Load the shipped example as a new innovation (a fresh id each time)."""
+    """Load the shipped example as a new innovation (a fresh id each time), its evidence files stored."""
+    from inovasi_desktop.services import evidence, organisation
+
     innovation = interchange.loads((paths.examples_dir() / EXAMPLE_FILE).read_bytes())
+    stored = evidence.attach_example_files(ws, innovation, paths.examples_dir() / EXAMPLE_EVIDENCE)
     innovation.id = new_id()
     for item in innovation.all_evidence():
         item.id = new_id()
-    from inovasi_desktop.services import organisation
-
     org = organisation.get(ws)
     if org.pemda:
         innovation.profile["nama_pemda"] = org.pemda
-    save(ws, innovation)
+    try:
+        save(ws, innovation)
+    except BaseException:
+        evidence.clean_up_unsaved(ws, stored)
+        raise
     return innovation
 
 
@@ -219,9 +233,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 def check(ws: Workspace, innovation_id: str) -> tuple[Innovation, Readiness]:
     innovation = get(ws, innovation_id)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
-    return innovation, summarise(catalogue, innovation, context_for(ws))
+    return innovation, summarise(catalogue, innovation, context_for(ws, innovation))
 
 
 def score(ws: Workspace, innovation_id: str) -> tuple[Innovation, InnovationScore]:
     innovation = get(ws, innovation_id)
-    return innovation, score_innovation(ws.catalogues.get(innovation.catalogue_id), innovation)
+    invalid = context_for(ws, innovation).invalid_evidence
+    return innovation, score_innovation(ws.catalogues.get(innovation.catalogue_id), innovation, invalid)

@@ -31,6 +31,7 @@ from inovasi_desktop.catalogue import UNCONFIRMED_LABEL, ProfileField
 from inovasi_desktop.domain.model import Severity
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.rules import count_words
+from inovasi_desktop.ui.editor.labels import muted
 
 # Hard cap on what an input accepts at all; catalogue limits below it give a message instead.
 HARD_MAX_CHARS = 2_000_000
@@ -59,9 +60,7 @@ class FieldWidget(QWidget):
         self.label = QLabel(f"<b>{title}</b>")
         layout.addWidget(self.label)
         if field.help:
-            self.help = QLabel(tr(field.help))
-            self.help.setWordWrap(True)
-            self.help.setStyleSheet("color: #555;")
+            self.help = muted(tr(field.help))
             layout.addWidget(self.help)
         self.input = self.build_input()
         self.label.setBuddy(self.input)
@@ -168,10 +167,7 @@ class SectionedTextField(FieldWidget):
             header.addWidget(count)
             layout.addLayout(header)
             if part.hint:
-                hint = QLabel(tr(part.hint))
-                hint.setWordWrap(True)
-                hint.setStyleSheet("color: #555;")
-                layout.addWidget(hint)
+                layout.addWidget(muted(tr(part.hint)))
             edit = PlainText()
             edit.setObjectName(f"part_{part.key}")
             edit.setMinimumHeight(120)

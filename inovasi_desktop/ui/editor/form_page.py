@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.catalogue.model import Step
 from inovasi_desktop.domain import Innovation
 from inovasi_desktop.ui.editor.field_widgets import AttachmentField, FieldWidget, widget_for
+from inovasi_desktop.ui.editor.labels import muted, page_title
 
 
 def tr(text: str) -> str:
@@ -24,14 +25,9 @@ class FormPage(QWidget):
         self.setObjectName(f"step_{step.key}")
         layout = QVBoxLayout(self)
         layout.setSpacing(6)
-        title = QLabel(tr(step.title))
-        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        layout.addWidget(title)
+        layout.addWidget(page_title(tr(step.title)))
         if step.help:
-            intro = QLabel(tr(step.help))
-            intro.setWordWrap(True)
-            intro.setStyleSheet("color: #444;")
-            layout.addWidget(intro)
+            layout.addWidget(muted(tr(step.help)))
         self.fields: dict[str, FieldWidget] = {}
         for field in catalogue.fields_for_step(step.key):
             widget = widget_for(field)

@@ -23,6 +23,7 @@ from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.rules import format_number_id, format_period_id
 from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
 from inovasi_desktop.ui.editor.field_widgets import PlainText
+from inovasi_desktop.ui.editor.labels import muted, page_title
 
 KIND_LABELS = {"pdf": "PDF", "jpg": "JPG/JPEG", "png": "PNG", "mp4": "video MP4", "mov": "video MOV",
                "link": "tautan (URL)"}
@@ -30,14 +31,6 @@ KIND_LABELS = {"pdf": "PDF", "jpg": "JPG/JPEG", "png": "PNG", "mp4": "video MP4"
 
 def tr(text: str) -> str:
     return QApplication.translate("IndicatorPage", text)
-
-
-def _muted(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #444;")
-    return label
 
 
 class IndicatorPage(QWidget):
@@ -49,11 +42,7 @@ class IndicatorPage(QWidget):
         self.setObjectName(f"indicator_{indicator.number}")
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        title = QLabel(tr("Indikator {n}: {name}").format(n=indicator.number, name=indicator.name))
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        title.setWordWrap(True)
-        layout.addWidget(title)
+        layout.addWidget(page_title(tr("Indikator {n}: {name}").format(n=indicator.number, name=indicator.name)))
         facts = [tr("Bobot {w}").format(w=format_number_id(indicator.weight, 0)),
                  tr("skor maksimal {m}").format(m=format_number_id(indicator.max_score, 0)),
                  tr("variabel {v}").format(v=indicator.variable)]
@@ -93,8 +82,8 @@ class IndicatorPage(QWidget):
         kinds = ", ".join(KIND_LABELS.get(k, k) for k in indicator.accepts)
         evidence_box = QGroupBox(tr("Bukti dukung"))
         evidence_layout = QVBoxLayout(evidence_box)
-        evidence_layout.addWidget(_muted(tr("Yang dihitung: {text}").format(text=indicator.evidence)))
-        evidence_layout.addWidget(_muted(tr("Jenis berkas: {kinds}. Periode bukti: {period}.").format(
+        evidence_layout.addWidget(muted(tr("Yang dihitung: {text}").format(text=indicator.evidence)))
+        evidence_layout.addWidget(muted(tr("Jenis berkas: {kinds}. Periode bukti: {period}.").format(
             kinds=kinds, period=format_period_id(start, end))))
         self.evidence = EvidencePanel(accepts=indicator.accepts)
         self.evidence.changed.connect(self.changed)
@@ -106,7 +95,7 @@ class IndicatorPage(QWidget):
         help_box.setStyleSheet("QFrame { background: #f3f6fa; border-radius: 4px; }")
         help_layout = QVBoxLayout(help_box)
         help_layout.addWidget(QLabel(tr("<b>Petunjuk</b>")))
-        help_layout.addWidget(_muted(indicator.help))
+        help_layout.addWidget(muted(indicator.help))
         layout.addWidget(help_box)
 
         layout.addWidget(QLabel(tr("<b>Catatan</b> (tidak dinilai, untuk tim Anda)")))

@@ -11,6 +11,7 @@ from inovasi_desktop.domain import Finding, Severity
 from inovasi_desktop.rules import Readiness, format_number_id
 from inovasi_desktop.rules.scoring import InnovationScore
 from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import page_title
 
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
 ORDER = {Severity.GALAT: 0, Severity.PERINGATAN: 1, Severity.INFO: 2}
@@ -28,9 +29,7 @@ class ReadinessPage(QWidget):
         self.catalogue = catalogue
         self.setObjectName("step_kesiapan")
         layout = QVBoxLayout(self)
-        title = QLabel(tr("Kesiapan"))
-        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        layout.addWidget(title)
+        layout.addWidget(page_title(tr("Kesiapan")))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)

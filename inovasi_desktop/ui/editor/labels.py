@@ -1,0 +1,23 @@
+"""The few label styles the editor pages share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def page_title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-size: 14pt; font-weight: 600;")
+    return label
+
+
+def muted(text: str) -> QLabel:
+    """Explanatory text (help, hints, catalogue wording), shown as plain text."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555;")
+    return label
