@@ -109,6 +109,19 @@ def child(folder: Path, mode: str) -> None:
         return
     if mode == "idle":
         return  # imports only: the floor under every figure
+    if mode == "photos":
+        # The least work any exporter must do with the photos: decode, fit to A4 at 150 dpi, re-encode.
+        from PIL import Image
+
+        start = time.perf_counter()
+        for path in sorted((folder / "bukti").iterdir()):
+            if path.read_bytes()[:2] == b"\xff\xd8":
+                with Image.open(path) as image:
+                    image.draft("RGB", (1240, 1754))
+                    image.thumbnail((1240, 1754))
+                    image.save(io.BytesIO(), "JPEG", quality=85)
+        print(json.dumps({"seconds": time.perf_counter() - start}))
+        return
     source = DossierInput(
         catalogue=load_catalogue(REPO / "forms" / "iid-2026.toml"),
         innovation=interchange.loads((folder / "inovasi.json").read_text(encoding="utf-8")),
@@ -161,6 +174,11 @@ def main() -> None:
               f"{figures['pages']} pages, {figures['bytes'] / 2**20:.1f} MiB")
         print(f"qpdf merge only: {qpdf_wall:6.2f} s, peak RSS {qpdf_mb} MiB, {len(pdfs) * PAGES_PER_PDF} pages, "
               f"{qpdf_out.stat().st_size / 2**20:.1f} MiB")
+        photos_s = json.loads(measured(me + ["photos"])[2])["seconds"]
+        yardstick = qpdf_wall + photos_s
+        print(f"photos only    : {photos_s:6.2f} s (Pillow: decode, fit A4 at 150 dpi, JPEG)")
+        print(f"ratio          : export {figures['seconds']:.2f} s / (qpdf merge + photos) {yardstick:.2f} s "
+              f"= {figures['seconds'] / yardstick:.1f}x (goal <= 3x); peak {peak_mb} MiB (goal < 400 MiB)")
 
 
 if __name__ == "__main__":
