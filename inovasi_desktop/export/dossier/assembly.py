@@ -21,6 +21,7 @@ from inovasi_desktop.export.dossier.annex import PDF, Block
 from inovasi_desktop.export.dossier.chrome import FooterText, footer_overlay
 from inovasi_desktop.export.dossier.context import Context
 from inovasi_desktop.export.dossier.front_matter import FrontMatter
+from inovasi_desktop.export.dossier.pdfa import all_fonts_embedded, mark_pdfa_2b
 from inovasi_desktop.export.dossier.styles import FOOTER_BAND, PAGE_HEIGHT, PAGE_WIDTH
 from inovasi_desktop.export.dossier.texts import evidence_line
 
@@ -135,3 +136,5 @@ def _write_metadata(out: pikepdf.Pdf, ctx: Context) -> None:
         meta["xmp:CreateDate"] = iso
         meta["xmp:ModifyDate"] = iso
         meta["xmp:MetadataDate"] = iso
+        if all_fonts_embedded(out):
+            mark_pdfa_2b(out, meta)
