@@ -141,9 +141,158 @@ def _export_pdf(args: argparse.Namespace) -> int:
     ws = _workspace()
     result = dossier.export_pdf(ws, innovations.resolve_id(ws, args.id), Path(args.output))
     data = {"path": str(result.path), "pages": result.pages, "bytes": result.bytes, "sha256": result.sha256}
-    _emit(args, data, [f"Berkas PDF ditulis: {result.path} ({result.pages} halaman, {result.bytes:,} bita)"
-                       .replace(",", ".")])
+    size = f"{result.bytes:,}".replace(",", ".")
+    _emit(args, data, [f"Berkas PDF ditulis: {result.path} ({result.pages} halaman, {size} bita)"])
     return EXIT_OK
+
+
+# -- evidence (bukti dukung) ------------------------------------------------------------------------
+
+def _problem_dicts(check) -> list[dict]:
+    return [{"severity": p.severity.value, "code": p.code, "message": p.message} for p in check.problems]
+
+
+def _problem_lines(check, indent: str = "    ") -> list[str]:
+    return [f"{indent}[{p.severity.label}] {p.message}" for p in check.problems]
+
+
+def _parse_date(text: str):
+    from inovasi_desktop.services.evidence import parse_date_text
+
+    parsed = parse_date_text(text)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(f"tanggal tidak sah: '{text}' (tulis TTTT-BB-HH atau HH-BB-TTTT)")
+    return parsed
+
+
+@command("evidence-check")
+def _evidence_check(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import evidence, evidence_items
+
+    ws = _workspace()
+    accepts = None
+    if args.target:
+        catalogue = ws.catalogues.get(args.catalogue) if args.catalogue else ws.catalogues.default
+        accepts = evidence.target_for(catalogue, args.target).accepts
+    results = evidence.check_for(ws, args.files, accepts)
+    data = [{"file": str(r.path), "ok": r.ok, "media_type": r.result.media_type, "kind": r.result.kind,
+             "size": r.result.size, "pages": r.result.pages, "has_text": r.result.has_text,
+             "dimensions": r.result.dimensions, "problems": _problem_dicts(r.result)} for r in results]
+    lines = []
+    for r in results:
+        verdict = "dapat dipakai" if r.ok else "DITOLAK"
+        lines.append(f"{r.path}: {verdict} ({evidence_items.facts_of(r.result)})")
+        lines += _problem_lines(r.result)
+    _emit(args, data, lines)
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FINDINGS
+
+
+@command("evidence-add")
+def _evidence_add(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import evidence, evidence_items, innovations
+
+    if bool(args.link) == bool(args.files):
+        sys.stderr.write("Galat: berikan BERKAS... atau --link URL (salah satu saja).\n")
+        return EXIT_USAGE
+    ws = _workspace()
+    innovation_id = innovations.resolve_id(ws, args.id)
+    metadata = evidence.Metadata(args.nomor or "", args.tanggal, args.tentang or "")
+    if args.link:
+        _, item = evidence.add_link(ws, innovation_id, args.target, args.link, metadata)
+        _emit(args, {"id": innovation_id, "target": args.target, "added": [_item_dict(item, None)], "refused": [],
+                     "notes": []}, [f"Tautan ditambahkan: {item.link}"])
+        return EXIT_OK
+    result = evidence.add_files(ws, innovation_id, args.target, args.files, metadata, shrink=args.shrink)
+    outcome = result.outcome
+    data = {"id": innovation_id, "target": result.target.key,
+            "added": [_item_dict(i, outcome.results.get(i.id)) for i in outcome.items],
+            "refused": [{"file": str(r.path), "problems": _problem_dicts(r.result)} for r in outcome.refused],
+            "shrunk": outcome.shrunk, "notes": result.notes}
+    lines = []
+    for item in outcome.items:
+        check = outcome.results[item.id]
+        lines.append(f"Ditambahkan ke {result.target.label}: {item.file_name} ({evidence_items.facts_of(check)})")
+        lines += _problem_lines(check)
+    for refused in outcome.refused:
+        lines.append(f"Ditolak: {refused.path}")
+        lines += _problem_lines(refused.result)
+    lines += [f"Gambar diperkecil agar muat: {name}" for name in outcome.shrunk]
+    lines += [f"Catatan: {note}" for note in result.notes]
+    _emit(args, data, lines or ["Tidak ada berkas yang ditambahkan."])
+    return EXIT_FINDINGS if outcome.refused else EXIT_OK
+
+
+def _item_dict(item, check) -> dict:
+    return {"id": item.id, "nomor": item.nomor, "tanggal": item.tanggal, "tentang": item.tentang,
+            "file_name": item.file_name, "sha256": item.sha256, "size": item.size, "media_type": item.media_type,
+            "link": item.link, "problems": _problem_dicts(check) if check else []}
+
+
+@command("verify-store")
+def _verify_store(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import evidence_upkeep
+
+    ws = _workspace()
+    report = evidence_upkeep.verify_store(ws)
+    removed = evidence_upkeep.clean_up(ws) if args.clean else []
+    data = {"checked": report.checked, "ok": report.ok, "removed": removed, "problems": [
+        {"sha256": p.sha256, "state": p.state, "message": p.message,
+         "uses": [{"innovation_id": u.innovation_id, "innovation": u.innovation_name, "place": u.place,
+                   "file_name": u.item.file_name, "tentang": u.item.tentang} for u in p.uses]}
+        for p in report.problems]}
+    lines = [f"{report.checked} berkas bukti diperiksa ulang."]
+    for problem in report.problems:
+        state = "HILANG" if problem.state == "missing" else "BERUBAH"
+        lines.append(f"  [{state}] {problem.sha256[:12]}: {problem.message}")
+        lines += [f"      dipakai di {u.innovation_name or '(tanpa nama)'}, {u.place}: {u.item.file_name}"
+                  for u in problem.uses]
+    lines.append("Semua berkas utuh." if report.ok else f"{len(report.problems)} berkas bermasalah.")
+    if args.clean:
+        lines.append(f"{len(removed)} berkas yang tidak dipakai lagi dihapus dari penyimpanan bukti.")
+    _emit(args, data, lines)
+    return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+@command("evidence-limit")
+def _evidence_limit(args: argparse.Namespace) -> int:
+    from inovasi_desktop.evidence.checks import format_size
+    from inovasi_desktop.services import evidence
+
+    ws = _workspace()
+    if args.megabytes is not None:
+        try:
+            megabytes = float(args.megabytes.replace(",", "."))
+        except ValueError:
+            sys.stderr.write(f"Galat: '{args.megabytes}' bukan angka megabita.\n")
+            return EXIT_USAGE
+        evidence.set_max_bytes(ws, round(megabytes * 1024 * 1024))
+    value = evidence.max_bytes(ws)
+    _emit(args, {"max_bytes": value}, [f"Batas ukuran per berkas bukti: {format_size(value)}"])
+    return EXIT_OK
+
+
+def _add_evidence_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add("evidence-check", "periksa berkas bukti dukung tanpa menyimpannya")
+    p.add_argument("files", metavar="BERKAS", nargs="+")
+    p.add_argument("--indikator", dest="target", metavar="INDIKATOR",
+                   help="periksa menurut jenis berkas yang diterima nomor indikator atau isian lampiran ini")
+    p.add_argument("--katalog", dest="catalogue", metavar="ID", help="katalog untuk --indikator (bawaan: terbaru)")
+    p = add("evidence-add", "lampirkan berkas (atau tautan) bukti dukung ke indikator atau lampiran satu inovasi")
+    p.add_argument("id", metavar="ID", help="id inovasi (cukup awalannya)")
+    p.add_argument("target", metavar="INDIKATOR", help="nomor indikator (misalnya 3) atau kunci lampiran "
+                                                       "(misalnya anggaran)")
+    p.add_argument("files", metavar="BERKAS", nargs="*")
+    p.add_argument("--link", metavar="URL", help="tautan sebagai bukti (misalnya video di YouTube)")
+    p.add_argument("--nomor", help="nomor dokumen")
+    p.add_argument("--tanggal", type=_parse_date, help="tanggal dokumen (TTTT-BB-HH atau HH-BB-TTTT)")
+    p.add_argument("--tentang", help="perihal dokumen")
+    p.add_argument("--perkecil", dest="shrink", action="store_true",
+                   help="perkecil gambar yang melebihi batas ukuran sebelum disimpan")
+    p = add("verify-store", "hitung ulang sidik setiap berkas bukti dan laporkan yang hilang atau berubah")
+    p.add_argument("--bersihkan", dest="clean", action="store_true",
+                   help="hapus juga berkas yang tidak dipakai bukti mana pun")
+    add("evidence-limit", "tampilkan atau ubah batas ukuran per berkas bukti").add_argument(
+        "megabytes", metavar="MB", nargs="?", help="batas baru dalam megabita, misalnya 2 atau 1,5")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -171,6 +320,7 @@ def _parser() -> argparse.ArgumentParser:
     p = add("export-pdf", "ekspor berkas PDF (dossier) satu inovasi beserta bukti dukungnya")
     p.add_argument("id", metavar="ID")
     p.add_argument("-o", "--output", metavar="BERKAS", required=True, help="berkas PDF tujuan")
+    _add_evidence_parsers(add)
     return parser
 
 

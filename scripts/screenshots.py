@@ -14,7 +14,7 @@ from pathlib import Path
 os.environ.setdefault("INOVASI_HOME", tempfile.mkdtemp(prefix="inovasi-shots-"))
 os.environ.setdefault("INOVASI_NO_CRASH_DIALOG", "1")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from inovasi_desktop.domain import Organisation  # noqa: E402
@@ -24,8 +24,11 @@ from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 def settle(app: QApplication, ms: int = 150) -> None:
-    QTimer.singleShot(ms, app.quit)
-    app.exec()
+    """Let the event loop run for `ms`. A local loop: QApplication.quit() would close (hide) the windows in Qt 6,
+    and hidden editor pages are not laid out or refreshed like the ones a person sees."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def main() -> int:

@@ -1,10 +1,11 @@
 """Evidence (bukti dukung) files: no Qt, no database.
 
 sniff       media type from content; KIND_BY_MEDIA_TYPE -> catalogue evidence kinds
-checks      check_file: what verifiers would reject (type, size, damaged or locked PDFs, bombs, ...)
+checks      check_file: what verifiers would reject (type, size, damaged or locked PDFs, bombs, ...);
+            for_target: a kept result judged again for another place's kinds and size cap
 images      open_image (pixel limit), shrink_image
 pdf_safety  find_active_content / strip_active_content (scripts, launch actions, embedded files, XFA)
 regions     which kabupaten/kota a text names
-store       EvidenceStore: content-addressed, read-only files under their sha256
+store       EvidenceStore: content-addressed, read-only files under their sha256 (add, verify, discard, clean-up)
 errors      EvidenceError, StoreError, StoreCancelled
 """

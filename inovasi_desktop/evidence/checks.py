@@ -153,6 +153,32 @@ def check_file(
     return found.freeze()
 
 
+def for_target(check: FileCheck, *, accepts: tuple[str, ...] | None, max_bytes: int) -> FileCheck:
+    """`check` (made with `accepts=None` and no size limit) judged again for `accepts` and `max_bytes`.
+
+    Lets a stored file's result be kept once and shown for every place that uses it.
+    """
+    type_codes = {Code.TYPE_NOT_ACCEPTED, Code.TYPE_UNKNOWN}
+    if check.kind is None and not type_codes & set(check.codes):  # unreadable or empty: already a galat
+        return check
+    kept = [p for p in check.problems if p.code not in (Code.TYPE_NOT_ACCEPTED, Code.SIZE_TOO_LARGE)]
+    found = _Findings(problems=kept)
+    found.facts.update({f: getattr(check, f) for f in _FACTS})
+    allowed = tuple(k for k in (accepts if accepts is not None else FILE_KINDS) if k in KIND_LABELS)
+    if check.kind is None or check.kind not in allowed:
+        only = _Findings(facts={"media_type": check.media_type, "kind": check.kind, "size": check.size})
+        _type_problem(only, check.media_type, allowed)
+        return only.freeze()
+    if check.size > max_bytes:
+        sized = _Findings()
+        _size_problem(sized, check.kind, check.size, max_bytes, accepts)
+        found.problems[:0] = sized.problems
+    return found.freeze()
+
+
+_FACTS = tuple(f for f in FileCheck.__dataclass_fields__ if f != "problems")
+
+
 def format_size(size: int) -> str:
     """Size for people, Indonesian style: "512 KB", "2 MB", "3,4 MB"."""
     for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):

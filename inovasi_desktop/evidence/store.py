@@ -135,6 +135,12 @@ class EvidenceStore:
                 progress(done, len(wanted))
         return VerifyReport(tuple(missing), tuple(changed))
 
+    def discard(self, sha256: str) -> None:
+        """Delete one stored file (to undo an add whose use was never recorded); a missing file is fine."""
+        path = self.path_for(sha256)
+        if path.is_file():
+            _remove_read_only(path)
+
     def stored_hashes(self) -> set[str]:
         """The sha256 of every file in the store."""
         return {path.name for path in self._stored_paths()}

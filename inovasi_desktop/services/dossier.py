@@ -32,7 +32,7 @@ def export_pdf(ws: Workspace, innovation_id: str, out_path: Path, *,
     innovation = innovations.get(ws, innovation_id)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     org = organisation.get(ws)
-    context = innovations.context_for(ws)
+    context = innovations.context_for(ws, innovation)
     source = DossierInput(
         catalogue=catalogue, innovation=innovation, organisation=org,
         evidence_path=ws.evidence_store.path_for, generated_on=generated_on or date.today(),

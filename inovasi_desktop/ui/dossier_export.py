@@ -83,11 +83,12 @@ class DossierExport(QObject):
         self.progress.canceled.connect(self.handle.cancel)
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
+        progress = self.progress  # setValue may run the event loop, which may end the export
+        if progress is not None:
+            progress.setMaximum(total)
             if text:
-                self.progress.setLabelText(text)
+                progress.setLabelText(text)
+            progress.setValue(done)
 
     def _close_progress(self) -> None:
         if self.progress is not None:

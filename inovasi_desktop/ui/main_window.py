@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
             view.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
         if step:
             view.show_step(step)
-        self.editor = EditorController(self.workspace, innovation, view)
+        self.editor = EditorController(self.workspace, innovation, view, self.runner)
         self.editor.closed.connect(self._editor_closed)
         self.editor.status.connect(self.status_label.setText)
         self.status_label.setText(tr("Perubahan tersimpan otomatis"))

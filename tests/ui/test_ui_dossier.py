@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pikepdf
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog

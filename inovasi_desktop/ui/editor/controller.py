@@ -18,10 +18,12 @@ from inovasi_desktop.rules.scoring import score_innovation
 from inovasi_desktop.services import app_state, innovations
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.editor_view import EditorView
+from inovasi_desktop.ui.editor.evidence_binding import EvidenceBinding
 from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS, tr
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
 from inovasi_desktop.ui.editor.steps import step_of, step_states
+from inovasi_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +38,14 @@ class EditorController(QObject):
     status = Signal(str)  # what the status bar should say about saving (rich text)
     closed = Signal()
 
-    def __init__(self, workspace: Workspace, innovation: Innovation, view: EditorView) -> None:
+    def __init__(self, workspace: Workspace, innovation: Innovation, view: EditorView,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(view)
         self.ws = workspace
         self.innovation = innovation
         self.catalogue = view.catalogue
         self.view = view
-        self.context = innovations.context_for(workspace)
+        self.context = innovations.context_for(workspace, innovation)
         self.dirty = False
         self.last_saved: datetime | None = None
         self.findings: list[Finding] = []
@@ -64,10 +67,17 @@ class EditorController(QObject):
             page_changed = getattr(page, "changed", None)
             if page_changed is not None:
                 page_changed.connect(self.on_edit)
+        self.evidence = EvidenceBinding(workspace, runner or TaskRunner(), innovation, view)
+        self.evidence.status_changed.connect(self.refresh_context)
         view.readiness.jump_requested.connect(self.jump_to)
         view.step_list.currentRowChanged.connect(self._on_step_changed)
         view.back_button.clicked.connect(self.close)
         view.pages[view.current_step().key].setProperty("visited", True)
+        self.run_checks()
+
+    def refresh_context(self) -> None:
+        """Stored evidence files changed state: re-read which evidence counts, then check again."""
+        self.context = innovations.context_for(self.ws, self.innovation)
         self.run_checks()
 
     # --- editing ---------------------------------------------------------------------------
@@ -97,7 +107,8 @@ class EditorController(QObject):
             tr("Skor diklaim <b>{c}</b> · didukung bukti <b>{b}</b> dari {m}<br>{label}").format(
                 c=format_number_id(score.claimed, 0), b=format_number_id(score.backed, 0),
                 m=format_number_id(score.maximum, 0), label=html.escape(readiness.label)))
-        self.view.show_states(step_states(self.catalogue, self.innovation, readiness.findings))
+        self.view.show_states(step_states(self.catalogue, self.innovation, readiness.findings,
+                                            self.context.invalid_evidence))
         self.view.readiness.show_result(readiness, score)
         self._show_messages(readiness.findings)
 

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import Finding, Severity
@@ -23,6 +35,7 @@ def tr(text: str) -> str:
 
 class ReadinessPage(QWidget):
     jump_requested = Signal(str)  # a finding's `where`
+    verify_requested = Signal()  # re-hash this innovation's stored evidence files
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
@@ -44,6 +57,62 @@ class ReadinessPage(QWidget):
         self.findings.itemActivated.connect(self._jump)
         self.findings.itemDoubleClicked.connect(self._jump)
         layout.addWidget(self.findings, 1)
+        layout.addWidget(self._store_box())
+
+    def _store_box(self) -> QGroupBox:
+        box = QGroupBox(tr("Pemeriksaan berkas bukti"))
+        self.store_problems = QListWidget()
+        self.store_problems.setObjectName("storeProblems")
+        self.store_problems.setWordWrap(True)
+        self.store_problems.itemActivated.connect(self._jump_store)
+        self.store_problems.itemDoubleClicked.connect(self._jump_store)
+        self.store_status = QLabel()
+        self.store_status.setWordWrap(True)
+        self.verify_button = QPushButton(tr("Periksa ulang berkas bukti"))
+        self.verify_button.setToolTip(tr("Hitung ulang sidik setiap berkas bukti inovasi ini untuk menemukan berkas "
+                                         "yang hilang atau berubah"))
+        self.verify_button.clicked.connect(self.verify_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.store_status, 1)
+        row.addWidget(self.verify_button)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.store_problems)
+        self.store_problems.hide()
+        return box
+
+    def show_store_problems(self, problems: list, note: str = "") -> None:
+        """`problems`: services.evidence_upkeep.ItemProblem (place, where, item, severity, message, state)."""
+        self.store_problems.clear()
+        for problem in problems:
+            name = problem.item.file_name or problem.item.tentang or tr("(tanpa nama)")
+            entry = QListWidgetItem(f"{problem.place} · {name}: {problem.message}")
+            entry.setData(WHERE_ROLE, problem.where)
+            entry.setForeground(QBrush(QColor(MESSAGE_COLOURS[problem.severity])))
+            entry.setToolTip(problem.message)
+            self.store_problems.addItem(entry)
+        rows = min(len(problems), 5)
+        self.store_problems.setFixedHeight(rows * max(22, self.store_problems.sizeHintForRow(0)) + 6)
+        self.store_problems.setVisible(bool(problems))
+        broken = sum(1 for p in problems if p.state != "ok")
+        parts = []
+        if broken:
+            parts.append(f"<span style='color:{MESSAGE_COLOURS[Severity.GALAT]}'>" + tr(
+                "{n} berkas bukti hilang atau berubah; bukti itu tidak dihitung sampai dilampirkan ulang.").format(
+                n=broken) + "</span>")
+        if len(problems) > broken:
+            parts.append(f"<span style='color:{MESSAGE_COLOURS[Severity.PERINGATAN]}'>" + tr(
+                "{n} temuan pemeriksaan berkas (ukuran, isi, atau daerah) perlu dilihat.").format(
+                n=len(problems) - broken) + "</span>")
+        if not parts:
+            parts.append("<span style='color:#1b6e20'>" + tr("Semua berkas bukti ada di penyimpanan dan lolos "
+                                                           "pemeriksaan.") + "</span>")
+        self.store_status.setText("<br>".join(parts + ([note] if note else [])))
+
+    def _jump_store(self, item: QListWidgetItem) -> None:
+        where = item.data(WHERE_ROLE)
+        if where:
+            self.jump_requested.emit(where)
 
     def _place(self, where: str) -> str:
         number = Finding(Severity.INFO, where, "").indicator_number

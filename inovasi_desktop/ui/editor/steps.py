@@ -53,7 +53,8 @@ def _filled(value) -> bool:
     return value not in (None, "")
 
 
-def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Finding]) -> dict[str, StepState]:
+def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Finding],
+                invalid_evidence: frozenset[str] = frozenset()) -> dict[str, StepState]:
     errors = {step_of(catalogue, f.where) for f in findings if f.severity == Severity.GALAT}
     states: dict[str, StepState] = {}
     for step in catalogue.steps:
@@ -65,7 +66,7 @@ def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Fin
     for indicator in catalogue.indicators:
         key = Finding.indicator_where(indicator.number)
         answer = innovation.answers.get(indicator.number)
-        parts = (answer is not None and answer.level is not None, is_backed(indicator, innovation))
+        parts = (answer is not None and answer.level is not None, is_backed(indicator, innovation, invalid_evidence))
         states[key] = _state(key in errors, sum(parts), 2)
     states[READINESS_KEY] = StepState.ERROR if errors else StepState.COMPLETE
     return states

@@ -1,0 +1,357 @@
+"""Use cases on bukti dukung: check files, store them, and attach them (or links) to an innovation.
+
+Storing is all or nothing per call: the files are copied into the evidence store first, then
+their stored-file rows and check results are written in one unit of work; if anything fails or
+the user cancels, the files this call wrote are removed again. The editor attaches the returned
+items to the innovation it holds (and autosaves); `add_files` / `add_link` do the whole use case
+for the command line. Editing the item lists lives in `evidence_items`, file status in
+`evidence_status`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError
+from inovasi_desktop.domain.text import clean_text
+from inovasi_desktop.evidence.checks import DEFAULT_MAX_BYTES, FileCheck, check_file, for_target
+from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
+from inovasi_desktop.evidence.images import shrink_image
+from inovasi_desktop.services import evidence_status
+from inovasi_desktop.services.evidence_status import UNLIMITED, Progress, max_bytes, set_max_bytes, store_lock
+from inovasi_desktop.services.workspace import Workspace
+
+__all__ = ["AddResult", "CheckedFile", "Metadata", "StoreOutcome", "Target", "add_files", "add_link",
+           "attach_example_files", "check_files", "check_for", "clean_up_unsaved", "display_name", "items_of",
+           "max_bytes", "parse_date_text", "set_max_bytes", "store_checked", "target_for"]
+
+INDICATOR, ATTACHMENT = "indicator", "attachment"
+MAX_NOMOR, MAX_TENTANG, MAX_NAME = 300, 2000, 255
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where evidence goes: an indicator (key "3") or a profile attachment field (key "anggaran")."""
+
+    kind: str
+    key: str
+    accepts: tuple[str, ...]
+    label: str  # "indikator 3", "lampiran Anggaran (jika diperlukan)"
+    period: tuple[date, date] | None = None  # indicators: the window evidence dates should fall in
+
+    @property
+    def accepts_files(self) -> bool:
+        return any(k != "link" for k in self.accepts)
+
+    @property
+    def accepts_links(self) -> bool:
+        return "link" in self.accepts
+
+
+def target_for(catalogue: Catalogue, spec: int | str) -> Target:
+    """The target named by an indicator number or an attachment field key; InovasiError when unknown."""
+    text = str(spec).strip()
+    if text.isdigit():
+        indicator = catalogue.indicator(int(text))
+        if indicator is None:
+            raise InovasiError(f"Indikator {text} tidak ada di katalog {catalogue.id} "
+                               f"(indikator 1 sampai {len(catalogue.indicators)}).")
+        return Target(INDICATOR, str(indicator.number), indicator.accepts, f"indikator {indicator.number}",
+                      catalogue.evidence_period(indicator))
+    field_ = catalogue.field(text)
+    if field_ is None or field_.type != "attachment":
+        keys = ", ".join(f.key for f in catalogue.fields if f.type == "attachment")
+        raise InovasiError(f"'{text}' bukan nomor indikator atau isian lampiran di katalog {catalogue.id} "
+                           f"(lampiran yang ada: {keys}).")
+    return Target(ATTACHMENT, field_.key, field_.accepts, f"lampiran {field_.label}")
+
+
+def items_of(innovation: Innovation, target: Target) -> list[EvidenceItem]:
+    """The live list of evidence items at `target` (created empty when missing)."""
+    if target.kind == INDICATOR:
+        return innovation.answer(int(target.key)).evidence
+    return innovation.attachments.setdefault(target.key, [])
+
+
+@dataclass(frozen=True)
+class Metadata:
+    nomor: str = ""
+    tanggal: date | None = None
+    tentang: str = ""
+
+    def cleaned(self) -> Metadata:
+        nomor, tentang = clean_text(self.nomor).strip(), clean_text(self.tentang).strip()
+        if len(nomor) > MAX_NOMOR:
+            raise InovasiError(f"Nomor dokumen terlalu panjang (paling banyak {MAX_NOMOR} karakter).")
+        if len(tentang) > MAX_TENTANG:
+            raise InovasiError(f"Keterangan \"tentang\" terlalu panjang (paling banyak {MAX_TENTANG} karakter).")
+        return Metadata(nomor, self.tanggal, tentang)
+
+    def apply(self, item: EvidenceItem) -> None:
+        clean = self.cleaned()
+        item.nomor, item.tanggal, item.tentang = clean.nomor, clean.tanggal, clean.tentang
+
+
+def parse_date_text(text: str) -> date | None:
+    """A date written as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY; None when it is not one."""
+    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    year, month, day = (parts[0], parts[1], parts[2]) if len(parts[0]) == 4 else (parts[2], parts[1], parts[0])
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+# -- checking ------------------------------------------------------------------------------------
+
+Stamp = tuple[int, int, int, int]
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: Path
+    basis: FileCheck  # the content's own check: any file kind, no size cap (kept with the stored file)
+    result: FileCheck  # judged for the target's kinds and the size cap: what the user sees
+    stamp: Stamp | None  # the file as it was when checked; storing refuses a file changed since
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    @property
+    def name(self) -> str:
+        return display_name(self.path.name)
+
+
+def display_name(name: str) -> str:
+    """An original file name fit to keep as metadata: no control characters or folder separators."""
+    cleaned = clean_text(name).replace("\n", " ").replace("\t", " ").replace("/", "_").replace("\\", "_").strip()
+    if len(cleaned) > MAX_NAME:
+        stem, dot, suffix = cleaned.rpartition(".")
+        keep = f".{suffix}" if dot and len(suffix) <= 10 else ""
+        cleaned = cleaned[: MAX_NAME - len(keep)] + keep
+    return cleaned or "berkas"
+
+
+def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = None, *,
+                max_bytes: int = DEFAULT_MAX_BYTES, pemda: str = "", progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
+    """Check files without storing them. Raises StoreCancelled when `cancelled()` turns true."""
+    paths = [Path(p) for p in paths]
+    out = []
+    for index, path in enumerate(paths):
+        if cancelled is not None and cancelled():
+            raise StoreCancelled("Pemeriksaan dibatalkan; tidak ada berkas yang disimpan.")
+        if progress is not None:
+            progress(index, len(paths), f"Memeriksa {display_name(path.name)} ({index + 1} dari {len(paths)})")
+        stamp = _stamp(path)
+        basis = check_file(path, accepts=None, max_bytes=UNLIMITED, pemda=pemda)
+        out.append(CheckedFile(path, basis, for_target(basis, accepts=accepts, max_bytes=max_bytes), stamp))
+    if progress is not None:
+        progress(len(paths), len(paths), "")
+    return out
+
+
+def check_for(ws: Workspace, paths: Iterable[Path | str], accepts: tuple[str, ...] | None, *,
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
+    """`check_files` with this workspace's size cap and pemda."""
+    from inovasi_desktop.services import organisation
+
+    return check_files(paths, accepts, max_bytes=max_bytes(ws), pemda=organisation.get(ws).pemda,
+                       progress=progress, cancelled=cancelled)
+
+
+# -- storing ---------------------------------------------------------------------------------------
+
+@dataclass
+class StoreOutcome:
+    items: list[EvidenceItem] = field(default_factory=list)  # new items, not attached to anything yet
+    results: dict[str, FileCheck] = field(default_factory=dict)  # item id -> check for the target
+    refused: list[CheckedFile] = field(default_factory=list)  # galat: not stored
+    shrunk: list[str] = field(default_factory=list)  # names of images made smaller before storing
+
+
+def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | None, *, metadata: Metadata | None = None,
+                  shrink: Iterable[Path] = (), progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> StoreOutcome:
+    """Store the checked files that have no galat; images in `shrink` over the cap are made smaller first.
+
+    All or nothing: raises StoreError / StoreCancelled / EvidenceError having left nothing new behind.
+    """
+    from inovasi_desktop.services import organisation
+
+    metadata = (metadata or Metadata()).cleaned()
+    cap, pemda = max_bytes(ws), organisation.get(ws).pemda
+    shrink = {Path(p) for p in shrink}
+    outcome = StoreOutcome(refused=[c for c in checked if not c.ok])
+    accepted = [c for c in checked if c.ok]
+    with tempfile.TemporaryDirectory(prefix="inovasi-bukti-") as scratch, store_lock(ws):
+        written: list[str] = []
+        try:
+            sources = []
+            for n, c in enumerate(accepted):
+                if c.path in shrink and c.result.can_shrink:
+                    small = shrink_image(c.path, Path(scratch) / f"{n}", cap)
+                    basis = check_file(small, accepts=None, max_bytes=UNLIMITED, pemda=pemda)
+                    name = display_name(Path(c.name).stem + small.suffix)
+                    sources.append((small, None, basis, name))
+                    outcome.shrunk.append(c.name)
+                else:
+                    sources.append((c.path, c.stamp, c.basis, c.name))
+            stored = _copy_all(ws, sources, written, progress, cancelled)
+            _record(ws, stored, pemda)
+        except BaseException:
+            for sha256 in written:
+                ws.evidence_store.discard(sha256)
+            raise
+    for (sha256, size, basis, name) in stored:
+        item = EvidenceItem(nomor=metadata.nomor, tanggal=metadata.tanggal, tentang=metadata.tentang,
+                            sha256=sha256, file_name=name, size=size, media_type=basis.media_type)
+        outcome.items.append(item)
+        outcome.results[item.id] = for_target(basis, accepts=target.accepts if target else None, max_bytes=cap)
+    return outcome
+
+
+def _copy_all(ws, sources, written: list[str], progress: Progress | None,
+              cancelled: Callable[[], bool] | None) -> list[tuple[str, int, FileCheck, str]]:
+    total = sum(basis.size for _, _, basis, _ in sources) or 1
+    done_before = 0
+    stored = []
+    for path, stamp, basis, name in sources:
+        if stamp is not None and _stamp(path) != stamp:
+            raise StoreError(f"Berkas {name} berubah atau dipindahkan setelah diperiksa. Tambahkan ulang berkasnya.")
+
+        def report(done: int, _total: int, name=name, before=done_before) -> None:
+            if progress is not None:
+                progress(before + done, total, f"Menyimpan {name}")
+
+        result = ws.evidence_store.add(path, progress=report, cancelled=cancelled)
+        if not result.already_present:
+            written.append(result.sha256)
+        if stamp is not None and _stamp(path) != stamp:
+            raise StoreError(f"Berkas {name} berubah atau dipindahkan saat disimpan. Tambahkan ulang berkasnya.")
+        if result.size != basis.size:
+            raise StoreError(f"Berkas {name} berubah setelah diperiksa. Tambahkan ulang berkasnya.")
+        stored.append((result.sha256, result.size, basis, name))
+        done_before += result.size
+    if cancelled is not None and cancelled():
+        raise StoreCancelled("Penyimpanan bukti dibatalkan; tidak ada berkas yang disimpan.")
+    return stored
+
+
+def _record(ws: Workspace, stored, pemda: str) -> None:
+    from inovasi_desktop.storage.repositories import StoredFileRepository
+
+    records = {}
+    for sha256, _size, basis, _name in stored:
+        info = os.stat(ws.evidence_store.path_for(sha256))
+        records[sha256] = evidence_status.record_for(basis, pemda, info)
+    with ws.db.begin() as session:
+        repo = StoredFileRepository(session)
+        for sha256, size, basis, _name in stored:
+            repo.add(sha256, size, basis.media_type or "application/octet-stream")
+        evidence_status.write_records(ws, session, records)
+
+
+# -- whole use cases (command line) ----------------------------------------------------------------
+
+@dataclass
+class AddResult:
+    innovation: Innovation
+    target: Target
+    outcome: StoreOutcome
+    notes: list[str]  # reuse and duplicates: pointed out, not refused
+
+
+def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: Iterable[Path | str],
+              metadata: Metadata | None = None, *, shrink: bool = False, progress: Progress | None = None,
+              cancelled: Callable[[], bool] | None = None) -> AddResult:
+    """Check, store and attach files to an innovation, then save it. Files with a galat are refused."""
+    from inovasi_desktop.services import evidence_items, innovations
+
+    innovation = innovations.get(ws, innovation_id)
+    target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
+    if not target.accepts_files:
+        raise InovasiError(f"Bukti untuk {target.label} berupa tautan; gunakan --link URL.")
+    checked = check_for(ws, paths, target.accepts, cancelled=cancelled)
+    shrink_paths = [c.path for c in checked if c.result.can_shrink] if shrink else []
+    outcome = store_checked(ws, checked, target, metadata=metadata, shrink=shrink_paths, progress=progress,
+                            cancelled=cancelled)
+    outcome.items, notes = evidence_items.attach(innovation, target, outcome.items)
+    elsewhere = evidence_items.other_uses(ws, innovation.id, [i.sha256 for i in outcome.items])
+    notes += evidence_items.reuse_notes(ws.catalogues.get(innovation.catalogue_id), innovation, outcome.items,
+                                        elsewhere)
+    try:
+        innovations.save(ws, innovation)
+    except BaseException:
+        clean_up_unsaved(ws, outcome.items)
+        raise
+    return AddResult(innovation, target, outcome, notes)
+
+
+def clean_up_unsaved(ws: Workspace, items: list[EvidenceItem]) -> None:
+    """Remove files stored for items that were never saved (and that nothing else uses)."""
+    from inovasi_desktop.storage.repositories import StoredFileRepository
+
+    with store_lock(ws), ws.db.begin() as session:
+        repo = StoredFileRepository(session)
+        used = repo.referenced_hashes()
+        for sha256 in {i.sha256 for i in items if i.sha256} - used:
+            repo.remove(sha256)
+            evidence_status.write_records(ws, session, {sha256: None})
+            ws.evidence_store.discard(sha256)
+
+
+def add_link(ws: Workspace, innovation_id: str, target_spec: int | str, url: str,
+             metadata: Metadata | None = None) -> tuple[Innovation, EvidenceItem]:
+    from inovasi_desktop.services import evidence_items, innovations
+
+    innovation = innovations.get(ws, innovation_id)
+    target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
+    item = evidence_items.new_link(url, target, metadata)
+    items_of(innovation, target).append(item)
+    innovations.save(ws, innovation)
+    return innovation, item
+
+
+EXAMPLE_LISTING = "daftar.json"
+
+
+def attach_example_files(ws: Workspace, innovation: Innovation, folder: Path) -> list[EvidenceItem]:
+    """Store the files that `folder/daftar.json` (evidence item id -> file name) names for the example's
+    items and give the items those files. Items without a file there stay references. Returns the items filled.
+    """
+    try:
+        names = json.loads((folder / EXAMPLE_LISTING).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    by_id = {item.id: item for item in innovation.all_evidence()}
+    wanted = [(by_id[item_id], folder / name) for item_id, name in names.items() if item_id in by_id]
+    checked = check_for(ws, [path for _, path in wanted], None)
+    outcome = store_checked(ws, checked, None)
+    stored = iter(outcome.items)
+    filled = []
+    for (item, _path), check in zip(wanted, checked, strict=True):
+        if check.ok:
+            new = next(stored)
+            item.sha256, item.file_name = new.sha256, new.file_name
+            item.size, item.media_type = new.size, new.media_type
+            filled.append(item)
+    return filled

@@ -1,0 +1,249 @@
+"""What is known about each stored evidence file: present, intact, and what its check found.
+
+A stored file's check result depends only on its content (named by its sha256) and the pemda, so
+it is checked once and kept in app_state under "evidence.check/<sha256>", beside the size and
+modification time the file had then. Later questions cost a `stat` and one read: a file whose
+size or time moved is re-hashed before it is trusted again. `checks.for_target` judges the kept
+result again for each place that uses the file (accepted kinds, size cap).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, Severity
+from inovasi_desktop.evidence.checks import DEFAULT_MAX_BYTES, FileCheck, Problem, check_file
+from inovasi_desktop.services.workspace import Workspace
+
+CHECK_VERSION = 1  # raise when the checker changes what it finds: kept results are then redone
+KEY_PREFIX = "evidence.check/"
+MAX_BYTES_KEY = "evidence/max_bytes"
+UNLIMITED = sys.maxsize
+MIN_CAP, MAX_CAP = 100 * 1024, 1024**3
+
+OK, MISSING, CHANGED = "ok", "missing", "changed"
+STATE_MESSAGES = {
+    MISSING: "Berkas tidak ada di penyimpanan bukti (mungkin diimpor tanpa berkasnya atau terhapus); "
+             "lampirkan ulang berkas aslinya.",
+    CHANGED: "Isi berkas di penyimpanan bukti berubah sejak disimpan sehingga tidak dapat dipercaya; "
+             "lampirkan ulang berkas aslinya.",
+}
+
+Progress = Callable[[int, int, str], None]  # (done, total, text)
+
+_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def store_lock(ws: Workspace) -> threading.Lock:
+    """One lock per evidence store in this process: adds (with their undo) and clean-ups never overlap."""
+    root = ws.evidence_store.root.absolute()
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(root, threading.Lock())
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    sha256: str
+    state: str  # OK, MISSING or CHANGED
+    check: FileCheck | None  # the content's own check (any file kind, no size cap); None unless OK
+
+    @property
+    def usable(self) -> bool:
+        return self.state == OK and self.check is not None and self.check.ok
+
+
+# -- the size cap -------------------------------------------------------------------------------
+
+def max_bytes(ws: Workspace) -> int:
+    """The size cap per evidence file (default 2 MB, as regional portals use)."""
+    from inovasi_desktop.services import app_state
+
+    text = app_state.get(ws, MAX_BYTES_KEY)
+    return int(text) if text and text.isdigit() else DEFAULT_MAX_BYTES
+
+
+def set_max_bytes(ws: Workspace, value: int) -> None:
+    from inovasi_desktop.services import app_state
+
+    if not MIN_CAP <= value <= MAX_CAP:
+        raise InovasiError("Batas ukuran berkas harus antara 100 KB dan 1 GB.")
+    app_state.put(ws, {MAX_BYTES_KEY: str(value)})
+
+
+# -- kept check results ------------------------------------------------------------------------
+
+def check_to_dict(check: FileCheck) -> dict:
+    data = {f.name: getattr(check, f.name) for f in fields(FileCheck) if f.name != "problems"}
+    data["problems"] = [{"severity": p.severity.value, "code": p.code, "message": p.message} for p in check.problems]
+    return data
+
+
+def check_from_dict(data: dict) -> FileCheck:
+    values = {f.name: data[f.name] for f in fields(FileCheck) if f.name in data and f.name != "problems"}
+    for name in ("active_content", "dimensions"):
+        if values.get(name) is not None:
+            values[name] = tuple(values[name])
+    problems = tuple(Problem(Severity(p["severity"]), p["message"], p["code"]) for p in data.get("problems", ()))
+    return FileCheck(problems=problems, **values)
+
+
+def record_for(check: FileCheck, pemda: str, info: os.stat_result | None, changed: bool = False) -> str:
+    stamp = [info.st_size, info.st_mtime_ns] if info else None
+    return json.dumps({"v": CHECK_VERSION, "pemda": pemda, "stamp": stamp, "changed": changed,
+                       "check": check_to_dict(check)}, ensure_ascii=False)
+
+
+_MEMO: dict[tuple[str, str], dict] = {}  # (database, sha256) -> record: the database read once per process
+_MEMO_GUARD = threading.Lock()
+_MEMO_LIMIT = 50_000
+
+
+def _memo_key(ws: Workspace, sha256: str) -> tuple[str, str]:
+    return str(ws.home), sha256
+
+
+def _read_records(ws: Workspace, hashes: Iterable[str]) -> dict[str, dict]:
+    from inovasi_desktop.storage.repositories import AppStateRepository
+
+    out: dict[str, dict] = {}
+    missing = []
+    with _MEMO_GUARD:
+        for sha256 in sorted(set(hashes)):
+            record = _MEMO.get(_memo_key(ws, sha256))
+            if record is None:
+                missing.append(sha256)
+            else:
+                out[sha256] = dict(record)
+    if not missing:
+        return out
+    read: dict[str, dict] = {}
+    with ws.db.begin() as session:
+        repo = AppStateRepository(session)
+        for sha256 in missing:
+            text = repo.get(KEY_PREFIX + sha256)
+            try:
+                read[sha256] = json.loads(text) if text else None
+            except ValueError:
+                read[sha256] = None
+    _remember(ws, read)
+    out.update({sha256: dict(record) for sha256, record in read.items() if record})
+    return out
+
+
+def _remember(ws: Workspace, records: dict[str, dict | None]) -> None:
+    with _MEMO_GUARD:
+        if len(_MEMO) > _MEMO_LIMIT:
+            _MEMO.clear()
+        for sha256, record in records.items():
+            if record:
+                _MEMO[_memo_key(ws, sha256)] = dict(record)
+            else:
+                _MEMO.pop(_memo_key(ws, sha256), None)
+
+
+def write_records(ws: Workspace, session, records: dict[str, str | None]) -> None:
+    """Keep (or with None, forget) check records, inside the caller's unit of work."""
+    from inovasi_desktop.storage.repositories import AppStateRepository
+
+    repo = AppStateRepository(session)
+    for sha256, text in records.items():
+        repo.set(KEY_PREFIX + sha256, text)
+    _remember(ws, {sha256: json.loads(text) if text else None for sha256, text in records.items()})
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info if os.path.isfile(path) else None
+
+
+def _stamp(info: os.stat_result) -> list[int]:
+    return [info.st_size, info.st_mtime_ns]
+
+
+# -- status of stored files ------------------------------------------------------------------------
+
+def file_status(ws: Workspace, hashes: Iterable[str], pemda: str) -> dict[str, FileStatus]:
+    """The status of each stored file; files never seen (or touched since) are re-hashed and checked once."""
+    hashes = sorted(set(hashes))
+    records = _read_records(ws, hashes)
+    out: dict[str, FileStatus] = {}
+    fresh: dict[str, str] = {}
+    for sha256 in hashes:
+        path = ws.evidence_store.path_for(sha256)
+        info = _stat(path)
+        if info is None:
+            out[sha256] = FileStatus(sha256, MISSING, None)
+            continue
+        record = records.get(sha256) or {}
+        same_file = record.get("v") == CHECK_VERSION and record.get("stamp") == _stamp(info)
+        if same_file and record.get("changed"):
+            out[sha256] = FileStatus(sha256, CHANGED, None)
+        elif same_file and record.get("pemda") == pemda:
+            out[sha256] = FileStatus(sha256, OK, check_from_dict(record["check"]))
+        else:
+            out[sha256], fresh[sha256] = _examine(ws, sha256, path, info, pemda)
+    if fresh:
+        with ws.db.begin() as session:
+            write_records(ws, session, fresh)
+    return out
+
+
+def _examine(ws: Workspace, sha256: str, path: Path, info: os.stat_result, pemda: str) -> tuple[FileStatus, str]:
+    if not ws.evidence_store.verify(sha256):
+        return FileStatus(sha256, CHANGED, None), record_for(FileCheck(), pemda, info, changed=True)
+    check = check_file(path, accepts=None, max_bytes=UNLIMITED, pemda=pemda)
+    return FileStatus(sha256, OK, check), record_for(check, pemda, info)
+
+
+def verify_files(ws: Workspace, hashes: Iterable[str], pemda: str, *, progress: Progress | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> dict[str, str]:
+    """Re-hash each stored file now; remember what was found. Returns sha256 -> OK/MISSING/CHANGED."""
+    wanted = sorted(set(hashes))
+    records = _read_records(ws, wanted)
+    states: dict[str, str] = {}
+    updates: dict[str, str] = {}
+    for done, sha256 in enumerate(wanted, start=1):
+        if cancelled is not None and cancelled():
+            break
+        path = ws.evidence_store.path_for(sha256)
+        info = _stat(path)
+        if info is None:
+            states[sha256] = MISSING
+        elif not ws.evidence_store.verify(sha256):
+            states[sha256] = CHANGED
+            updates[sha256] = record_for(FileCheck(), pemda, info, changed=True)
+        else:
+            states[sha256] = OK
+            record = records.get(sha256)
+            if record and record.get("v") == CHECK_VERSION and not record.get("changed"):
+                record["stamp"] = _stamp(info)
+                updates[sha256] = json.dumps(record, ensure_ascii=False)
+            else:
+                updates[sha256] = _examine(ws, sha256, path, info, pemda)[1]
+        if progress is not None:
+            progress(done, len(wanted), f"Memeriksa ulang berkas {done} dari {len(wanted)}")
+    if updates:
+        with ws.db.begin() as session:
+            write_records(ws, session, updates)
+    return states
+
+
+def stored_hashes_of(items: Iterable[EvidenceItem]) -> set[str]:
+    return {item.sha256 for item in items if item.sha256}
+
+
+def invalid_ids(ws: Workspace, innovation: Innovation, pemda: str) -> frozenset[str]:
+    """Ids of the evidence items whose stored file is missing, changed, or has a galat: they do not count."""
+    items = innovation.all_evidence()
+    status = file_status(ws, stored_hashes_of(items), pemda)
+    return frozenset(item.id for item in items if item.sha256 and not status[item.sha256].usable)

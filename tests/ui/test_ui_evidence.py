@@ -1,0 +1,346 @@
+"""Evidence in the editor, driven as a person would: drop files from the file manager, describe them, see
+the check results, preview, shrink, reorder, remove and undo, paste, links, cancel a large add, and
+repair an imported reference with a missing file from the readiness step."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+
+from inovasi_desktop.domain import EvidenceItem
+from inovasi_desktop.services import innovations
+from inovasi_desktop.ui.editor import evidence_adding
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
+from evidence_files import MB, EvidenceFiles, store_contents  # noqa: E402
+
+
+@pytest.fixture
+def files(tmp_path):
+    folder = tmp_path / "sumber"
+    folder.mkdir()
+    return EvidenceFiles(folder)
+
+
+def open_at(window, workspace, step: str, innovation=None):
+    innovation = innovation or innovations.create(workspace)
+    window.refresh()
+    window.open_innovation(innovation.id, step)
+    return window.editor
+
+
+def panel_of(editor, number: int):
+    return editor.view.pages[f"indikator:{number}"].evidence
+
+
+def drop(panel, paths) -> QDropEvent:
+    """What a file manager does: drag enter with file URLs, then drop, both on the panel."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = panel.zone.geometry().center()
+    with warnings.catch_warnings():  # PySide marks the only QDragEnterEvent constructor deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel, enter)
+    assert enter.isAccepted() and panel.highlighted  # the drop zone shows where the files will land
+    event = QDropEvent(QPointF(point), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(panel, event)
+    assert not panel.highlighted
+    return event
+
+
+def click(qtbot, button) -> None:
+    qtbot.waitUntil(lambda: button.height() > 0)  # rows just rebuilt are laid out on the next event loop turn
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def wait_added(qtbot, panel, timeout=20_000) -> None:
+    qtbot.waitUntil(lambda: panel.flow is not None and panel.flow.finished, timeout=timeout)
+
+
+def wait_describe(qtbot, panel):
+    """After an add, the panel asks nomor, tanggal and tentang in a dialog (opened on the next event loop turn)."""
+    qtbot.waitUntil(lambda: panel.metadata_dialog is not None and panel.metadata_dialog.isVisible())
+    return panel.metadata_dialog
+
+
+def saved(workspace, editor):
+    editor.save()
+    return innovations.get(workspace, editor.innovation.id)
+
+
+def has_ink(image) -> bool:
+    return any(image.pixelColor(x, y).lightness() < 100
+               for x in range(0, image.width(), 5) for y in range(0, image.height(), 5))
+
+
+def test_drop_describe_check_preview_and_remove(qtbot, window, workspace, files, monkeypatch):
+    editor = open_at(window, workspace, "indikator:2")
+    panel = panel_of(editor, 2)
+    sk = files.text_pdf("SK Tim Pengelola.pdf", ("Keputusan Kepala Dinas Kesehatan Kabupaten Mojokerto", "Lampiran"))
+    event = drop(panel, [sk, files.executable_named_pdf("program.pdf"), files.write("kosong.pdf", b"")])
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: panel.metadata_dialog is not None and panel.metadata_dialog.isVisible(), timeout=20_000)
+    assert "program.pdf tidak disimpan: Berkas ini adalah program (executable) Windows" in panel.message.text()
+    assert "kosong.pdf tidak disimpan: Berkas kosong" in panel.message.text()
+
+    dialog = panel.metadata_dialog
+    qtbot.keyClicks(dialog.nomor, "188/037/416-109/2025")
+    qtbot.keyClicks(dialog.tanggal, "13-01-2023")
+    assert "di luar periode bukti" in dialog.message.text()  # warned while typing, still allowed
+    dialog.tanggal.clear()
+    qtbot.keyClicks(dialog.tanggal, "13-01-2025")
+    qtbot.keyClicks(dialog.tentang, "Keputusan Kepala Dinas tentang Tim Pengelola 2025")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    [row] = panel.rows
+    assert row.title.text() == "Keputusan Kepala Dinas tentang Tim Pengelola 2025"
+    details = row.details.text().replace("\u00a0", " ")
+    assert "No. 188/037/416-109/2025 · 13 Januari 2025 · SK Tim Pengelola.pdf · PDF · 2 halaman" in details
+    assert "Siap dipakai" in row.status.text()
+    stored = saved(workspace, editor).answers[2].evidence
+    assert [(i.file_name, i.nomor, i.tanggal.isoformat()) for i in stored] == [
+        ("SK Tim Pengelola.pdf", "188/037/416-109/2025", "2025-01-13")]
+    assert len(store_contents(workspace)) == 1  # the refused files left nothing behind
+
+    click(qtbot, row.buttons["preview"])
+    preview = panel.preview
+    qtbot.waitUntil(lambda: preview.isVisible() and preview.pdf.page_count() == 2, timeout=5000)
+    qtbot.waitUntil(lambda: has_ink(preview.pdf.view.grab().toImage()), timeout=10_000)  # QPdfView renders async
+    click(qtbot, preview.pdf.next_page)
+    qtbot.waitUntil(lambda: preview.pdf.current_page() == 1, timeout=5000)
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    click(qtbot, preview.open_button)
+    assert Path(opened[0]).name == "SK Tim Pengelola.pdf" and Path(opened[0]).read_bytes() == sk.read_bytes()
+    preview.accept()
+
+    click(qtbot, panel.rows[0].buttons["remove"])
+    assert panel.rows == [] and panel.undo_bar.isVisible()
+    click(qtbot, panel.undo_button)
+    assert [r.item.id for r in panel.rows] == [stored[0].id]
+    click(qtbot, panel.rows[0].buttons["remove"])
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)  # autosaved
+    assert innovations.get(workspace, editor.innovation.id).answers[2].evidence == []
+
+
+def test_photo_over_the_cap_warns_and_can_be_made_smaller(qtbot, window, workspace, files, monkeypatch):
+    monkeypatch.setattr(evidence_adding, "ask_shrink", lambda *a: False)  # "Simpan apa adanya"
+    editor = open_at(window, workspace, "indikator:4")
+    panel = panel_of(editor, 4)
+    photo = files.photo("Foto Alat.jpg", size=(2400, 1800))
+    drop(panel, [photo])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    [row] = panel.rows
+    assert "⚠" in row.status.text() and "melebihi batas 2 MB" in row.status.text()
+    assert not row.buttons["shrink"].isHidden()
+    row.item.tentang = "Foto alat penimbangan"
+    click(qtbot, row.buttons["shrink"])
+    wait_added(qtbot, panel)
+    [row] = panel.rows
+    assert "Siap dipakai" in row.status.text() and row.buttons["shrink"].isHidden()
+    item = saved(workspace, editor).answers[4].evidence[0]
+    assert item.size <= 2 * MB and item.file_name == "Foto Alat.jpg" and item.tentang == "Foto alat penimbangan"
+
+
+def test_reorder_with_the_arrow_buttons(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:5")
+    panel = panel_of(editor, 5)
+    drop(panel, [files.text_pdf(f"{n}.pdf", (n,)) for n in ("satu", "dua", "tiga")])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).skip_all_button.click()
+    assert [r.item.file_name for r in panel.rows] == ["satu.pdf", "dua.pdf", "tiga.pdf"]
+    assert not panel.rows[0].buttons["up"].isEnabled() and not panel.rows[2].buttons["down"].isEnabled()
+    click(qtbot, panel.rows[2].buttons["up"])
+    assert [r.item.file_name for r in panel.rows] == ["satu.pdf", "tiga.pdf", "dua.pdf"]
+    click(qtbot, panel.rows[0].buttons["down"])
+    assert [r.item.file_name for r in panel.rows] == ["tiga.pdf", "satu.pdf", "dua.pdf"]
+    assert [i.file_name for i in saved(workspace, editor).answers[5].evidence] == ["tiga.pdf", "satu.pdf", "dua.pdf"]
+
+
+def test_a_long_list_shows_ten_rows_until_asked_for_all(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:19")
+    panel = panel_of(editor, 19)
+    drop(panel, [files.text_pdf(f"laporan-{n:02d}.pdf", (f"Laporan {n}",)) for n in range(12)])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).skip_all_button.click()
+    assert len(panel.rows) == 10 and panel.more_button.text() == "Tampilkan 2 bukti lainnya"
+    assert panel.rows[-1].buttons["down"].isEnabled()  # not the last item of the list
+    click(qtbot, panel.more_button)
+    assert [r.item.file_name for r in panel.rows][-1] == "laporan-11.pdf"
+    assert len(saved(workspace, editor).answers[19].evidence) == 12
+
+
+def test_cancelling_a_large_add_leaves_nothing_and_the_window_keeps_responding(qtbot, window, workspace, files,
+                                                                             monkeypatch):
+    shown = evidence_adding.AddFlow._on_progress
+
+    def press_cancel_once_saving_shows(flow, done, total, text):
+        shown(flow, done, total, text)
+        if text.startswith("Menyimpan") and flow.progress is not None:
+            flow.progress.findChild(QPushButton).click()  # the Batal button of the progress dialog
+
+    monkeypatch.setattr(evidence_adding.AddFlow, "_on_progress", press_cancel_once_saving_shows)
+    editor = open_at(window, workspace, "indikator:20")
+    panel = panel_of(editor, 20)
+    video = files.sparse_video(size=300 * MB)
+    ticks = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    drop(panel, [video])
+    wait_added(qtbot, panel)
+    timer.stop()
+    assert panel.rows == [] and panel.items == []
+    assert "dibatalkan; tidak ada berkas yang disimpan" in panel.message.text()
+    assert store_contents(workspace) == []
+    assert max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 0.25  # the GUI thread never stalled
+    assert panel.add_button.isEnabled()
+
+
+def test_every_bad_input_ends_in_a_clear_message_with_nothing_stored(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:4")
+    panel = panel_of(editor, 4)
+    bad = [files.write("kosong.pdf", b""), files.truncated_pdf(), files.locked_pdf(), files.executable_named_pdf(),
+           files.png_bomb(), files.corrupt_jpeg(), files.folder / "sudah-dicabut.pdf"]
+    drop(panel, bad)
+    wait_added(qtbot, panel)
+    text = panel.message.text()
+    for words in ("Berkas kosong", "Berkas PDF rusak", "dilindungi kata sandi", "program (executable)",
+                  "Gambar terlalu besar", "Gambar rusak atau tidak lengkap", "tidak ditemukan"):
+        assert words in text
+    assert panel.rows == [] and store_contents(workspace) == []
+    drop(panel, [files.text_pdf()])  # the app keeps working
+    wait_added(qtbot, panel)
+    assert len(panel.rows) == 1
+
+
+def test_full_disk_while_storing_is_said_in_place(qtbot, window, workspace, files, monkeypatch):
+    editor = open_at(window, workspace, "indikator:20")
+    panel = panel_of(editor, 20)
+    real_write = os.write
+
+    def full(fd, data):
+        if len(data) > 64 * 1024:  # the store's chunks, not the database
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", full)
+    drop(panel, [files.sparse_video(size=5 * MB)])
+    wait_added(qtbot, panel)
+    monkeypatch.undo()
+    message = panel.message.text()
+    assert "ruang penyimpanan penuh" in message and "Tidak ada berkas yang disimpan" in message
+    assert panel.rows == [] and store_contents(workspace) == []
+
+
+def test_paste_an_image_or_copied_files(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:4")
+    panel = panel_of(editor, 4)
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkCyan)
+    QGuiApplication.clipboard().setImage(image)
+    panel.add_button.setFocus()
+    QTest.keyClick(panel.add_button, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    [row] = panel.rows
+    assert row.item.media_type == "image/png" and row.item.file_name.startswith("tempelan-")
+    copied = QMimeData()
+    copied.setUrls([QUrl.fromLocalFile(str(files.text_pdf("disalin.pdf")))])
+    QGuiApplication.clipboard().setMimeData(copied)
+    window.activateWindow()  # the closed dialog leaves no active window under the offscreen platform
+    panel.add_button.setFocus()
+    qtbot.waitUntil(panel.add_button.hasFocus)
+    first = panel.flow
+    QTest.keyClick(panel.add_button, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert panel.flow is not first
+    wait_added(qtbot, panel)
+    assert [r.item.file_name for r in panel.rows][1] == "disalin.pdf"
+
+
+def test_link_for_the_video_indicator(qtbot, window, workspace):
+    editor = open_at(window, workspace, "indikator:20")
+    panel = panel_of(editor, 20)
+    assert not panel.link_button.isHidden()
+    click(qtbot, panel.link_button)
+    dialog = panel.metadata_dialog
+    qtbot.keyClicks(dialog.link, "bukan tautan")
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible() and "Tautan tidak sah" in dialog.message.text()
+    dialog.link.setText("youtu.be/Qm7pT2xK9sA")
+    qtbot.keyClicks(dialog.tentang, "Video inovasi")
+    click(qtbot, dialog.save_button)
+    assert [r.item.link for r in panel.rows] == ["https://youtu.be/Qm7pT2xK9sA"]
+    assert saved(workspace, editor).answers[20].evidence[0].tentang == "Video inovasi"
+
+
+def test_attachment_field_takes_dropped_files(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "lampiran")
+    panel = next(p for page in editor.view.pages.values() if hasattr(page, "fields")
+                 for key, p in ((k, w.input) for k, w in page.fields.items()) if key == "anggaran")
+    drop(panel, [files.text_pdf("DPA.pdf")])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    assert [i.file_name for i in saved(workspace, editor).attachments["anggaran"]] == ["DPA.pdf"]
+
+
+def test_readiness_shows_a_missing_file_until_it_is_replaced(qtbot, window, workspace, files, monkeypatch):
+    innovation = innovations.create(workspace)
+    missing = EvidenceItem(nomor="31 Tahun 2024", tentang="Peraturan Bupati", file_name="perbup.pdf", size=10,
+                           media_type="application/pdf", sha256=hashlib.sha256(b"tidak ada").hexdigest())
+    innovation.answer(1).evidence.append(missing)
+    innovations.save(workspace, innovation)
+    editor = open_at(window, workspace, "kesiapan", innovation)
+    readiness = editor.view.readiness
+    assert readiness.store_problems.count() == 1 and missing.id in editor.context.invalid_evidence
+    assert "perbup.pdf" in readiness.store_problems.item(0).text()
+    readiness.store_problems.itemActivated.emit(readiness.store_problems.item(0))
+    assert editor.view.current_step().key == "indikator:1"
+    panel = panel_of(editor, 1)
+    [row] = panel.rows
+    assert "tidak ada di penyimpanan bukti" in row.status.text() and not row.buttons["preview"].isEnabled()
+    replacement = files.text_pdf("perbup-asli.pdf")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(replacement), ""))
+    click(qtbot, row.buttons["replace"])
+    wait_added(qtbot, panel)
+    [row] = panel.rows
+    assert row.item.id == missing.id and row.item.tentang == "Peraturan Bupati" and "Siap dipakai" in row.status.text()
+    qtbot.waitUntil(lambda: readiness.store_problems.count() == 0 and editor.context.invalid_evidence == frozenset())
+
+
+def test_verify_button_finds_a_changed_file(qtbot, window, workspace, files):
+    innovation = innovations.create(workspace)
+    from inovasi_desktop.services import evidence
+
+    evidence.add_files(workspace, innovation.id, 3, [files.text_pdf("dpa.pdf")])
+    editor = open_at(window, workspace, "kesiapan", innovation)
+    readiness = editor.view.readiness
+    assert readiness.store_problems.count() == 0
+    stored = workspace.evidence_store.path_for(innovations.get(workspace, innovation.id).answers[3].evidence[0].sha256)
+    info = stored.stat()
+    os.chmod(stored, 0o644)
+    data = bytearray(stored.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    stored.write_bytes(bytes(data))
+    os.utime(stored, ns=(info.st_atime_ns, info.st_mtime_ns))  # same size and time: only re-hashing tells
+    qtbot.mouseClick(readiness.verify_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    qtbot.waitUntil(lambda: readiness.verify_button.isEnabled() and readiness.store_problems.count() == 1,
+                    timeout=10_000)
+    assert "berubah sejak disimpan" in readiness.store_problems.item(0).text()
+    assert len(editor.context.invalid_evidence) == 1

@@ -1,0 +1,158 @@
+"""The evidence commands as a user types them: JSON output, Indonesian messages and exit codes
+(0 done, 1 problems found, 2 wrong usage, 3 could not be carried out)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from inovasi_desktop import cli
+from inovasi_desktop.services import innovations
+from inovasi_desktop.services.workspace import Workspace
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
+from evidence_files import EvidenceFiles, store_contents  # noqa: E402
+
+
+@pytest.fixture
+def files(tmp_path):
+    folder = tmp_path / "sumber"
+    folder.mkdir()
+    return EvidenceFiles(folder)
+
+
+@pytest.fixture
+def innovation_id(inovasi_home):
+    ws = Workspace()
+    try:
+        return innovations.create(ws, "iid-2026").id
+    finally:
+        ws.close()
+
+
+def run(capsys, *args: str) -> tuple[int, object, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    data = json.loads(out) if "--json" in args and out.strip() else out
+    return code, data, err
+
+
+def test_evidence_check_reports_each_file_and_exits_1_on_a_galat(capsys, files):
+    good, bad = files.text_pdf("surat.pdf"), files.executable_named_pdf()
+    code, data, _ = run(capsys, "evidence-check", str(good), str(bad), "--json")
+    assert code == cli.EXIT_FINDINGS
+    assert [(Path(r["file"]).name, r["ok"], r["kind"]) for r in data] == [("surat.pdf", True, "pdf"),
+                                                                          ("laporan.pdf", False, None)]
+    assert data[1]["problems"][0]["severity"] == "galat" and "Program tidak boleh" in data[1]["problems"][0]["message"]
+    ws = Workspace()
+    assert store_contents(ws) == []  # checking stores nothing
+    ws.close()
+
+
+def test_evidence_check_of_good_files_exits_0_and_can_judge_for_an_indicator(capsys, files):
+    code, text, _ = run(capsys, "evidence-check", str(files.text_pdf()))
+    assert code == cli.EXIT_OK and "dapat dipakai (PDF · 1 halaman" in text
+    video = files.sparse_video(size=1000)
+    code, data, _ = run(capsys, "evidence-check", str(video), "--indikator", "4", "--json")
+    assert code == cli.EXIT_FINDINGS and "yang diterima di sini hanya PDF, JPG, atau PNG" in data[0]["problems"][0][
+        "message"]
+
+
+def test_evidence_add_attaches_files_with_metadata(capsys, files, innovation_id):
+    pdf = files.text_pdf("DPA 2024.pdf")
+    code, data, _ = run(capsys, "evidence-add", innovation_id[:8], "3", str(pdf), "--nomor", "DPA/001/2024",
+                        "--tanggal", "05-01-2024", "--tentang", "Dokumen Pelaksanaan Anggaran 2024", "--json")
+    assert code == cli.EXIT_OK and data["refused"] == []
+    [added] = data["added"]
+    assert (added["file_name"], added["nomor"], added["tanggal"], added["media_type"]) == (
+        "DPA 2024.pdf", "DPA/001/2024", "2024-01-05", "application/pdf")
+    ws = Workspace()
+    item = innovations.get(ws, innovation_id).answers[3].evidence[0]
+    assert item.id == added["id"] and ws.evidence_store.verify(item.sha256)
+    ws.close()
+
+
+def test_evidence_add_refusing_a_file_exits_1_and_keeps_the_rest(capsys, files, innovation_id):
+    code, data, _ = run(capsys, "evidence-add", innovation_id, "anggaran", str(files.text_pdf()),
+                        str(files.write("kosong.pdf", b"")), "--json")
+    assert code == cli.EXIT_FINDINGS
+    assert len(data["added"]) == 1 and "Berkas kosong" in data["refused"][0]["problems"][0]["message"]
+
+
+def test_evidence_add_link_form(capsys, innovation_id):
+    code, data, _ = run(capsys, "evidence-add", innovation_id, "20", "--link", "https://youtu.be/Qm7pT2xK9sA",
+                        "--tentang", "Video inovasi", "--json")
+    assert code == cli.EXIT_OK and data["added"][0]["link"] == "https://youtu.be/Qm7pT2xK9sA"
+    code, data, err = run(capsys, "evidence-add", innovation_id, "3", "--link", "https://example.go.id", "--json")
+    assert code == cli.EXIT_ERROR and "tidak dapat berupa tautan" in data["error"] and err.startswith("Galat:")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["evidence-add", "{id}", "3"], "BERKAS... atau --link URL"),
+    (["evidence-add", "{id}", "3", "x.pdf", "--link", "https://a.id"], "salah satu saja"),
+    (["evidence-add", "{id}", "3", "x.pdf", "--tanggal", "31-02-2024"], "tanggal tidak sah"),
+    (["evidence-limit", "dua"], "bukan angka"),
+])
+def test_wrong_usage_exits_2_with_an_indonesian_message(capsys, innovation_id, args, words):
+    code, _, err = run(capsys, *[a.format(id=innovation_id) for a in args])
+    assert code == cli.EXIT_USAGE and words in err
+
+
+@pytest.mark.parametrize("args, words", [
+    (["evidence-add", "ffffffff", "3", "{file}"], "Tidak ada inovasi dengan id"),
+    (["evidence-add", "{id}", "99", "{file}"], "Indikator 99 tidak ada"),
+    (["evidence-check", "{file}", "--indikator", "bukan_lampiran"], "bukan nomor indikator"),
+])
+def test_requests_that_cannot_be_carried_out_exit_3(capsys, files, innovation_id, args, words):
+    pdf = str(files.text_pdf())
+    code, data, _ = run(capsys, *[a.format(id=innovation_id, file=pdf) for a in args], "--json")
+    assert code == cli.EXIT_ERROR and words in data["error"]
+
+
+def test_verify_store_finds_changed_files_and_cleans_unused_ones(capsys, files, innovation_id):
+    run(capsys, "evidence-add", innovation_id, "1", str(files.text_pdf("a.pdf", ("a",))))
+    run(capsys, "evidence-add", innovation_id, "2", str(files.text_pdf("b.pdf", ("b",))))
+    code, data, _ = run(capsys, "verify-store", "--json")
+    assert code == cli.EXIT_OK and data["ok"] and data["checked"] == 2
+    ws = Workspace()
+    saved = innovations.get(ws, innovation_id)
+    changed = ws.evidence_store.path_for(saved.answers[2].evidence[0].sha256)
+    os.chmod(changed, 0o644)
+    changed.write_bytes(b"bukan lagi PDF yang sama")
+    unused = ws.evidence_store.add(files.text_pdf("lama.pdf", ("lama",)))
+    week_ago = time.time() - 7 * 24 * 3600
+    os.utime(unused.path, (week_ago, week_ago))
+    ws.close()
+    code, data, _ = run(capsys, "verify-store", "--bersihkan", "--json")
+    assert code == cli.EXIT_FINDINGS
+    [problem] = data["problems"]
+    assert problem["state"] == "changed" and problem["uses"][0]["place"] == "indikator 2"
+    assert data["removed"] == [unused.sha256]
+    code, text, _ = run(capsys, "verify-store")
+    assert code == cli.EXIT_FINDINGS and "[BERUBAH]" in text and "b.pdf" in text
+
+
+def test_evidence_limit_shows_and_sets_the_cap(capsys):
+    assert run(capsys, "evidence-limit", "--json")[1] == {"max_bytes": 2 * 1024 * 1024}
+    code, text, _ = run(capsys, "evidence-limit", "1,5")
+    assert code == cli.EXIT_OK and "1,5 MB" in text
+    code, data, _ = run(capsys, "evidence-limit", "5000", "--json")
+    assert code == cli.EXIT_ERROR and "antara 100 KB dan 1 GB" in data["error"]
+
+
+def test_import_of_references_without_files_is_flagged_by_check(capsys, tmp_path):
+    example = json.loads((innovations.paths.examples_dir() / innovations.EXAMPLE_FILE).read_text(encoding="utf-8"))
+    example["answers"][0]["evidence"][0]["file"] = {"sha256": "ab" * 32, "name": "perbup.pdf", "size": 100,
+                                                    "media_type": "application/pdf"}
+    source = tmp_path / "impor.json"
+    source.write_text(json.dumps(example), encoding="utf-8")
+    code, data, _ = run(capsys, "import-json", str(source), "--json")
+    assert code == cli.EXIT_OK
+    code, report, _ = run(capsys, "check", data["id"], "--json")
+    flagged = [f for f in report["findings"] if f["code"] == "evidence.invalid"]
+    assert code == cli.EXIT_FINDINGS and [f["where"] for f in flagged] == ["indikator:1"]
