@@ -161,3 +161,15 @@ def test_carry_over_to_another_catalogue_reports_what_did_not_map(qtbot, window,
     assert "Asta Cita" in shown["text"]
     assert window.editor.innovation.catalogue_id == "iid-2023"
     assert window.editor.innovation.answers[20].level == example.answers[20].level
+
+
+def test_steady_typing_is_saved_while_it_goes_on(qtbot, window, workspace):
+    window.new_action.trigger()
+    editor = window.editor
+    edit = profile_field(window, "nama_inovasi").input
+    for _ in range(30):  # one key every 100 ms for 3 s: the debounce alone would never fire
+        QTest.keyClick(edit, Qt.Key.Key_A)
+        qtbot.wait(100)
+    stored = innovations.get(workspace, editor.innovation.id).name
+    assert len(stored) >= 10, "text typed more than 2 s ago must already be saved"
+    assert editor.dirty or stored == "a" * 30

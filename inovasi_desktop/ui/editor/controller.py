@@ -1,7 +1,8 @@
 """Behaviour of the guided editor: load, live checks, autosave, jumping to findings.
 
-Every edit restarts two timers: a short one for the live checks and a longer one (at most
-2 seconds after the last edit) for the autosave. Saving also happens on step change and close.
+Every edit restarts a short timer for the live checks and the autosave timer (1.5 s after the
+last edit); a second timer saves at most 1.8 s after the first unsaved edit, so steady typing
+never goes unsaved for longer. Saving also happens on step change and close.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from inovasi_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_MS = 1500
+AUTOSAVE_MS = 1500  # after the last edit
+AUTOSAVE_MAX_MS = 1800  # after the first unsaved edit, so steady typing is saved too
 # Findings about what is still missing stay quiet on a page the user has not opened yet.
 QUIET_UNTIL_VISITED = {"field.required", "field.min_words", "field.part_empty"}
 CHECK_MS = 150
@@ -52,6 +54,8 @@ class EditorController(QObject):
 
         self.save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.save_timer.timeout.connect(self.save)
+        self.max_wait_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MAX_MS)
+        self.max_wait_timer.timeout.connect(self.save)
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_MS)
         self.check_timer.timeout.connect(self.run_checks)
 
@@ -84,6 +88,8 @@ class EditorController(QObject):
     def on_edit(self) -> None:
         self.dirty = True
         self.save_timer.start()
+        if not self.max_wait_timer.isActive():
+            self.max_wait_timer.start()
         self.check_timer.start()
 
     def collect(self) -> None:
@@ -134,6 +140,7 @@ class EditorController(QObject):
     # --- saving ------------------------------------------------------------------------------
     def save(self) -> bool:
         self.save_timer.stop()
+        self.max_wait_timer.stop()
         if not self.dirty:
             return True
         self.collect()
