@@ -50,21 +50,20 @@ def install_excepthook(log_path: str) -> None:
 def run_gui() -> int:
     log_path = setup_logging()
     install_excepthook(log_path)
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from inovasi_desktop.services.workspace import Workspace
     from inovasi_desktop.ui.main_window import MainWindow
-    from inovasi_desktop.ui.startup import open_workspace_or_explain
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Inovasi Desktop")
     app.setOrganizationName("InovasiDesktop")
     app.setApplicationVersion(__version__)
-    workspace = open_workspace_or_explain()
-    if workspace is None:
-        return 3
+    workspace = Workspace()
     window = MainWindow(workspace)
-    window.show()
-    window.after_show()
+    window.show()  # at once; the data is loaded right after, on the first turn of the event loop
+    QTimer.singleShot(0, window.after_show)
     code = app.exec()
     workspace.close()
     return code

@@ -39,6 +39,7 @@ def main() -> int:
     window = MainWindow(ws)
     window.resize(1366, 768)
     window.show()
+    window.load()
     settle(app)
     window.grab().save(str(out / "01-daftar-kosong.png"))
     organisation.save(ws, Organisation(

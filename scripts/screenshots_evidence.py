@@ -85,6 +85,7 @@ def main() -> int:
     window = MainWindow(ws)
     window.resize(1366, 768)
     window.show()
+    window.load()
     window.open_innovation(example.id, "indikator:4")
     settle(app, 300)
     view = window.editor.view

@@ -6,8 +6,6 @@ from inovasi_desktop.services.workspace import Workspace
 
 LAST_INNOVATION = "editor/last_innovation"
 LAST_STEP = "editor/last_step"
-WINDOW_GEOMETRY = "window/geometry"
-EDITOR_SPLITTER = "editor/splitter"
 LIST_SELECTED = "list/selected"
 
 

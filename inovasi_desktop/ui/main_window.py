@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
 
+from inovasi_desktop import paths
 from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.services import app_state, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
@@ -17,6 +18,12 @@ def tr(text: str) -> str:
     return QApplication.translate("MainWindow", text)
 
 
+def view_settings() -> QSettings:
+    """Window geometry and splitters: Qt's own settings file in the data folder. (The work position,
+    last innovation and step, lives in the database with the work itself.)"""
+    return QSettings(str(paths.data_dir() / "tampilan.ini"), QSettings.Format.IniFormat)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -25,9 +32,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.editor = None  # the open EditorController, if any
         self.runner = TaskRunner()
+        self.loaded = False
 
         self.list_view = InnovationListView()
-        self.list_view.set_catalogues([c.id for c in workspace.catalogues.all])
         self.list_view.open_requested.connect(self.open_innovation)
         self.list_view.example_requested.connect(self.load_example)
         self.list_view.new_requested.connect(self.new_innovation)
@@ -38,10 +45,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._build_actions()
-        self.status_label = QLabel()
+        self.status_label = QLabel(tr("Memuat…"))
         self.statusBar().addPermanentWidget(self.status_label)
+        geometry = view_settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def load(self) -> bool:
+        """Open the catalogues and the database (after the window is shown, so it appears at once).
+        What stops them is explained in place; returns False then."""
+        try:
+            self.workspace.catalogues  # noqa: B018 - load and validate now
+            self.workspace.db  # noqa: B018
+        except InovasiError as err:
+            QMessageBox.critical(self, tr("Inovasi Desktop tidak dapat dibuka"), str(err))
+            return False
+        self.loaded = True
+        self.list_view.set_catalogues([c.id for c in self.workspace.catalogues.all])
         self.refresh()
-        self._restore_state()
+        selected = self._guard(app_state.get, self.workspace, app_state.LIST_SELECTED)
+        if selected:
+            self.list_view.select(selected)
+        return True
 
     # --- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -152,9 +177,9 @@ class MainWindow(QMainWindow):
             return
         self.list_view.select(innovation_id)
         view = EditorView(catalogue)
-        splitter = self._guard(app_state.get, self.workspace, app_state.EDITOR_SPLITTER)
-        if splitter:
-            view.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+        splitter = view_settings().value("editor/splitter")
+        if splitter is not None:
+            view.splitter.restoreState(splitter)
         if step:
             view.show_step(step)
         self.editor = EditorController(self.workspace, innovation, view, self.runner)
@@ -176,8 +201,7 @@ class MainWindow(QMainWindow):
 
     def _editor_closed(self) -> None:
         view = self.editor.view
-        self._guard(app_state.put, self.workspace,
-                    {app_state.EDITOR_SPLITTER: bytes(view.splitter.saveState().toBase64()).decode()})
+        view_settings().setValue("editor/splitter", view.splitter.saveState())
         self.editor = None
         self.pages.setCurrentWidget(self.list_view)
         self.pages.removeWidget(view)
@@ -299,7 +323,11 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def after_show(self) -> None:
-        """Reopen the innovation and step the user was in (after a crash too); first run asks for the organisation."""
+        """Load the data, reopen the innovation and step the user was in (after a crash too);
+        the first run asks for the organisation."""
+        if not self.loaded and not self.load():
+            QApplication.exit(3)
+            return
         last = self._guard(app_state.get, self.workspace, app_state.LAST_INNOVATION)
         if last:
             step = self._guard(app_state.get, self.workspace, app_state.LAST_STEP)
@@ -309,19 +337,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.edit_organisation)
 
     # --- state -----------------------------------------------------------------------------
-    def _restore_state(self) -> None:
-        geometry = self._guard(app_state.get, self.workspace, app_state.WINDOW_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
-        selected = self._guard(app_state.get, self.workspace, app_state.LIST_SELECTED)
-        if selected:
-            self.list_view.select(selected)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.runner.cancel_all()
         if self.editor is not None:
             # Keep LAST_INNOVATION so the next start reopens where the user was.
             self.editor.save()
-        self._guard(app_state.put, self.workspace,
-                    {app_state.WINDOW_GEOMETRY: bytes(self.saveGeometry().toBase64()).decode()})
+        view_settings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -31,6 +31,7 @@ def window(qtbot, workspace):
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    assert win.load()
     yield win
     if win.editor is not None:
         win.editor.save()

@@ -137,6 +137,7 @@ def test_reopens_where_the_user_was(qtbot, workspace):
 
     first = MainWindow(workspace)
     qtbot.addWidget(first)
+    assert first.load()
     first.new_action.trigger()
     innovation_id = first.editor.innovation.id
     first.editor.view.show_step("indikator:7")
