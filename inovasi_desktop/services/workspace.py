@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inovasi_desktop import paths
-from inovasi_desktop.catalogue import Catalogues
+
+if TYPE_CHECKING:
+    from inovasi_desktop.catalogue import Catalogues
 
 
 class Workspace:
@@ -18,6 +21,8 @@ class Workspace:
 
     @cached_property
     def catalogues(self) -> Catalogues:
+        from inovasi_desktop.catalogue import Catalogues  # imported on first use: start-up stays short
+
         return Catalogues.from_folder(self.forms)
 
     @cached_property
