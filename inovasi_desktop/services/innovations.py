@@ -84,10 +84,20 @@ _UNCHECKED = {"readiness_label": "belum diperiksa", "errors": 0, "evidenced": 0,
 
 
 def _row(s) -> InnovationRow:
-    summary = {**_UNCHECKED, **(s.summary or {})}
-    return InnovationRow(id=s.id, name=s.name, tahapan=s.tahapan, catalogue_id=s.catalogue_id,
-                         updated_at=s.updated_at, search_text=f"{s.name}\n{s.tahapan}".casefold(),
-                         **{k: summary[k] for k in _UNCHECKED})
+    return _make_row(s.id, s.name, s.tahapan, s.catalogue_id, s.updated_at, s.summary)
+
+
+def row_for(innovation: Innovation, summary: dict) -> InnovationRow:
+    """The list row of an innovation just saved, without reading the database again."""
+    return _make_row(innovation.id, innovation.name, str(innovation.profile.get("tahapan") or ""),
+                     innovation.catalogue_id, innovation.updated_at, summary)
+
+
+def _make_row(iid: str, name: str, tahapan: str, catalogue_id: str, updated_at: datetime,
+              summary: dict | None) -> InnovationRow:
+    values = {**_UNCHECKED, **(summary or {})}
+    return InnovationRow(id=iid, name=name, tahapan=tahapan, catalogue_id=catalogue_id, updated_at=updated_at,
+                         search_text=f"{name}\n{tahapan}".casefold(), **{k: values[k] for k in _UNCHECKED})
 
 
 def resolve_id(ws: Workspace, text: str) -> str:

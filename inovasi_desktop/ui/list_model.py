@@ -72,6 +72,17 @@ class InnovationTableModel(QAbstractTableModel):
             return f"{format_number_id(row.backed, 0)} / {format_number_id(row.maximum, 0)}"
         return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
 
+    def update_row(self, row) -> None:
+        """Replace the row with the same id (or add it), keeping the rest of the model as it is."""
+        index = self.row_of(row.id)
+        if index < 0:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows))
+            self.rows.append(row)
+            self.endInsertRows()
+            return
+        self.rows[index] = row
+        self.dataChanged.emit(self.index(index, 0), self.index(index, len(self.COLUMNS) - 1))
+
     def row_of(self, innovation_id: str) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == innovation_id), -1)
 

@@ -200,13 +200,15 @@ class MainWindow(QMainWindow):
             self.editor.close()
 
     def _editor_closed(self) -> None:
-        view = self.editor.view
+        editor, view = self.editor, self.editor.view
         view_settings().setValue("editor/splitter", view.splitter.saveState())
         self.editor = None
         self.pages.setCurrentWidget(self.list_view)
         self.pages.removeWidget(view)
         view.deleteLater()
-        self.refresh()
+        if editor.summary is not None:  # only what this editor saved changes in the list
+            self.list_view.update_row(innovations.row_for(editor.innovation, editor.summary))
+        self._update_actions()
         self.list_view.table.setFocus()
 
     def duplicate_selected(self) -> None:

@@ -35,3 +35,12 @@ def window(qtbot, workspace):
     yield win
     if win.editor is not None:
         win.editor.save()
+
+
+@pytest.fixture(autouse=True)
+def empty_clipboard_afterwards(qapp):
+    """Mime data a test puts on the clipboard is owned by it; leaving it there crashes Python at exit."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()

@@ -272,6 +272,7 @@ def test_paste_an_image_or_copied_files(qtbot, window, workspace, files):
     assert panel.flow is not first
     wait_added(qtbot, panel)
     assert [r.item.file_name for r in panel.rows][1] == "disalin.pdf"
+    QGuiApplication.clipboard().clear()  # the clipboard owns the mime data; leaving it crashes at exit
 
 
 def test_link_for_the_video_indicator(qtbot, window, workspace):

@@ -50,6 +50,7 @@ class EditorController(QObject):
         self.context = innovations.context_for(workspace, innovation)
         self.dirty = False
         self.last_saved: datetime | None = None
+        self.summary: dict | None = None  # readiness and score as of the last save
         self.findings: list[Finding] = []
 
         self.save_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -145,7 +146,7 @@ class EditorController(QObject):
             return True
         self.collect()
         try:
-            innovations.save(self.ws, self.innovation, self.context)
+            self.summary = innovations.save(self.ws, self.innovation, self.context)
         except InovasiError as err:
             self.status.emit(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
             self.save_timer.start()  # try again shortly; nothing typed is dropped
