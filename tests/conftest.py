@@ -6,6 +6,7 @@ The environment is set at import time, before pytest-qt or any test imports Qt.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ if "UTF" not in os.environ.get("LC_ALL", "UTF-8").upper():
 os.environ["INOVASI_NO_CRASH_DIALOG"] = "1"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))  # evidence_files: makers of real files
 
 
 @pytest.fixture(autouse=True)
@@ -40,3 +42,29 @@ def catalogues(forms_dir: Path):
     from inovasi_desktop.catalogue import Catalogues
 
     return Catalogues.from_folder(forms_dir)
+
+
+@pytest.fixture
+def files(tmp_path: Path):
+    """Makers of real evidence files (PDFs, images, hostile files) in a fresh folder."""
+    from evidence_files import EvidenceFiles
+
+    folder = tmp_path / "sumber"
+    folder.mkdir()
+    return EvidenceFiles(folder)
+
+
+@pytest.fixture
+def workspace(inovasi_home: Path):
+    """A workspace on the private data folder, with the organisation already saved."""
+    from inovasi_desktop.domain import Organisation
+    from inovasi_desktop.services import organisation
+    from inovasi_desktop.services.workspace import Workspace
+
+    ws = Workspace()
+    organisation.save(ws, Organisation(
+        pemda="Kabupaten Mojokerto", provinsi="Jawa Timur", opd="Dinas Kesehatan", contact_name="Rina",
+        head_name="dr. Bambang Supriyadi, M.Kes.", head_nip="197203151998031007",
+        head_position="Kepala Dinas Kesehatan", default_catalogue="iid-2026"))
+    yield ws
+    ws.close()

@@ -4,23 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from inovasi_desktop.domain import Organisation
-from inovasi_desktop.services import organisation
-from inovasi_desktop.services.workspace import Workspace
-
-ORGANISATION = Organisation(
-    pemda="Kabupaten Mojokerto", provinsi="Jawa Timur", opd="Dinas Kesehatan", contact_name="Rina",
-    head_name="dr. Bambang Supriyadi, M.Kes.", head_nip="197203151998031007",
-    head_position="Kepala Dinas Kesehatan", default_catalogue="iid-2026")
-
-
-@pytest.fixture
-def workspace(inovasi_home):
-    ws = Workspace()
-    organisation.save(ws, ORGANISATION)
-    yield ws
-    ws.close()
-
 
 @pytest.fixture
 def window(qtbot, workspace):

@@ -7,12 +7,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import sys
 import time
 import warnings
 from pathlib import Path
 
-import pytest
+from evidence_files import MB, store_contents
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
@@ -21,16 +20,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.services import innovations
 from inovasi_desktop.ui.editor import evidence_adding
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fixtures"))
-from evidence_files import MB, EvidenceFiles, store_contents  # noqa: E402
-
-
-@pytest.fixture
-def files(tmp_path):
-    folder = tmp_path / "sumber"
-    folder.mkdir()
-    return EvidenceFiles(folder)
 
 
 def open_at(window, workspace, step: str, innovation=None):

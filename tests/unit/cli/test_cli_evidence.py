@@ -5,25 +5,15 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from evidence_files import store_contents
 
 from inovasi_desktop import cli
 from inovasi_desktop.services import innovations
 from inovasi_desktop.services.workspace import Workspace
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures"))
-from evidence_files import EvidenceFiles, store_contents  # noqa: E402
-
-
-@pytest.fixture
-def files(tmp_path):
-    folder = tmp_path / "sumber"
-    folder.mkdir()
-    return EvidenceFiles(folder)
 
 
 @pytest.fixture
