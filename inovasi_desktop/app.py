@@ -65,5 +65,6 @@ def run_gui() -> int:
     window.show()  # at once; the data is loaded right after, on the first turn of the event loop
     QTimer.singleShot(0, window.after_show)
     code = app.exec()
+    window.runner.wait()  # background work ends before the database closes
     workspace.close()
     return code

@@ -66,7 +66,14 @@ class MainWindow(QMainWindow):
         selected = self._guard(app_state.get, self.workspace, app_state.LIST_SELECTED)
         if selected:
             self.list_view.select(selected)
+        self._clean_evidence_store()
         return True
+
+    def _clean_evidence_store(self) -> None:
+        """Remove stored evidence files no item uses any more, quietly in the background."""
+        from inovasi_desktop.services import evidence_upkeep
+
+        self.runner.run(lambda control: evidence_upkeep.clean_up(self.workspace))
 
     # --- actions -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:

@@ -16,8 +16,7 @@ def window(qtbot, workspace):
     qtbot.waitExposed(win)
     assert win.load()
     yield win
-    if win.editor is not None:
-        win.editor.save()
+    win.close()  # saves the open editor and waits for background tasks before the workspace closes
 
 
 @pytest.fixture(autouse=True)

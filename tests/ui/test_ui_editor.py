@@ -147,6 +147,7 @@ def test_reopens_where_the_user_was(qtbot, workspace):
     second.after_show()
     assert second.editor is not None and second.editor.innovation.id == innovation_id
     assert second.editor.view.current_step().key == "indikator:7"
+    second.close()
 
 
 def test_carry_over_to_another_catalogue_reports_what_did_not_map(qtbot, window, workspace, monkeypatch):

@@ -32,3 +32,16 @@ def test_window_shows_before_the_database_is_opened(qtbot, inovasi_home):
     assert "db" not in workspace.__dict__  # nothing opened yet: the window appears at once
     assert window.load()
     assert window.list_view.pages.currentIndex() == 0  # the empty state offers "Muat contoh"
+    window.close()
+
+
+def test_settings_change_the_evidence_size_cap(qtbot, window, workspace):
+    from inovasi_desktop.services import evidence_status
+    from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
+
+    dialog = OrganisationDialog(workspace, window)
+    qtbot.addWidget(dialog)
+    assert dialog.size_cap.value() == 2.0
+    dialog.size_cap.setValue(5.0)
+    dialog.accept()
+    assert evidence_status.max_bytes(workspace) == 5 * 2**20

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from inovasi_desktop.domain.errors import InovasiError
-from inovasi_desktop.services import organisation
+from inovasi_desktop.services import evidence_status, organisation
 from inovasi_desktop.services.workspace import Workspace
 
 
@@ -68,6 +69,14 @@ class OrganisationDialog(QDialog):
         current = self.original.default_catalogue or workspace.catalogues.default.id
         self.catalogue.setCurrentIndex(max(0, self.catalogue.findData(current)))
         form.addRow(tr("Katalog bawaan"), self.catalogue)
+        self.size_cap = QDoubleSpinBox()
+        self.size_cap.setRange(0.1, 1000.0)
+        self.size_cap.setDecimals(1)
+        self.size_cap.setSuffix(" MB")
+        self.size_cap.setValue(evidence_status.max_bytes(workspace) / 2**20)
+        self.size_cap.setToolTip(tr("Berkas bukti yang lebih besar diberi peringatan; portal daerah umumnya "
+                                    "membatasi 2 MB per berkas."))
+        form.addRow(tr("Batas ukuran per berkas bukti"), self.size_cap)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Simpan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Batal"))
@@ -99,6 +108,7 @@ class OrganisationDialog(QDialog):
             return
         try:
             organisation.save(self.workspace, self.value())
+            evidence_status.set_max_bytes(self.workspace, round(self.size_cap.value() * 2**20))
         except InovasiError as err:
             self.errors["pemda"].setText(str(err))
             self.errors["pemda"].show()
