@@ -73,10 +73,11 @@ def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckConte
             "total": readiness.total, "claimed": score.claimed, "backed": score.backed, "maximum": score.maximum}
 
 
-def list_rows(ws: Workspace) -> list[InnovationRow]:
+def list_rows(ws: Workspace, deleted: bool = False) -> list[InnovationRow]:
+    """The innovations in use, or with `deleted` those in the bin (they can be restored)."""
     with ws.db.begin() as session:
-        summaries = _repo(session).list_summaries()
-    return [_row(s) for s in summaries]
+        summaries = _repo(session).list_summaries(include_deleted=deleted)
+    return [_row(s) for s in summaries if (s.deleted_at is not None) == deleted]
 
 
 _UNCHECKED = {"readiness_label": "belum diperiksa", "errors": 0, "evidenced": 0, "total": 0,

@@ -152,10 +152,10 @@ class InnovationListView(QWidget):
         self.pages.setCurrentIndex(1)
         self._update_count()
 
-    def set_rows(self, rows: list) -> None:
+    def set_rows(self, rows: list, in_bin: bool = False) -> None:
         selected = self.selected_ids()
         self.model.set_rows(rows)
-        self.pages.setCurrentIndex(1 if rows else 0)
+        self.pages.setCurrentIndex(1 if rows or in_bin else 0)  # an empty bin is an empty table
         self._update_count()
         for innovation_id in selected:
             self.select(innovation_id, clear=False)

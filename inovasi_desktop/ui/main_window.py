@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.loaded = False
 
         self.list_view = InnovationListView()
-        self.list_view.open_requested.connect(self.open_innovation)
+        self.list_view.open_requested.connect(self._open_from_list)
         self.list_view.example_requested.connect(self.load_example)
         self.list_view.new_requested.connect(self.new_innovation)
         self.list_view.selection_changed.connect(self._update_actions)
@@ -99,6 +99,11 @@ class MainWindow(QMainWindow):
                                           "Buat berkas PDF inovasi beserta bukti dukungnya (Ctrl+E)")
         self.example_action = self._action("Muat contoh", self.load_example, None,
                                            "Muat contoh inovasi yang sudah terisi")
+        self.bin_action = self._action("Tempat sampah", self.refresh, None,
+                                       "Tampilkan inovasi yang telah dihapus; pilih lalu Pulihkan")
+        self.bin_action.setCheckable(True)
+        self.restore_action = self._action("Pulihkan", self.restore_selected, None,
+                                           "Kembalikan inovasi terpilih dari tempat sampah")
         self.settings_action = self._action("Organisasi", self.edit_organisation, None,
                                             "Ubah data pemda, OPD, dan kepala OPD")
         self.find_action = self._action("Cari", self._focus_search, QKeySequence.StandardKey.Find, "Cari (Ctrl+F)")
@@ -119,6 +124,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
         toolbar.addSeparator()
+        toolbar.addAction(self.bin_action)
+        toolbar.addAction(self.restore_action)
+        toolbar.addSeparator()
         toolbar.addAction(self.example_action)
         toolbar.addAction(self.settings_action)
         self.addToolBar(toolbar)
@@ -130,8 +138,12 @@ class MainWindow(QMainWindow):
             self.editor.save()
 
     def _update_actions(self) -> None:
-        in_list = self.editor is None
+        in_bin = self.bin_action.isChecked()
+        in_list = self.editor is None and not in_bin
         count = len(self.list_view.selected_ids()) if in_list else 0
+        self.restore_action.setVisible(in_bin)
+        self.restore_action.setEnabled(in_bin and bool(self.list_view.selected_ids()))
+        self.new_action.setEnabled(not in_bin)
         self.open_action.setEnabled(count == 1)
         self.duplicate_action.setEnabled(count == 1)
         self.carry_action.setEnabled(count == 1 and len(self.workspace.catalogues.all) > 1)
@@ -155,16 +167,28 @@ class MainWindow(QMainWindow):
             return None
 
     def refresh(self) -> None:
-        rows = self._guard(innovations.list_rows, self.workspace) or []
-        self.list_view.set_rows(rows)
-        self.status_label.setText(tr("{n} inovasi").format(n=len(rows)))
+        in_bin = self.bin_action.isChecked()
+        rows = self._guard(innovations.list_rows, self.workspace, in_bin) or []
+        self.list_view.set_rows(rows, in_bin)
+        text = tr("{n} inovasi di tempat sampah") if in_bin else tr("{n} inovasi")
+        self.status_label.setText(text.format(n=len(rows)))
         self._update_actions()
+
+    def restore_selected(self) -> None:
+        ids = self.list_view.selected_ids()
+        if ids and self._guard(innovations.restore, self.workspace, ids) is not None:
+            self.refresh()
+            self.statusBar().showMessage(tr("{n} inovasi dipulihkan.").format(n=len(ids)), 5000)
 
     def new_innovation(self) -> None:
         innovation = self._guard(innovations.create, self.workspace, None)
         if innovation is not None:
             self.refresh()
             self.open_innovation(innovation.id)
+
+    def _open_from_list(self, innovation_id: str) -> None:
+        if not self.bin_action.isChecked():  # what is in the bin is restored first, not edited
+            self.open_innovation(innovation_id)
 
     def _open_selected(self) -> None:
         ids = self.list_view.selected_ids()

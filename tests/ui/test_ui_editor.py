@@ -175,3 +175,21 @@ def test_steady_typing_is_saved_while_it_goes_on(qtbot, window, workspace):
     stored = innovations.get(workspace, editor.innovation.id).name
     assert len(stored) >= 10, "text typed more than 2 s ago must already be saved"
     assert editor.dirty or stored == "a" * 30
+
+
+def test_deleted_innovations_wait_in_the_bin_and_can_be_restored(qtbot, window, workspace, monkeypatch):
+    kept = innovations.create(workspace)
+    gone = innovations.create(workspace)
+    window.refresh()
+    window.list_view.select(gone.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_action.trigger()
+    assert [r.id for r in window.list_view.model.rows] == [kept.id]
+    window.bin_action.trigger()  # a later session: the bin still holds it
+    assert [r.id for r in window.list_view.model.rows] == [gone.id]
+    assert window.restore_action.isVisible() and not window.new_action.isEnabled()
+    window.list_view.select(gone.id)
+    window.restore_action.trigger()
+    assert window.list_view.model.rows == []
+    window.bin_action.trigger()
+    assert sorted(r.id for r in window.list_view.model.rows) == sorted([kept.id, gone.id])
