@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from inovasi_desktop.atomic import atomic_file
 from inovasi_desktop.evidence.errors import EvidenceError, describe_os_error
 
 # Refuse images above this many pixels before decoding them (decompression bombs).
@@ -143,15 +142,8 @@ def _encode(image: Image.Image, fmt: str, exif: Image.Exif, **options: object) -
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=".", suffix=".part", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_name, target)
-    except BaseException as err:
-        Path(tmp_name).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise EvidenceError(f"Gambar yang diperkecil tidak dapat disimpan: {describe_os_error(err)}.") from None
-        raise
+        with atomic_file(target) as stream:
+            stream.write(data)
+    except OSError as err:
+        raise EvidenceError(f"Gambar yang diperkecil tidak dapat disimpan: {describe_os_error(err)}.") from None

@@ -7,12 +7,12 @@ computed here on save and kept beside the innovation so that listing thousands s
 from __future__ import annotations
 
 import copy
-import os
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from inovasi_desktop import paths
+from inovasi_desktop.atomic import atomic_file
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import Innovation, InterchangeError, NotFoundError, new_id, utc_now
 from inovasi_desktop.export import interchange
@@ -229,15 +229,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, then rename into place."""
     from inovasi_desktop.domain import InovasiError
 
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        with atomic_file(path) as stream:
+            stream.write(data)
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise InovasiError(f"Berkas {path} tidak dapat ditulis: {err.strerror or err}") from None
 
 

@@ -7,14 +7,13 @@ length, so it is rendered until its page count is stable (twice in practice).
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
 import pikepdf
 from reportlab import rl_config
 
+from inovasi_desktop.atomic import atomic_file
 from inovasi_desktop.export.dossier.annex import PDF, collect_sections, lay_out, open_evidence
 from inovasi_desktop.export.dossier.annex_pages import render_annex_pages
 from inovasi_desktop.export.dossier.assembly import assemble
@@ -105,26 +104,16 @@ def _lay_out_front_matter(ctx: Context) -> tuple[FrontMatter, list]:
 
 
 def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps) -> DossierResult:
-    folder = out_path.parent
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".part", dir=folder)
-    except OSError as err:
-        raise DossierError(f"Folder {folder} tidak dapat ditulisi: {err.strerror or err}.") from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
+        with atomic_file(out_path) as stream:
             document.save(stream, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                           compress_streams=True)
             stream.flush()
-            os.fsync(stream.fileno())
-        digest, size = _digest(temp)
-        steps.tick(advance=0)  # a cancel during saving still leaves nothing behind
-        os.replace(temp, out_path)
-    except BaseException as err:
-        temp.unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise DossierError(f"Berkas {out_path.name} tidak dapat ditulis: {err.strerror or err}.") from None
-        raise
+            digest, size = _digest(Path(stream.name))
+            steps.tick(advance=0)  # a cancel during saving still leaves nothing behind
+    except OSError as err:
+        raise DossierError(f"Berkas {out_path.name} tidak dapat ditulis ke folder {out_path.parent}: "
+                           f"{err.strerror or err}.") from None
     return DossierResult(pages=len(document.pages), bytes=size, sha256=digest, path=out_path)
 
 
