@@ -67,7 +67,12 @@ class MainWindow(QMainWindow):
         if selected:
             self.list_view.select(selected)
         self._clean_evidence_store()
+        QTimer.singleShot(0, self._warm_up_editor)
         return True
+
+    def _warm_up_editor(self) -> None:
+        """Import the editor while the user is still looking at the list, so the first open is quick."""
+        import inovasi_desktop.ui.editor.controller  # noqa: F401
 
     def _clean_evidence_store(self) -> None:
         """Remove stored evidence files no item uses any more, quietly in the background."""
