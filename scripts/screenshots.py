@@ -31,6 +31,12 @@ def settle(app: QApplication, ms: int = 150) -> None:
     loop.exec()
 
 
+DEMO_ORGANISATION = Organisation(
+    pemda="Kabupaten Mojokerto", provinsi="Jawa Timur", opd="Dinas Kesehatan", contact_name="Rina Oktaviani",
+    head_name="dr. Bambang Supriyadi, M.Kes.", head_nip="197203151998031007",
+    head_position="Kepala Dinas Kesehatan", default_catalogue="iid-2026")
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -42,10 +48,7 @@ def main() -> int:
     window.load()
     settle(app)
     window.grab().save(str(out / "01-daftar-kosong.png"))
-    organisation.save(ws, Organisation(
-        pemda="Kabupaten Mojokerto", provinsi="Jawa Timur", opd="Dinas Kesehatan", contact_name="Rina Oktaviani",
-        head_name="dr. Bambang Supriyadi, M.Kes.", head_nip="197203151998031007",
-        head_position="Kepala Dinas Kesehatan", default_catalogue="iid-2026"))
+    organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
     innovations.create(ws)
     window.refresh()

@@ -19,22 +19,17 @@ os.environ.setdefault("INOVASI_HOME", tempfile.mkdtemp(prefix="inovasi-shots-"))
 os.environ.setdefault("INOVASI_NO_CRASH_DIALOG", "1")
 
 from PIL import Image  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from inovasi_desktop.domain import EvidenceItem, Organisation  # noqa: E402
+from inovasi_desktop.domain import EvidenceItem  # noqa: E402
 from inovasi_desktop.services import evidence, innovations, organisation  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
 from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots import DEMO_ORGANISATION, settle  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def settle(app: QApplication, ms: int = 150) -> None:
-    """Let the event loop run for `ms` (a local loop: QApplication.quit() would close the windows)."""
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def wait_for(app: QApplication, condition, ms: int = 5000) -> None:
@@ -76,10 +71,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
     ws = Workspace()
-    organisation.save(ws, Organisation(
-        pemda="Kabupaten Mojokerto", provinsi="Jawa Timur", opd="Dinas Kesehatan", contact_name="Rina Oktaviani",
-        head_name="dr. Bambang Supriyadi, M.Kes.", head_nip="197203151998031007",
-        head_position="Kepala Dinas Kesehatan", default_catalogue="iid-2026"))
+    organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
     add_demo_items(ws, example.id, Path(tempfile.mkdtemp(prefix="inovasi-sumber-")))
     window = MainWindow(ws)
