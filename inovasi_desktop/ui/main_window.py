@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
                                          "Salin inovasi terpilih ke versi katalog lain, misalnya ke IID 2026")
         self.export_action = self._action("Ekspor PDF", self.export_pdf, "Ctrl+E",
                                           "Buat berkas PDF inovasi beserta bukti dukungnya (Ctrl+E)")
+        self.print_action = self._action("Cetak berkas…", self.print_selected, QKeySequence.StandardKey.Print,
+                                         "Cetak berkas inovasi terpilih tanpa membuka pratinjau (Ctrl+P)")
         self.example_action = self._action("Muat contoh", self.load_example, None,
                                            "Muat contoh inovasi yang sudah terisi")
         self.bin_action = self._action("Tempat sampah", self.refresh, None,
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         toolbar.addSeparator()
         toolbar.addAction(self.export_action)
+        toolbar.addAction(self.print_action)
         toolbar.addSeparator()
         toolbar.addAction(self.bin_action)
         toolbar.addAction(self.restore_action)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
         self.carry_action.setEnabled(count == 1 and len(self.workspace.catalogues.all) > 1)
         self.delete_action.setEnabled(count >= 1)
         self.export_action.setEnabled(count >= 1 or not in_list)
+        self.print_action.setEnabled(count >= 1 or self.editor is not None)
         self.back_action.setEnabled(not in_list)
         self.save_action.setEnabled(not in_list)
 
@@ -299,6 +303,22 @@ class MainWindow(QMainWindow):
         if targets:
             self.dossier_export.done.connect(self._exported)
             self.dossier_export.start(targets)
+
+    def print_selected(self) -> None:
+        """Print the dossiers of the selected innovations (or the open one) without the preview."""
+        from inovasi_desktop.ui.dossier_print import DossierPrint
+
+        if self.editor is not None:
+            self.editor.save()
+            names = {self.editor.innovation.id: self.editor.innovation.name}
+        elif not self.bin_action.isChecked():
+            names = {r.id: r.name for r in self.list_view.model.rows if r.id in self.list_view.selected_ids()}
+        else:
+            names = {}
+        if names:
+            self.dossier_print = DossierPrint(self.workspace, self.runner, self)
+            self.dossier_print.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.dossier_print.start(names)
 
     def _exported(self, results: list) -> None:
         from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog
