@@ -151,19 +151,28 @@ class PrintJob(QObject):
     def cancel(self) -> None:
         self._end(False)
 
+    def _remove_partial_file(self) -> None:
+        """Print to file (Qt's PDF output) leaves half a file behind a cancel: remove it."""
+        output = self.printer.outputFileName()
+        if output and self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            try:
+                Path(output).unlink(missing_ok=True)
+            except OSError:
+                pass
+
     def _end(self, ok: bool, problem: str = "") -> None:
         if self.ended:
             return
         self.ended = True
         if self.painter is not None:
             painter, self.painter = self.painter, None
+            begun = painter.isActive()
             if not ok:
                 self.printer.abort()
             if painter.isActive():
                 painter.end()
-            output = self.printer.outputFileName()
-            if not ok and output and self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-                Path(output).unlink(missing_ok=True)  # print to file: no half-printed file is left
+            if begun and not ok:
+                self._remove_partial_file()
         self.progress.reset()
         self.progress.hide()
         if problem:

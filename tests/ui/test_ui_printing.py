@@ -9,7 +9,7 @@ from print_dialog import answer_print_dialog, page_count
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QPushButton, QToolBar
 
 from inovasi_desktop.services import innovations
 
@@ -136,3 +136,144 @@ def test_preview_fits_the_screen(preview):
     size = preview_size(laptop)
     assert size.height() + 31 <= laptop.height() and size.width() <= laptop.width()  # 31: a title bar
     assert preview.minimumSizeHint().height() <= size.height()
+
+
+# --- Cetak berkas… from the list, without the preview ---------------------------------------------
+
+def dossier_pages(workspace, tmp_path: Path, innovation_id: str) -> int:
+    from inovasi_desktop.services import dossier
+
+    return dossier.export_pdf(workspace, innovation_id, tmp_path / f"harapan-{innovation_id}.pdf").pages
+
+
+def wait_for_print(qtbot, window):
+    with qtbot.waitSignal(window.dossier_print.done, timeout=120_000) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def status_messages(window) -> list[str]:
+    """What the status bar says from now on (hovering an action may replace it with a tip at once)."""
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    return shown
+
+
+def test_ctrl_p_in_the_list_prints_every_selected_dossier(qtbot, window, workspace, monkeypatch, tmp_path):
+    first, second = innovations.create(workspace), innovations.create(workspace)
+    expected = dossier_pages(workspace, tmp_path, first.id) + dossier_pages(workspace, tmp_path, second.id)
+    window.refresh()
+    window.list_view.select(first.id)
+    window.list_view.select(second.id, clear=False)
+    printed = tmp_path / "cetak.pdf"
+    answer = answer_print_dialog(monkeypatch, printed)
+    said = status_messages(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.list_view.table.setFocus()
+    QTest.keyClick(window.list_view.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    folder = window.dossier_print.folder
+    assert folder.is_dir()  # the dossiers are built in a temporary folder
+    assert wait_for_print(qtbot, window) is True
+    assert len(answer.shown) == 1  # one print dialog for both
+    assert answer.shown[0].max_page == expected and not answer.shown[0].page_range_offered
+    assert page_count(printed) == expected
+    assert not folder.exists()  # and the temporary folder is gone
+    assert f"2 berkas dikirim ke printer ({expected} halaman)." in said
+
+
+def test_print_button_in_the_editor_prints_a_page_range(qtbot, window, workspace, monkeypatch, tmp_path):
+    innovation = innovations.create(workspace)
+    window.refresh()
+    window.open_innovation(innovation.id)
+    assert window.print_action.isEnabled()
+    printed = tmp_path / "cetak.pdf"
+    answer = answer_print_dialog(monkeypatch, printed, page_range=(2, 3))
+    button = window.findChild(QToolBar, "mainToolbar").widgetForAction(window.print_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wait_for_print(qtbot, window) is True
+    assert answer.shown[0].page_range_offered
+    assert page_count(printed) == 2
+
+
+def test_cancel_while_building_prints_nothing(qtbot, window, workspace, monkeypatch, tmp_path):
+    import threading
+
+    from inovasi_desktop.services import dossier
+
+    innovation = innovations.create(workspace)
+    window.refresh()
+    window.list_view.select(innovation.id)
+    answer = answer_print_dialog(monkeypatch, tmp_path / "cetak.pdf")
+    cancel_pressed = threading.Event()
+    real_export = dossier.export_pdf
+
+    def slow_export(*args, progress, cancelled, **kwargs):  # a long build: waits until Batal is pressed
+        progress(0, 10, "Menyiapkan…")
+        cancel_pressed.wait(60)
+        return real_export(*args, progress=progress, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(dossier, "export_pdf", slow_export)
+    window.print_action.trigger()
+    folder = window.dossier_print.folder
+    progress = window.dossier_print.export.progress
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)
+    with qtbot.waitSignal(window.dossier_print.done, timeout=60_000) as blocker:
+        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        cancel_pressed.set()
+    assert blocker.args == [False]
+    assert answer.shown == []  # no print dialog after a cancel
+    assert not folder.exists()
+    assert not (tmp_path / "cetak.pdf").exists()
+
+
+def test_rejected_print_dialog_from_the_list_prints_nothing(qtbot, window, workspace, monkeypatch, tmp_path):
+    innovation = innovations.create(workspace)
+    window.refresh()
+    window.list_view.select(innovation.id)
+    answer = answer_print_dialog(monkeypatch, None)
+    said = status_messages(window)
+    window.print_action.trigger()
+    folder = window.dossier_print.folder
+    assert wait_for_print(qtbot, window) is False
+    assert len(answer.shown) == 1
+    assert not folder.exists()
+    assert "Pencetakan dibatalkan." in said
+
+
+def test_print_action_follows_the_selection_and_is_off_in_the_trash(qtbot, window, workspace):
+    first, second = innovations.create(workspace), innovations.create(workspace)
+    window.refresh()
+    window.list_view.table.clearSelection()
+    assert not window.print_action.isEnabled()
+    window.list_view.select(first.id)
+    window.list_view.select(second.id, clear=False)
+    assert window.print_action.isEnabled()
+    innovations.delete(workspace, [first.id])
+    window.bin_action.trigger()
+    window.list_view.select(first.id)
+    assert window.list_view.selected_ids() == [first.id]
+    assert not window.print_action.isEnabled()
+
+
+def test_duplex_starts_every_dossier_on_a_new_sheet():
+    from inovasi_desktop.ui.printing import plan_sheets
+
+    assert plan_sheets([range(3), range(2)], duplex=False) == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]
+    assert plan_sheets([range(3), range(2)], duplex=True) == [(0, 0), (0, 1), (0, 2), (0, None), (1, 0), (1, 1)]
+    assert plan_sheets([range(2), range(1)], duplex=True) == [(0, 0), (0, 1), (1, 0)]
+
+
+def test_chosen_pages_follow_the_print_dialog(qapp):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from inovasi_desktop.ui.printing import chosen_pages
+
+    printer = QPrinter()
+    assert chosen_pages(printer, 5) == [0, 1, 2, 3, 4]
+    printer.setFromTo(2, 3)  # a range left from before, while "all pages" is chosen
+    assert chosen_pages(printer, 5) == [0, 1, 2, 3, 4]
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    assert chosen_pages(printer, 5) == [1, 2]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert chosen_pages(printer, 5, current_page=3) == [3]
