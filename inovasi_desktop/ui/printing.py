@@ -102,6 +102,7 @@ class PrintJob(QObject):
         self.ended = False
         self.progress = QProgressDialog(tr("Mencetak…"), tr("Batal"), 0, len(self.sheets), parent)
         self.progress.setWindowTitle(tr("Cetak"))
+        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance("M") * 30)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoReset(False)
