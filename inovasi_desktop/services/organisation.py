@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from inovasi_desktop.domain import Organisation
+from inovasi_desktop.rules.format import is_nip, nip_digits
 from inovasi_desktop.services.workspace import Workspace
-
-NIP_PATTERN = re.compile(r"^\d{18}$")
 
 
 def get(ws: Workspace) -> Organisation:
@@ -23,10 +22,9 @@ def problems(org: Organisation) -> dict[str, str]:
     for attr, label in (("pemda", "Nama pemda"), ("opd", "Nama OPD"), ("head_name", "Nama kepala OPD")):
         if not getattr(org, attr).strip():
             out[attr] = f"{label} wajib diisi."
-    nip = org.head_nip.replace(" ", "")
-    if not nip:
+    if not nip_digits(org.head_nip):
         out["head_nip"] = "NIP kepala OPD wajib diisi."
-    elif not NIP_PATTERN.match(nip):
+    elif not is_nip(org.head_nip):
         out["head_nip"] = "NIP terdiri atas 18 angka."
     if org.contact_email and not re.match(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", org.contact_email):
         out["contact_email"] = "Alamat surel tidak valid."
@@ -40,6 +38,6 @@ def save(ws: Workspace, org: Organisation) -> None:
     found = problems(org)
     if found:
         raise InovasiError(" ".join(found.values()))
-    org.head_nip = org.head_nip.replace(" ", "")
+    org.head_nip = nip_digits(org.head_nip)
     with ws.db.begin() as session:
         OrganisationRepository(session).save(org)

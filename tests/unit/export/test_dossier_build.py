@@ -84,7 +84,8 @@ def test_approval_page_has_signature_block_of_the_head_of_opd(built, samples):
     source, _, texts = built
     page = next(t for t in texts if "LEMBAR PENGESAHAN" in t)
     org = source.organisation
-    for expected in (org.head_name, f"NIP. {org.head_nip}", org.head_position,
+    assert org.head_nip == "197503122005012003"
+    for expected in (org.head_name, "NIP. 19750312 200501 2 003", org.head_position,
                      f"{source.place}, {format_date_id(samples.GENERATED_ON)}"):
         assert expected in page
 
