@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from inovasi_desktop.services import innovations
+from inovasi_desktop.services import innovations, organisation
 
 
 def _rows(window) -> list:
@@ -41,3 +46,35 @@ def test_an_example_in_the_bin_is_pointed_at_not_loaded_again(qtbot, window, mon
     assert window.editor is None
     assert innovations.list_rows(window.workspace) == []
     assert [r.id for r in innovations.list_rows(window.workspace, deleted=True)] == [example.id]
+
+
+def cli(home, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["INOVASI_HOME"] = str(home)
+    return subprocess.run([sys.executable, "-m", "inovasi_desktop", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_import_json_of_the_example_gives_the_innovation_muat_contoh_gives(qtbot, window, inovasi_home, tmp_path):
+    qtbot.mouseClick(window.list_view.example_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.editor is not None, timeout=30_000)
+    from_window_id = window.editor.innovation.id
+    window.close_editor()
+    org = organisation.get(window.workspace)
+
+    fresh = tmp_path / "baris-perintah"
+    assert cli(fresh, "organisation", "--pemda", org.pemda, "--provinsi", org.provinsi, "--opd", org.opd,
+               "--kepala", org.head_name, "--nip", org.head_nip).returncode == 0
+    imported = cli(fresh, "import-json", str(innovations.example_path()), "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(imported.stdout)["id"] == from_window_id
+
+    reports = {}
+    for command in ("score", "check"):
+        from_window = cli(inovasi_home, command, from_window_id, "--json")
+        from_cli = cli(fresh, command, from_window_id, "--json")
+        assert from_window.returncode == from_cli.returncode == 0, (from_window.stderr, from_cli.stderr)
+        reports[command] = json.loads(from_cli.stdout)
+        assert reports[command] == json.loads(from_window.stdout)
+    assert reports["score"]["backed"] == reports["score"]["claimed"] > 0
+    assert reports["check"]["ready"] and reports["check"]["label"].startswith("20/20 indikator berbukti")
