@@ -134,6 +134,7 @@ def test_indicator_table_has_every_indicator_level_and_sid_totals(built):
             basis = indicator.basis(answer.basis)
             wording = basis.levels[answer.level - 1] if basis else indicator.level(answer.level).text
             assert f"Tingkat {answer.level}: {wording}" in text
+    assert "Tingkat 3: ≥ 91%" in text and "Tingkat 3: ≥ 501 orang" in text  # signs, not ">="
     score = score_innovation(source.catalogue, source.innovation)
     assert f"Jumlah skor SID yang diklaim {score.claimed:g}" in text
     assert f"Jumlah skor SID yang didukung bukti sah {score.backed:g}" in text
