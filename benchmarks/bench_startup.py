@@ -133,8 +133,9 @@ def prepare_workspace(home: Path, innovations_count: int) -> None:
     organisation.save(ws, Organisation(pemda="Kabupaten Mojokerto", provinsi="Jawa Timur", opd="Dinas Kesehatan",
                                        head_name="dr. Bambang Supriyadi, M.Kes.", head_nip="197203151998031007",
                                        default_catalogue="iid-2026"))
-    for _ in range(innovations_count):
-        last = innovations.import_example(ws)
+    last = example = innovations.import_example(ws)  # the example loads once; the others are copies of it
+    for _ in range(innovations_count - 1):
+        last = innovations.duplicate(ws, example.id)
     app_state.put(ws, {app_state.LAST_INNOVATION: last.id, app_state.LAST_STEP: "rancang_bangun"})
     ws.close()
 

@@ -3,7 +3,15 @@ scoring, word counting and Indonesian formatting. No I/O, no storage, no Qt."""
 
 from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.evidence_kinds import counting_evidence, counts, kind_of
-from inovasi_desktop.rules.format import format_date_id, format_number_id, format_period_id, round_half_up
+from inovasi_desktop.rules.format import (
+    format_date_id,
+    format_nip,
+    format_number_id,
+    format_period_id,
+    is_nip,
+    nip_digits,
+    round_half_up,
+)
 from inovasi_desktop.rules.profile_checks import parse_profile_date
 from inovasi_desktop.rules.readiness import Readiness, check, summarise
 from inovasi_desktop.rules.region import RegionEstimate, estimate_region
@@ -23,9 +31,12 @@ __all__ = [
     "counts",
     "estimate_region",
     "format_date_id",
+    "format_nip",
     "format_number_id",
     "format_period_id",
+    "is_nip",
     "kind_of",
+    "nip_digits",
     "parse_profile_date",
     "round_half_up",
     "score_innovation",

@@ -367,7 +367,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Penghapusan dibatalkan."), 5000)
 
     def load_example(self) -> None:
-        innovation = self._guard(innovations.import_example, self.workspace)
+        try:
+            innovation = innovations.import_example(self.workspace)
+        except innovations.AlreadyImported as err:  # no second copy: say so and open the one there
+            if err.in_bin:
+                QMessageBox.information(self, tr("Contoh sudah dimuat"), str(err))
+            else:
+                self.open_innovation(err.innovation_id)
+                self.statusBar().showMessage(tr("Contoh sudah dimuat sebelumnya; yang sudah ada dibuka."), 8000)
+            return
+        except InovasiError as err:
+            innovation = None
+            QMessageBox.warning(self, tr("Tidak dapat dilanjutkan"), str(err))
         if innovation is not None:
             self.refresh()
             self.open_innovation(innovation.id)

@@ -55,7 +55,9 @@ def test_cancelled_export_leaves_nothing(qtbot, window, workspace, tmp_path):
 
 def test_export_of_a_selection_writes_one_file_each(qtbot, window, workspace, monkeypatch, tmp_path):
     first = innovations.import_example(workspace)
-    second = innovations.import_example(workspace)  # same name: the second file gets a suffix
+    second = innovations.duplicate(workspace, first.id)
+    second.profile["nama_inovasi"] = first.name  # same name: the second file gets a suffix
+    innovations.save(workspace, second)
     window.refresh()
     window.list_view.select(first.id)
     window.list_view.select(second.id, clear=False)

@@ -55,7 +55,7 @@ class OrganisationDialog(QDialog):
         for attr, label, placeholder in FIELDS:
             edit = QLineEdit(getattr(self.original, attr))
             edit.setPlaceholderText(tr(placeholder))
-            edit.setMaxLength(200)
+            edit.setMaxLength(organisation.MAX_LENGTH)
             edit.textChanged.connect(self._validate)
             error = QLabel()
             error.setStyleSheet("color: #b00020;")
