@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner()
         self.loaded = False
         self.guide = None  # the user guide window, kept once opened
+        self.about = None
 
         self.list_view = InnovationListView()
         self.list_view.open_requested.connect(self._open_from_list)

@@ -77,7 +77,7 @@ def test_every_menu_item_shows_its_shortcut_and_an_icon(window):
 
 def test_toolbar_has_icons_and_text_fits_1366_and_leaves_the_example_to_the_menu(window):
     toolbar = window.toolbar
-    assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+    assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
     actions = [a for a in toolbar.actions() if not a.isSeparator()]
     assert window.example_action not in actions
     assert window.example_action in window.findChild(QMenu, "helpMenu").actions()

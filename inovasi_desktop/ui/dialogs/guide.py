@@ -57,8 +57,6 @@ class GuideDialog(QDialog):
 
         self.contents = QTreeWidget()
         self.contents.setHeaderHidden(True)
-        self.contents.setWordWrap(True)  # long indicator names wrap instead of ending in "…"
-        self.contents.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.contents.setObjectName("guideContents")
         self.contents.itemActivated.connect(self._go_to_item)
         self.contents.itemClicked.connect(self._go_to_item)
@@ -71,7 +69,7 @@ class GuideDialog(QDialog):
         splitter.addWidget(self.contents)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 700])
+        splitter.setSizes([330, 730])
 
         self.close_button = QPushButton(tr("Tutup"))
         self.close_button.setAutoDefault(False)
@@ -87,7 +85,7 @@ class GuideDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1040, 660)  # fits a 1366x768 screen with its taskbar and title bar
+        self.resize(1100, 660)  # fits a 1366x768 screen with its taskbar and title bar
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         """Load the guide with this catalogue's profile steps and indicators (again only when it changed)."""
@@ -105,6 +103,7 @@ class GuideDialog(QDialog):
             else:
                 item = QTreeWidgetItem(parent, [heading.title])
             item.setData(0, ANCHOR_ROLE, heading.anchor)
+            item.setToolTip(0, heading.title)  # a long indicator name is cut in the list
         self.contents.expandAll()
         self.find(restart=True)
 
