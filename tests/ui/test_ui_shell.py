@@ -363,3 +363,14 @@ def test_list_is_newest_first_and_columns_are_not_clipped(qtbot, window, workspa
     assert listed(window) == ["Lama", "Tengah", "Terbaru"]
     table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
     assert listed(window) == ["Terbaru", "Tengah", "Lama"]
+
+
+def test_the_guide_has_one_anchor_for_every_editor_step_of_every_catalogue(qapp, catalogues):
+    from inovasi_desktop.ui.editor.steps import editor_steps
+    from inovasi_desktop.ui.guide_content import anchor_for_step, guide_html, headings
+
+    for catalogue in catalogues.all:
+        found = [h.anchor for h in headings(guide_html(catalogue))]
+        assert len(found) == len(set(found)), "duplicate anchors"
+        for step in editor_steps(catalogue):
+            assert anchor_for_step(step.key) in found, (catalogue.id, step.key)

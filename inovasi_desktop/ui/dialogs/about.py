@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from inovasi_desktop import __version__, paths
 from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.ui.screen_fit import resize_within_screen
 
 # What the app ships with: (name shown, distribution for its version, licence).
 THIRD_PARTY = (
@@ -121,7 +122,7 @@ class AboutDialog(QDialog):
         layout.addWidget(folder_box)
         layout.addWidget(licence_box, 1)
         layout.addLayout(buttons)
-        self.resize(760, 640)
+        resize_within_screen(self, 760, 640)
 
     def open_folder(self) -> bool:
         self.folder.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.ui.guide_content import anchor_for_step, guide_html, headings
+from inovasi_desktop.ui.screen_fit import resize_within_screen
 
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_MATCHES = 500
@@ -85,7 +86,7 @@ class GuideDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
-        self.resize(1100, 660)  # fits a 1366x768 screen with its taskbar and title bar
+        resize_within_screen(self, 1100, 660)  # 660 fits a 768-pixel screen with its taskbar and title bar
 
     def set_catalogue(self, catalogue: Catalogue | None) -> None:
         """Load the guide with this catalogue's profile steps and indicators (again only when it changed)."""
