@@ -7,8 +7,9 @@ import os
 import subprocess
 import sys
 
+from menus import choose, menu_clicks
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QToolButton
+from PySide6.QtWidgets import QMessageBox
 
 from inovasi_desktop.services import innovations, organisation
 
@@ -17,6 +18,7 @@ def _rows(window) -> list:
     return innovations.list_rows(window.workspace) + innovations.list_rows(window.workspace, deleted=True)
 
 
+@menu_clicks
 def test_the_example_loads_marked_and_complete_and_a_second_load_opens_the_same_one(qtbot, window):
     assert window.list_view.example_button.isVisible()
     qtbot.mouseClick(window.list_view.example_button, Qt.MouseButton.LeftButton)
@@ -27,8 +29,7 @@ def test_the_example_loads_marked_and_complete_and_a_second_load_opens_the_same_
     assert (row.id, row.evidenced, row.total, row.errors) == (example.id, 20, 20, 0)
 
     window.close_editor()
-    [button] = [w for w in window.example_action.associatedObjects() if isinstance(w, QToolButton) and w.isVisible()]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    choose(qtbot, window, "helpMenu", "Muat contoh")
     qtbot.waitUntil(lambda: window.editor is not None, timeout=30_000)
     assert window.editor.innovation.id == example.id
     assert "Contoh sudah dimuat" in window.statusBar().currentMessage()
