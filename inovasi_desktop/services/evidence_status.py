@@ -242,8 +242,12 @@ def stored_hashes_of(items: Iterable[EvidenceItem]) -> set[str]:
     return {item.sha256 for item in items if item.sha256}
 
 
-def invalid_ids(ws: Workspace, innovation: Innovation, pemda: str) -> frozenset[str]:
-    """Ids of the evidence items whose stored file is missing, changed, or has a galat: they do not count."""
+def unusable_ids(ws: Workspace, innovation: Innovation, pemda: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Ids of the evidence items that do not count because their stored file is missing, changed, or has a
+    galat; and, of those, the ids whose stored file is missing or changed."""
     items = innovation.all_evidence()
     status = file_status(ws, stored_hashes_of(items), pemda)
-    return frozenset(item.id for item in items if item.sha256 and not status[item.sha256].usable)
+    stored = [item for item in items if item.sha256]
+    invalid = frozenset(item.id for item in stored if not status[item.sha256].usable)
+    lost = frozenset(item.id for item in stored if status[item.sha256].state != OK)
+    return invalid, lost

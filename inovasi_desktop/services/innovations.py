@@ -70,8 +70,9 @@ def context_for(ws: Workspace, innovation: Innovation | None = None) -> CheckCon
     from inovasi_desktop.services import evidence_status, organisation
 
     org = organisation.get(ws)
-    invalid = evidence_status.invalid_ids(ws, innovation, org.pemda) if innovation is not None else frozenset()
-    return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=invalid)
+    invalid, lost = evidence_status.unusable_ids(ws, innovation, org.pemda) if innovation is not None else ((), ())
+    return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=frozenset(invalid),
+                        lost_evidence=frozenset(lost))
 
 
 def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:

@@ -146,5 +146,5 @@ def test_import_of_references_without_files_is_flagged_by_check(capsys, tmp_path
     code, data, _ = run(capsys, "import-json", str(source), "--json")
     assert code == cli.EXIT_OK
     code, report, _ = run(capsys, "check", data["id"], "--json")
-    flagged = [f for f in report["findings"] if f["code"] == "evidence.invalid"]
+    flagged = [f for f in report["findings"] if f["code"] == "evidence.lost" and f["severity"] == "galat"]
     assert code == cli.EXIT_FINDINGS and [f["where"] for f in flagged] == ["indikator:1"]
