@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,25 @@ MESSAGE_COLOURS = {Severity.GALAT: "#b00020", Severity.PERINGATAN: "#8a5a00", Se
 
 def tr(text: str) -> str:
     return QApplication.translate("FieldWidgets", text)
+
+
+class WheelGuard(QObject):
+    """Passes the mouse wheel on to the scroll area while the watched value widget has no focus."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()  # ignored and filtered: Qt offers it to the parents, up to the scroll area
+            return True
+        return False
+
+
+def wheel_only_when_focused(widget: QWidget) -> QWidget:
+    """Choices, dates and numbers take the wheel only once the user has focused them (click or Tab), so
+    scrolling a page never changes a value on the way. Without StrongFocus a combo box would take focus
+    from the wheel itself (WheelFocus)."""
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(WheelGuard(widget))
+    return widget
 
 
 class FieldWidget(QWidget):
@@ -212,7 +231,7 @@ class SectionedTextField(FieldWidget):
 
 class ChoiceField(FieldWidget):
     def build_input(self) -> QWidget:
-        combo = QComboBox()
+        combo = wheel_only_when_focused(QComboBox())
         combo.addItem(tr("— pilih —"), "")
         for option in self.field.options:
             combo.addItem(option, option)
@@ -274,7 +293,7 @@ class DateField(FieldWidget):
         box = QWidget()
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit()
+        self.edit = wheel_only_when_focused(QLineEdit())
         self.edit.setPlaceholderText(tr("HH-BB-TTTT, misalnya 17-08-2025"))
         self.edit.setMaximumWidth(220)
         self.edit.textEdited.connect(lambda _: self.changed.emit())

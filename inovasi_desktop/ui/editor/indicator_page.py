@@ -22,7 +22,7 @@ from inovasi_desktop.domain import IndicatorAnswer
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.rules import format_number_id, format_period_id
 from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
-from inovasi_desktop.ui.editor.field_widgets import PlainText
+from inovasi_desktop.ui.editor.field_widgets import PlainText, wheel_only_when_focused
 from inovasi_desktop.ui.editor.labels import muted, page_title
 
 KIND_LABELS = {"pdf": "PDF", "jpg": "JPG/JPEG", "png": "PNG", "mp4": "video MP4", "mov": "video MOV",
@@ -53,7 +53,7 @@ class IndicatorPage(QWidget):
 
         self.basis = None
         if indicator.bases:
-            self.basis = QComboBox()
+            self.basis = wheel_only_when_focused(QComboBox())
             self.basis.addItem(tr("— pilih basis pengukuran —"), "")
             for basis in indicator.bases:
                 self.basis.addItem(f"{basis.key}. {basis.label}", basis.key)
