@@ -3,7 +3,7 @@ a new innovation shows no findings until the user has been somewhere, and keys d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from inovasi_desktop.services import innovations
@@ -99,3 +99,59 @@ def test_the_size_cap_spin_box_ignores_a_passing_wheel(qtbot, window, workspace)
     qtbot.waitUntil(dialog.size_cap.hasFocus)
     wheel(dialog.size_cap, notches=3)
     assert dialog.size_cap.value() > before[0]
+
+
+def visible_messages(page) -> list[str]:
+    return [w.message.text() for w in page.fields.values() if w.message.isVisibleTo(page)]
+
+
+def marks(view) -> dict[str, str]:
+    return {step.key: view.step_list.item(row).text().split()[0] for row, step in enumerate(view.steps)}
+
+
+def test_a_new_innovation_opens_calm_and_kesiapan_still_lists_everything(qtbot, window):
+    window.new_action.trigger()
+    view = window.editor.view
+    assert visible_messages(view.pages["profil"]) == []
+    assert set(marks(view).values()) == {"○"}, "nothing entered yet: every step is kosong, none has a galat"
+    view.show_step("indikator:1")
+    assert not view.pages["indikator:1"].message.isVisibleTo(view.pages["indikator:1"])
+    view.show_step("kesiapan")
+    tree = view.readiness.findings
+    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert "Nama Inovasi" in groups and "Indikator 1 (Regulasi Inovasi Daerah)" in groups
+    assert "Belum siap" in view.readiness.summary.text()
+
+
+def test_a_field_speaks_once_it_is_left_after_an_edit(qtbot, window):
+    window.new_action.trigger()
+    editor = window.editor
+    name = profile_field(editor, "nama_inovasi")
+    qtbot.mouseClick(name.input, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(name.input, "Lay")
+    for _ in range(3):
+        QTest.keyClick(name.input, Qt.Key.Key_Backspace)
+    editor.run_checks()
+    assert not name.message.isVisible(), "still typing there: no verdict yet"
+    QTest.keyClick(name.input, Qt.Key.Key_Tab)
+    qtbot.waitUntil(name.message.isVisible)
+    assert name.message.text() == "Nama Inovasi wajib diisi."
+    page = editor.view.pages["profil"]
+    assert visible_messages(page) == ["Nama Inovasi wajib diisi."], "the fields not yet touched stay quiet"
+
+
+def test_leaving_a_step_shows_its_findings_and_marks_only_touched_steps(qtbot, window):
+    window.new_action.trigger()
+    editor = window.editor
+    view = editor.view
+    qtbot.keyClicks(profile_field(editor, "nama_inovasi").input, "Layanan Antar Obat")
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.current_step().key == "waktu"
+    profil = view.pages["profil"]
+    shown = visible_messages(profil)
+    assert "Tahapan Inovasi wajib diisi." in shown and "Jenis Inovasi wajib diisi." in shown
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)  # Waktu left untouched
+    assert "Waktu Penerapan Inovasi Daerah wajib diisi." in visible_messages(view.pages["waktu"])
+    found = marks(view)
+    assert found["profil"] == "✖" and found["waktu"] == "○" and found["indikator:1"] == "○"
+    assert found["kesiapan"] == "✖"

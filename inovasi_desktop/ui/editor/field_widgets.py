@@ -62,13 +62,21 @@ def wheel_only_when_focused(widget: QWidget) -> QWidget:
 
 
 class FieldWidget(QWidget):
-    """Label, optional help, the input (built by subclasses), and a message line."""
+    """Label, optional help, the input (built by subclasses), and a message line.
+
+    The message line stays quiet until the field is `revealed`: the user edited it and left it (or, for
+    a choice made in one go, `reveal_on_change`), left its step, or it held a value when opened.
+    """
 
     changed = Signal()
+    reveal_on_change = False
 
     def __init__(self, field: ProfileField) -> None:
         super().__init__()
         self.field = field
+        self.edited = False  # since the last load: revealed once focus leaves the field
+        self.revealed = field.type == "auto"  # filled from the organisation, not by the user here
+        self.changed.connect(self._on_changed)
         self.setObjectName(f"field_{field.key}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -88,6 +96,11 @@ class FieldWidget(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
+
+    def _on_changed(self) -> None:
+        self.edited = True
+        if self.reveal_on_change:
+            self.revealed = True
 
     def build_input(self) -> QWidget:
         raise NotImplementedError
@@ -230,6 +243,8 @@ class SectionedTextField(FieldWidget):
 
 
 class ChoiceField(FieldWidget):
+    reveal_on_change = True
+
     def build_input(self) -> QWidget:
         combo = wheel_only_when_focused(QComboBox())
         combo.addItem(tr("— pilih —"), "")
@@ -249,6 +264,8 @@ class ChoiceField(FieldWidget):
 
 
 class MultiChoiceField(FieldWidget):
+    reveal_on_change = True
+
     def build_input(self) -> QWidget:
         box = QListWidget()
         for option in self.field.options:
@@ -373,6 +390,8 @@ class CoordinatesField(FieldWidget):
 
 class AttachmentField(FieldWidget):
     """Profile attachments; the evidence panel fills the input (see evidence_panel.py)."""
+
+    reveal_on_change = True
 
     def build_input(self) -> QWidget:
         from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel

@@ -54,27 +54,42 @@ def _filled(value) -> bool:
 
 
 def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Finding],
-                invalid_evidence: frozenset[str] = frozenset()) -> dict[str, StepState]:
-    errors = {step_of(catalogue, f.where) for f in findings if f.severity == Severity.GALAT}
+                invalid_evidence: frozenset[str] = frozenset(),
+                shown: list[Finding] | None = None) -> dict[str, StepState]:
+    """The state of every step. A step where nothing has been entered is kosong; otherwise a galat among
+    `shown` (the findings the pages show: where the user has been, and lost or broken evidence files)
+    makes it "ada galat". Kesiapan speaks for all `findings`: lengkap only when there is no galat at all.
+    """
+    shown = list(findings) if shown is None else shown
+    errors = {step_of(catalogue, f.where) for f in shown if f.severity == Severity.GALAT}
     states: dict[str, StepState] = {}
     for step in catalogue.steps:
         fields = [f for f in catalogue.fields_for_step(step.key)
                   if f.type != "auto" and f.is_visible(innovation.profile)]
         filled = [f for f in fields if _filled(innovation.attachments.get(f.key) if f.type == "attachment"
                                                else innovation.profile.get(f.key))]
-        states[step.key] = _state(step.key in errors, len(filled), len(fields))
+        states[step.key] = _state(bool(filled) or not fields, step.key in errors, len(filled) >= len(fields))
     for indicator in catalogue.indicators:
         key = Finding.indicator_where(indicator.number)
         answer = innovation.answers.get(indicator.number)
-        parts = (answer is not None and answer.level is not None, is_backed(indicator, innovation, invalid_evidence))
-        states[key] = _state(key in errors, sum(parts), 2)
-    states[READINESS_KEY] = StepState.ERROR if errors else StepState.COMPLETE
+        touched = answer is not None and bool(answer.level is not None or answer.basis or answer.evidence
+                                              or answer.notes.strip())
+        done = touched and answer.level is not None and is_backed(indicator, innovation, invalid_evidence)
+        states[key] = _state(touched, key in errors, done)
+    ready = not any(f.severity == Severity.GALAT for f in findings)
+    if ready:
+        states[READINESS_KEY] = StepState.COMPLETE
+    elif errors:
+        states[READINESS_KEY] = StepState.ERROR
+    else:
+        untouched = all(state is StepState.EMPTY for state in states.values())
+        states[READINESS_KEY] = StepState.EMPTY if untouched else StepState.PARTIAL
     return states
 
 
-def _state(has_error: bool, filled: int, total: int) -> StepState:
+def _state(touched: bool, has_error: bool, complete: bool) -> StepState:
+    if not touched:
+        return StepState.EMPTY
     if has_error:
         return StepState.ERROR
-    if filled == 0 and total:
-        return StepState.EMPTY
-    return StepState.COMPLETE if filled >= total else StepState.PARTIAL
+    return StepState.COMPLETE if complete else StepState.PARTIAL
