@@ -3,10 +3,14 @@ a new innovation shows no findings until the user has been somewhere, and keys d
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from inovasi_desktop.services import innovations
+from inovasi_desktop.ui.editor.editor_view import STATE_ROLE
+from inovasi_desktop.ui.editor.steps import STATE_MARKS, StepState
 
 
 def profile_field(editor, key):
@@ -106,7 +110,19 @@ def visible_messages(page) -> list[str]:
 
 
 def marks(view) -> dict[str, str]:
-    return {step.key: view.step_list.item(row).text().split()[0] for row, step in enumerate(view.steps)}
+    """The mark each step shows in the side list."""
+    return {step.key: STATE_MARKS[StepState(view.step_list.item(row).data(STATE_ROLE))]
+            for row, step in enumerate(view.steps)}
+
+
+def wraps(view, item) -> bool:
+    """The item's text is longer than its row is wide, and its row is tall enough for the wrapped lines."""
+    QApplication.processEvents()  # item views lay out their rows on the next event loop turn
+    rect = view.visualItemRect(item)
+    text = item.text(0) if hasattr(item, "childCount") else item.text()
+    metrics = view.fontMetrics()
+    lines = -(-metrics.horizontalAdvance(text) // max(1, rect.width()))  # at least this many
+    return lines >= 2 and rect.height() >= lines * metrics.lineSpacing()
 
 
 def test_a_new_innovation_opens_calm_and_kesiapan_still_lists_everything(qtbot, window):
@@ -155,3 +171,51 @@ def test_leaving_a_step_shows_its_findings_and_marks_only_touched_steps(qtbot, w
     found = marks(view)
     assert found["profil"] == "✖" and found["waktu"] == "○" and found["indikator:1"] == "○"
     assert found["kesiapan"] == "✖"
+
+
+def test_a_lost_evidence_file_is_a_galat_everywhere(qtbot, window, workspace):
+    from inovasi_desktop import cli
+    from inovasi_desktop.domain import InovasiError
+    from inovasi_desktop.services import dossier
+
+    example = innovations.import_example(workspace)
+    assert innovations.check(workspace, example.id)[1].ready  # otherwise ready to send
+    lost = example.answers[5].evidence[0]
+    workspace.evidence_store.path_for(lost.sha256).unlink()  # gone from the data folder
+    window.refresh()
+    window.open_innovation(example.id)
+    view = window.editor.view
+    assert "1 galat" in view.score_label.text()
+    view.show_step("kesiapan")
+    readiness = view.readiness
+    assert "Belum siap" in readiness.summary.text() and "Siap dikirim" not in readiness.summary.text()
+    assert "1 berkas bukti hilang" in readiness.store_status.text()
+    group = readiness.findings.topLevelItem(0)
+    assert group.text(0) == "Indikator 5 (Bimtek inovasi)"
+    assert group.child(0).text(0).startswith("Galat: Berkas bukti dukung") and "hilang" in group.child(0).text(0)
+    assert wraps(readiness.findings, group.child(0)), "a long finding wraps instead of ending in …"
+    store = readiness.store_problems
+    assert wraps(store, store.item(0)) and store.height() >= store.visualItemRect(store.item(0)).height()
+    found = marks(view)
+    assert found["indikator:5"] == "✖" and found["kesiapan"] == "✖"
+    assert [key for key, mark in found.items() if mark == "✖"] == ["indikator:5", "kesiapan"]
+    view.show_step("indikator:5")
+    page = view.pages["indikator:5"]
+    assert page.message.isVisible() and "hilang atau berubah" in page.message.text()
+    assert cli.main(["check", example.id]) == cli.EXIT_FINDINGS
+    with pytest.raises(InovasiError, match="Bimtek-2024-Tenaga-Gizi-dan-Kader.pdf"):
+        dossier.export_pdf(workspace, example.id, workspace.home / "berkas.pdf")
+
+
+def test_long_step_names_wrap_in_the_side_list(qtbot, window):
+    window.new_action.trigger()
+    view = window.editor.view
+    steps = view.step_list
+    row = next(r for r, step in enumerate(view.steps) if step.key == "indikator:2")
+    item = steps.item(row)
+    assert item.text() == "2. Ketersediaan dan peran SDM terhadap inovasi daerah"
+    assert wraps(steps, item) and item.text() in item.toolTip()
+    bottom = steps.visualItemRect(steps.item(steps.count() - 1)).bottom()
+    assert bottom <= steps.viewport().height(), "every step fits without scrolling at 1366x768"
+    view.splitter.setSizes([600, 766])  # a wider list: the rows are measured again, one line each
+    qtbot.waitUntil(lambda: steps.visualItemRect(item).height() < 2 * steps.fontMetrics().lineSpacing())

@@ -58,7 +58,8 @@ def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Fin
                 shown: list[Finding] | None = None) -> dict[str, StepState]:
     """The state of every step. A step where nothing has been entered is kosong; otherwise a galat among
     `shown` (the findings the pages show: where the user has been, and lost or broken evidence files)
-    makes it "ada galat". Kesiapan speaks for all `findings`: lengkap only when there is no galat at all.
+    makes it "ada galat". Kesiapan is lengkap only when there is no galat at all, and otherwise follows
+    the steps: ada galat when one has, kosong when all are.
     """
     shown = list(findings) if shown is None else shown
     errors = {step_of(catalogue, f.where) for f in shown if f.severity == Severity.GALAT}
@@ -76,14 +77,14 @@ def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Fin
                                               or answer.notes.strip())
         done = touched and answer.level is not None and is_backed(indicator, innovation, invalid_evidence)
         states[key] = _state(touched, key in errors, done)
-    ready = not any(f.severity == Severity.GALAT for f in findings)
-    if ready:
+    if not any(f.severity == Severity.GALAT for f in findings):
         states[READINESS_KEY] = StepState.COMPLETE
-    elif errors:
+    elif READINESS_KEY in errors or StepState.ERROR in states.values():
         states[READINESS_KEY] = StepState.ERROR
+    elif all(state is StepState.EMPTY for state in states.values()):
+        states[READINESS_KEY] = StepState.EMPTY
     else:
-        untouched = all(state is StepState.EMPTY for state in states.values())
-        states[READINESS_KEY] = StepState.EMPTY if untouched else StepState.PARTIAL
+        states[READINESS_KEY] = StepState.PARTIAL
     return states
 
 
