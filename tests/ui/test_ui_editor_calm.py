@@ -219,3 +219,25 @@ def test_long_step_names_wrap_in_the_side_list(qtbot, window):
     assert bottom <= steps.viewport().height(), "every step fits without scrolling at 1366x768"
     view.splitter.setSizes([600, 766])  # a wider list: the rows are measured again, one line each
     qtbot.waitUntil(lambda: steps.visualItemRect(item).height() < 2 * steps.fontMetrics().lineSpacing())
+
+
+def test_page_down_in_a_long_text_scrolls_the_text_not_the_step(qtbot, window):
+    window.new_action.trigger()
+    editor = window.editor
+    view = editor.view
+    view.show_step("tujuan")
+    tujuan = profile_field(editor, "tujuan").input
+    tujuan.setPlainText("\n".join(f"Baris {n}" for n in range(200)))
+    qtbot.mouseClick(tujuan.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(tujuan.hasFocus)
+    QTest.keyClick(tujuan, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(tujuan, Qt.Key.Key_PageDown)
+    assert view.current_step().key == "tujuan"
+    assert tujuan.textCursor().blockNumber() > 3 and tujuan.verticalScrollBar().value() > 0
+    line = tujuan.textCursor().blockNumber()
+    QTest.keyClick(tujuan, Qt.Key.Key_PageUp)
+    assert view.current_step().key == "tujuan" and tujuan.textCursor().blockNumber() < line
+    QTest.keyClick(tujuan, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # still moves on
+    assert view.current_step().key == "lampiran"
+    QTest.keyClick(view.step_list, Qt.Key.Key_PageUp)  # outside a text field PageUp changes the step
+    assert view.current_step().key == "tujuan"

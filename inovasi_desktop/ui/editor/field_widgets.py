@@ -151,12 +151,20 @@ class TextField(FieldWidget):
 
 
 class PlainText(QPlainTextEdit):
-    """A plain-text editor that pastes only text (never rich content) and tabs out of itself."""
+    """A plain-text editor that pastes only text (never rich content), tabs out of itself, and keeps
+    PageUp/PageDown for its own text (the editor's step shortcuts would take them otherwise)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            event.accept()  # a key press for this editor, not a shortcut
+            return True
+        return super().event(event)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt API
         if source.hasText():
