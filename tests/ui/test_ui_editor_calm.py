@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from inovasi_desktop.services import innovations
 from inovasi_desktop.ui.editor.editor_view import STATE_ROLE
@@ -241,3 +241,57 @@ def test_page_down_in_a_long_text_scrolls_the_text_not_the_step(qtbot, window):
     assert view.current_step().key == "lampiran"
     QTest.keyClick(view.step_list, Qt.Key.Key_PageUp)  # outside a text field PageUp changes the step
     assert view.current_step().key == "tujuan"
+
+
+def open_calendar(qtbot, date_input):
+    """Click the Kalender button as a person does; the calendar pops up."""
+    qtbot.mouseClick(date_input.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(date_input.menu.isVisible)
+    return date_input.calendar
+
+
+# The offscreen platform cannot raise a popup or grab the keyboard for it; a real one can.
+POPUP_WARNINGS = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+
+
+@POPUP_WARNINGS
+def test_the_calendar_opens_inside_the_implementation_window(qtbot, window, catalogues):
+    from PySide6.QtCore import QDate
+
+    window.new_action.trigger()
+    editor = window.editor
+    editor.view.show_step("waktu")
+    field = profile_field(editor, "waktu_penerapan")
+    window_ = catalogues.get(editor.innovation.catalogue_id).window
+    calendar = open_calendar(qtbot, field.date_input)
+    start = QDate(window_.start.year, window_.start.month, 1)
+    assert start <= QDate(calendar.yearShown(), calendar.monthShown(), 1) <= QDate(window_.end.year,
+                                                                                  window_.end.month, 1)
+    assert field.date_input.period_note.isVisible()
+    assert field.date_input.period_note.text() == "Periode penerapan yang dinilai: 1 Januari 2024 s.d. 31 Desember 2025"
+    calendar.setSelectedDate(QDate(window_.end.year, window_.end.month, 15))
+    QTest.keyClick(calendar.findChild(QAbstractItemView), Qt.Key.Key_Return)  # Enter on the chosen day
+    assert field.edit.text() == f"15-12-{window_.end.year}" and not field.date_input.menu.isVisible()
+    assert field.calendar.minimumDate() < start, "dates outside stay possible; the checks report them"
+    qtbot.waitUntil(lambda: editor.innovation.profile.get("waktu_penerapan") == f"{window_.end.year}-12-15")
+
+
+@POPUP_WARNINGS
+def test_the_evidence_date_calendar_opens_inside_the_indicator_period(qtbot, window, workspace):
+    from PySide6.QtCore import QDate
+
+    from inovasi_desktop.domain import EvidenceItem
+    from inovasi_desktop.ui.dialogs.evidence_metadata import MetadataDialog
+
+    window.new_action.trigger()
+    editor = window.editor
+    panel = editor.view.pages["indikator:2"].evidence  # evidence years [-1, 0]: 2025 to 2026
+    dialog = MetadataDialog(EvidenceItem(file_name="sk.pdf"), panel.target, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    calendar = open_calendar(qtbot, dialog.date_input)
+    start, end = panel.target.period
+    assert (start.year, start.month) <= (calendar.yearShown(), calendar.monthShown()) <= (end.year, end.month)
+    assert QDate(start.year, start.month, start.day) > calendar.minimumDate()
+    dialog.date_input.menu.close()

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from inovasi_desktop.catalogue import UNCONFIRMED_LABEL, ProfileField
 from inovasi_desktop.domain.model import Severity
 from inovasi_desktop.domain.text import clean_text
-from inovasi_desktop.rules import count_words
+from inovasi_desktop.rules import count_words, format_period_id
+from inovasi_desktop.services.evidence import parse_date_text
 from inovasi_desktop.ui.editor.labels import muted
 
 # Hard cap on what an input accepts at all; catalogue limits below it give a message instead.
@@ -298,62 +299,87 @@ class MultiChoiceField(FieldWidget):
         self.input.blockSignals(False)
 
 
-def parse_user_date(text: str) -> date | None:
-    """Accept DD-MM-YYYY, DD/MM/YYYY and ISO YYYY-MM-DD; None when empty or invalid."""
-    text = text.strip().replace("/", "-").replace(".", "-")
-    parts = text.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    day, month, year = (int(parts[2]), int(parts[1]), int(parts[0])) if len(parts[0]) == 4 else map(int, parts)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+class DateInput(QWidget):
+    """A date typed as DD-MM-YYYY or picked from a calendar. Given a period (`set_period`), the calendar
+    opens inside it and names it; dates outside stay possible, and the checks report them."""
+
+    picked = Signal()  # a date chosen in the calendar (typing gives the line edit's textEdited)
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = wheel_only_when_focused(QLineEdit())
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setMaximumWidth(220)
+        self.button = QToolButton()
+        self.button.setText(tr("Kalender"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self.button)
+        popup = QWidget()
+        popup_layout = QVBoxLayout(popup)
+        popup_layout.setContentsMargins(4, 4, 4, 4)
+        self.calendar = QCalendarWidget()
+        self.calendar.clicked.connect(self._pick)
+        self.calendar.activated.connect(self._pick)
+        self.period_note = muted("")
+        self.period_note.hide()
+        popup_layout.addWidget(self.calendar)
+        popup_layout.addWidget(self.period_note)
+        action = QWidgetAction(self.menu)
+        action.setDefaultWidget(popup)
+        self.menu.addAction(action)
+        self.menu.aboutToShow.connect(self._sync_calendar)
+        self.button.setMenu(self.menu)
+        self.period: tuple[date, date] | None = None
+        layout.addWidget(self.edit)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+
+    def set_period(self, start: date, end: date, label: str) -> None:
+        self.period = (start, end)
+        self.period_note.setText(f"{label}: {format_period_id(start, end)}")
+        self.period_note.show()
+
+    def date(self) -> date | None:
+        return parse_date_text(self.edit.text())
+
+    def _sync_calendar(self) -> None:
+        current = self.date()
+        if current is None and self.period is not None:
+            start, end = self.period
+            shown = min(max(date.today(), start), end)  # today's month when inside, else the nearer end
+            self.calendar.setCurrentPage(shown.year, shown.month)
+        elif current is not None:
+            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def _pick(self, qdate: QDate) -> None:
+        self.edit.setText(qdate.toString("dd-MM-yyyy"))
+        self.menu.close()
+        self.picked.emit()
 
 
 class DateField(FieldWidget):
     """A date typed as DD-MM-YYYY or picked from a calendar; empty is allowed."""
 
     def build_input(self) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = wheel_only_when_focused(QLineEdit())
-        self.edit.setPlaceholderText(tr("HH-BB-TTTT, misalnya 17-08-2025"))
-        self.edit.setMaximumWidth(220)
+        self.date_input = DateInput(tr("HH-BB-TTTT, misalnya 17-08-2025"))
+        self.edit, self.calendar = self.date_input.edit, self.date_input.calendar
         self.edit.textEdited.connect(lambda _: self.changed.emit())
-        button = QToolButton()
-        button.setText(tr("Kalender"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(lambda d: (self._pick(d), menu.close()))
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self._sync_calendar)
-        button.setMenu(menu)
-        layout.addWidget(self.edit)
-        layout.addWidget(button)
-        layout.addStretch(1)
-        return box
+        self.date_input.picked.connect(self._picked)
+        return self.date_input
 
-    def _sync_calendar(self) -> None:
-        current = parse_user_date(self.edit.text())
-        if current:
-            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-
-    def _pick(self, qdate: QDate) -> None:
-        self.edit.setText(qdate.toString("dd-MM-yyyy"))
+    def _picked(self) -> None:
+        self.revealed = True  # chosen in one go: what the checks say about it shows at once
         self.changed.emit()
 
     def value(self):
         text = self.edit.text().strip()
-        parsed = parse_user_date(text)
+        parsed = parse_date_text(text)
         return parsed.isoformat() if parsed else text  # an invalid text is kept and reported by the rules
 
     def set_value(self, value) -> None:
-        parsed = parse_user_date(value or "")
+        parsed = parse_date_text(value or "")
         self.edit.setText(parsed.strftime("%d-%m-%Y") if parsed else (value or ""))
 
     def focus_input(self) -> None:

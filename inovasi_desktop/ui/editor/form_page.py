@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.catalogue.model import Step
 from inovasi_desktop.domain import Innovation
-from inovasi_desktop.ui.editor.field_widgets import AttachmentField, FieldWidget, widget_for
+from inovasi_desktop.ui.editor.field_widgets import AttachmentField, DateField, FieldWidget, widget_for
 from inovasi_desktop.ui.editor.labels import muted, page_title
 
 
@@ -36,6 +36,9 @@ class FormPage(QWidget):
         self.fields: dict[str, FieldWidget] = {}
         for field in catalogue.fields_for_step(step.key):
             widget = widget_for(field)
+            if isinstance(widget, DateField):  # the calendar opens inside the implementation window
+                widget.date_input.set_period(catalogue.window.start, catalogue.window.end,
+                                             tr("Periode penerapan yang dinilai"))
             widget.changed.connect(self._on_change)
             layout.addWidget(widget)
             self.fields[field.key] = widget
