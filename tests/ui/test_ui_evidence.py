@@ -344,6 +344,7 @@ def test_click_the_drop_zone_then_paste_copied_files(qtbot, window, workspace, f
     QGuiApplication.clipboard().setMimeData(copied)
     qtbot.mouseClick(panel.zone, Qt.MouseButton.LeftButton, pos=panel.empty.geometry().center())
     qtbot.waitUntil(panel.zone.hasFocus)
+    assert panel.zone.lineWidth() == 2  # a stronger frame shows where Ctrl+V goes
     QTest.keyClick(panel.zone, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     wait_added(qtbot, panel)
     wait_describe(qtbot, panel).reject()

@@ -311,7 +311,7 @@ class DateInput(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = wheel_only_when_focused(QLineEdit())
         self.edit.setPlaceholderText(placeholder)
-        self.edit.setMaximumWidth(220)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 24)  # hint readable
         self.button = QToolButton()
         self.button.setText(tr("Kalender"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
