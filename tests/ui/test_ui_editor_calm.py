@@ -295,3 +295,22 @@ def test_the_evidence_date_calendar_opens_inside_the_indicator_period(qtbot, win
     assert (start.year, start.month) <= (calendar.yearShown(), calendar.monthShown()) <= (end.year, end.month)
     assert QDate(start.year, start.month, start.day) > calendar.minimumDate()
     dialog.date_input.menu.close()
+
+
+def test_focus_changes_after_the_editor_closed_reach_no_deleted_page(qtbot, window):
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.new_action.trigger()
+    page = window.editor.view.pages["profil"]
+    name = profile_field(window.editor, "nama_inovasi").input
+    name.setFocus()
+    qtbot.waitUntil(name.hasFocus)
+    qtbot.keyClicks(name, "A")
+    QTest.keyClick(window, Qt.Key.Key_Escape)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(page)  # the editor's pages are gone
+    window.list_view.search.setFocus()
+    qtbot.waitUntil(window.list_view.search.hasFocus)
+    window.list_view.table.setFocus()
+    qtbot.waitUntil(window.list_view.table.hasFocus)
