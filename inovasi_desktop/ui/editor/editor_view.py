@@ -38,28 +38,33 @@ def tr(text: str) -> str:
 
 
 def mark_icon(state: StepState) -> QIcon:
-    """The step state's mark (○ ◐ ● ✖ as in STATE_MARKS) in its colour, drawn large for 200 % scaling."""
+    """The step state's mark (○ ◐ ● ✖ as in STATE_MARKS) in its colour, and in white on the selected row."""
     if state not in _ICONS:
-        pixmap = QPixmap(32, 32)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = QColor(STATE_COLOURS[state])
-        painter.setPen(QPen(colour, 3))
-        circle = QRect(4, 4, 24, 24)
-        if state is StepState.ERROR:
-            painter.setPen(QPen(colour, 5, c=Qt.PenCapStyle.RoundCap))
-            painter.drawLine(7, 7, 25, 25)
-            painter.drawLine(25, 7, 7, 25)
-        else:
-            painter.setBrush(colour if state is StepState.COMPLETE else Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(circle)
-            if state is StepState.PARTIAL:
-                painter.setBrush(colour)
-                painter.drawPie(circle, 90 * 16, 180 * 16)  # the left half filled
-        painter.end()
-        _ICONS[state] = QIcon(pixmap)
+        icon = QIcon(_mark_pixmap(state, QColor(STATE_COLOURS[state])))
+        icon.addPixmap(_mark_pixmap(state, QColor("white")), QIcon.Mode.Selected)
+        _ICONS[state] = icon
     return _ICONS[state]
+
+
+def _mark_pixmap(state: StepState, colour: QColor) -> QPixmap:
+    pixmap = QPixmap(32, 32)  # large enough for 200 % scaling
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 3))
+    circle = QRect(4, 4, 24, 24)
+    if state is StepState.ERROR:
+        painter.setPen(QPen(colour, 5, c=Qt.PenCapStyle.RoundCap))
+        painter.drawLine(7, 7, 25, 25)
+        painter.drawLine(25, 7, 7, 25)
+    else:
+        painter.setBrush(colour if state is StepState.COMPLETE else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(circle)
+        if state is StepState.PARTIAL:
+            painter.setBrush(colour)
+            painter.drawPie(circle, 90 * 16, 180 * 16)  # the left half filled
+    painter.end()
+    return pixmap
 
 
 class EditorView(QWidget):
