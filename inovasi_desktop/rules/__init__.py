@@ -3,7 +3,13 @@ scoring, word counting and Indonesian formatting. No I/O, no storage, no Qt."""
 
 from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.evidence_kinds import counting_evidence, counts, kind_of
-from inovasi_desktop.rules.format import format_date_id, format_number_id, format_period_id, round_half_up
+from inovasi_desktop.rules.format import (
+    format_date_id,
+    format_number_id,
+    format_period_id,
+    format_size_id,
+    round_half_up,
+)
 from inovasi_desktop.rules.profile_checks import parse_profile_date
 from inovasi_desktop.rules.readiness import Readiness, check, summarise
 from inovasi_desktop.rules.region import RegionEstimate, estimate_region
@@ -25,6 +31,7 @@ __all__ = [
     "format_date_id",
     "format_number_id",
     "format_period_id",
+    "format_size_id",
     "kind_of",
     "parse_profile_date",
     "round_half_up",
