@@ -95,3 +95,14 @@ def test_no_display_gives_a_message_instead_of_a_crash(home):
                             timeout=60)
     assert result.returncode == 2
     assert "xvfb-run" in result.stderr
+
+
+def test_writing_onto_a_folder_is_explained_in_indonesian(home, tmp_path):
+    imported = run(home, "import-json", str(EXAMPLE), "--json")
+    innovation_id = json.loads(imported.stdout)["id"]
+    folder = tmp_path / "hasil.json"
+    folder.mkdir()
+    result = run(home, "export-json", innovation_id, str(folder))
+    assert result.returncode == 3
+    reason = "akses ditolak" if sys.platform == "win32" else "yang dipilih adalah folder, bukan berkas"
+    assert result.stderr == f"Galat: Berkas {folder} tidak dapat ditulis: {reason}.\n"
