@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-from qt_english import english_in_open_windows, english_texts
+from qt_english import QtRequests, english_in_open_windows, english_texts
 
 from inovasi_desktop.rules.format import MONTHS_ID
 from inovasi_desktop.services import app_state, innovations
@@ -70,6 +70,14 @@ def callback_failures():
     yield
     if _failures:
         raise _failures[0]
+
+
+@pytest.fixture(autouse=True)
+def nothing_missing_from_the_ts(qapp):
+    """Every string Qt looks up while these dialogs are open is in qt_id.ts (a newer Qt may add some)."""
+    with QtRequests() as requests:
+        yield
+    assert requests.missing() == []
 
 
 def when_shown(kind: type[QWidget], act, wait_s: float = 60) -> None:
