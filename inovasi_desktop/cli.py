@@ -141,8 +141,10 @@ def _export_pdf(args: argparse.Namespace) -> int:
     ws = _workspace()
     result = dossier.export_pdf(ws, innovations.resolve_id(ws, args.id), Path(args.output))
     data = {"path": str(result.path), "pages": result.pages, "bytes": result.bytes, "sha256": result.sha256}
-    size = f"{result.bytes:,}".replace(",", ".")
-    _emit(args, data, [f"Berkas PDF ditulis: {result.path} ({result.pages} halaman, {size} bita)"])
+    from inovasi_desktop.rules.format import format_size_id
+
+    size = format_size_id(result.bytes)
+    _emit(args, data, [f"Berkas PDF ditulis: {result.path} ({result.pages} halaman, {size})"])
     return EXIT_OK
 
 
@@ -307,7 +309,7 @@ def _verify_store(args: argparse.Namespace) -> int:
 
 @command("evidence-limit")
 def _evidence_limit(args: argparse.Namespace) -> int:
-    from inovasi_desktop.evidence.checks import format_size
+    from inovasi_desktop.rules.format import format_size_id
     from inovasi_desktop.services import evidence
 
     ws = _workspace()
@@ -319,7 +321,7 @@ def _evidence_limit(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         evidence.set_max_bytes(ws, round(megabytes * 1024 * 1024))
     value = evidence.max_bytes(ws)
-    _emit(args, {"max_bytes": value}, [f"Batas ukuran per berkas bukti: {format_size(value)}"])
+    _emit(args, {"max_bytes": value}, [f"Batas ukuran per berkas bukti: {format_size_id(value)}"])
     return EXIT_OK
 
 

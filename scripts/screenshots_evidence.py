@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from inovasi_desktop.domain import EvidenceItem  # noqa: E402
 from inovasi_desktop.services import evidence, innovations, organisation  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
+from inovasi_desktop.ui.language import install_indonesian  # noqa: E402
 from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -70,6 +71,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    install_indonesian(app)
     ws = Workspace()
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)

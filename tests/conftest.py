@@ -31,6 +31,15 @@ def inovasi_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 
 
 @pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's QApplication, speaking Indonesian as the app does (Qt's own strings, locale id_ID)."""
+    from inovasi_desktop.ui.language import install_indonesian
+
+    assert install_indonesian(qapp)
+    return qapp
+
+
+@pytest.fixture(scope="session")
 def forms_dir() -> Path:
     """The catalogue files shipped in the repository (`forms/`)."""
     return REPO_ROOT / "forms"

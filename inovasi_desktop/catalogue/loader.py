@@ -31,6 +31,7 @@ from inovasi_desktop.catalogue.model import (
     TextPart,
 )
 from inovasi_desktop.domain.errors import CatalogueError
+from inovasi_desktop.domain.os_errors import describe_os_error
 
 FORMAT_VERSION = 1
 YEARS = range(2000, 2101)  # plausible assessment years; keeps date arithmetic on them safe
@@ -128,7 +129,7 @@ def load_catalogue(path: Path) -> Catalogue:
     except PermissionError:
         raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca: akses ditolak.") from None
     except OSError as err:
-        raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca ({err.strerror or err}).") from None
+        raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca: {describe_os_error(err)}.") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -22,6 +22,7 @@ from typing import Any
 from inovasi_desktop.domain.errors import InterchangeError
 from inovasi_desktop.domain.model import EvidenceItem, IndicatorAnswer, Innovation
 from inovasi_desktop.export.interchange_check import Checker, describe
+from inovasi_desktop.rules.format import format_size_id
 
 FORMAT = "inovasi-desktop/innovation"
 VERSION = 1
@@ -159,8 +160,8 @@ _JSON_REASONS = {
 
 def _refuse_if_huge(size: int) -> None:
     if size > MAX_DOCUMENT_BYTES:
-        raise InterchangeError(f"Berkas inovasi terlalu besar ({size / 1024 / 1024:.1f} MB); "
-                               f"batasnya {MAX_DOCUMENT_BYTES // 1024 // 1024} MB.")
+        raise InterchangeError(f"Berkas inovasi terlalu besar ({format_size_id(size)}); "
+                               f"batasnya {format_size_id(MAX_DOCUMENT_BYTES)}.")
 
 
 def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

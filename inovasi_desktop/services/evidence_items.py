@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import EvidenceItem, Finding, Innovation, InovasiError, NotFoundError, Severity
-from inovasi_desktop.evidence.checks import KIND_LABELS, for_target, format_size
+from inovasi_desktop.evidence.checks import KIND_LABELS, for_target
 from inovasi_desktop.export.interchange_check import Checker
 from inovasi_desktop.rules import format_date_id, format_period_id
 from inovasi_desktop.rules.evidence_checks import evidence_name
+from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import evidence_status
 from inovasi_desktop.services.evidence import INDICATOR, Metadata, Target, items_of, target_for
 from inovasi_desktop.services.workspace import Workspace
@@ -195,7 +196,7 @@ def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) ->
         facts = "belum ada berkas"
         lines.append((Severity.PERINGATAN, "Belum ada berkas. Lampirkan dengan \"Ganti berkas\"."))
     elif status is None or status.state != evidence_status.OK:
-        facts = format_size(item.size or 0)
+        facts = format_size_id(item.size or 0)
         lines.append((Severity.GALAT, evidence_status.STATE_MESSAGES[status.state if status else "missing"]))
     else:
         result = for_target(status.check, accepts=target.accepts, max_bytes=cap)
@@ -221,7 +222,7 @@ def facts_of(check) -> str:
         if (check.exif_orientation or 1) >= 5:  # shown turned a quarter: as people see it
             width, height = height, width
         parts.append(f"{width}×{height} piksel")
-    parts.append(format_size(check.size))
+    parts.append(format_size_id(check.size))
     return " · ".join(parts)
 
 

@@ -15,8 +15,10 @@ from inovasi_desktop import paths
 from inovasi_desktop.atomic import atomic_file
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import Innovation, InterchangeError, NotFoundError, new_id, utc_now
+from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export import interchange
 from inovasi_desktop.rules import CheckContext, Readiness, summarise
+from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.rules.scoring import InnovationScore, score_innovation
 from inovasi_desktop.services import conformance
 from inovasi_desktop.services.workspace import Workspace
@@ -232,10 +234,10 @@ def import_json_file(ws: Workspace, path: Path) -> Innovation:
     try:
         if path.stat().st_size > interchange.MAX_DOCUMENT_BYTES:
             raise InterchangeError(f"Berkas {path.name} terlalu besar untuk satu inovasi "
-                                   f"(maksimal {interchange.MAX_DOCUMENT_BYTES // 1024 // 1024} MB).")
+                                   f"(maksimal {format_size_id(interchange.MAX_DOCUMENT_BYTES)}).")
         data = path.read_bytes()
     except OSError as err:
-        raise InterchangeError(f"Berkas {path.name} tidak dapat dibaca: {err.strerror or err}") from None
+        raise InterchangeError(f"Berkas {path.name} tidak dapat dibaca: {describe_os_error(err)}.") from None
     return import_json_text(ws, data, path.parent)
 
 
@@ -270,7 +272,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with atomic_file(path) as stream:
             stream.write(data)
     except OSError as err:
-        raise InovasiError(f"Berkas {path} tidak dapat ditulis: {err.strerror or err}") from None
+        raise InovasiError(f"Berkas {path} tidak dapat ditulis: {describe_os_error(err)}.") from None
 
 
 def check(ws: Workspace, innovation_id: str) -> tuple[Innovation, Readiness]:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from inovasi_desktop import paths
 from inovasi_desktop.domain.errors import InovasiError
+from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import app_state, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui import main_actions
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         if len(results) == 1:
             result = results[0]
             summary = tr("{pages} halaman · {size} · {path}").format(
-                pages=result.pages, size=f"{result.bytes / 1_000_000:.1f} MB".replace(".", ","), path=result.path)
+                pages=result.pages, size=format_size_id(result.bytes), path=result.path)
             self.preview = DossierPreviewDialog(result.path, summary, self)
             self.preview.open()
         elif results:

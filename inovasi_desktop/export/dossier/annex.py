@@ -18,6 +18,7 @@ import pikepdf
 
 from inovasi_desktop.catalogue.model import Catalogue, Indicator
 from inovasi_desktop.domain.model import EvidenceItem, Innovation
+from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.evidence.pdf_safety import strip_active_content
 from inovasi_desktop.export.dossier.model import DossierError, DossierInput
 
@@ -137,7 +138,7 @@ def _verified_path(entry: AnnexEntry, source: DossierInput) -> Path:
                            "bukti. Ekspor dihentikan; unggah ulang berkas tersebut.") from None
     except OSError as err:
         raise DossierError(f'Berkas bukti dukung "{name}" pada {entry.place} tidak dapat dibaca '
-                           f"({err.strerror or err}). Ekspor dihentikan.") from None
+                           f"({describe_os_error(err)}). Ekspor dihentikan.") from None
     if digest.hexdigest() != entry.item.sha256.lower():
         raise DossierError(f'Berkas bukti dukung "{name}" pada {entry.place} telah berubah sejak disimpan '
                            "(sidik SHA-256 tidak cocok). Ekspor dihentikan; unggah ulang berkas tersebut.")
