@@ -133,6 +133,19 @@ def test_main_window_and_organisation_dialog(qtbot, window):
     seen.assert_clean("organisasi")
 
 
+def test_menus_guide_and_about(qtbot, window):
+    for menu in window.menuBar().findChildren(QMenu):
+        assert english_texts(menu) == [], menu.title()
+    window.help_action.trigger()
+    qtbot.waitUntil(lambda: window.guide is not None and window.guide.isVisible())
+    assert english_texts(window.guide) == []
+    window.guide.close()
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: window.about.isVisible())
+    assert english_texts(window.about) == []
+    window.about.reject()
+
+
 def test_delete_confirmation(qtbot, window, workspace):
     innovation = innovations.create(workspace)
     window.refresh()
