@@ -15,7 +15,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from inovasi_desktop.catalogue.field_values import COORDINATE_LIMITS, DATE, OPTION, PART, Problem, check_value, filled
+from inovasi_desktop.catalogue.field_values import (
+    COORDINATE_LIMITS,
+    DATE,
+    OPTION,
+    PART,
+    Checked,
+    Problem,
+    check_value,
+    filled,
+)
 from inovasi_desktop.catalogue.model import Catalogue, ProfileField
 from inovasi_desktop.domain.dates import parse_iso_date
 from inovasi_desktop.domain.model import Finding, Innovation, Severity
@@ -50,11 +59,12 @@ def profile_findings(catalogue: Catalogue, innovation: Innovation, context: Chec
         if not field.is_visible(innovation.profile):
             continue
         value = field_value(field, innovation, context)
-        if is_empty(field, value, context):
+        checked = check_value(field, value) if field.type != "attachment" else None
+        if checked.empty if checked else is_empty(field, value, context):
             if field.required:
                 out.append(_required_finding(field))
-        else:
-            out += _value_findings(catalogue, innovation, field, value, context)
+        elif checked:
+            out += _value_findings(catalogue, innovation, field, value, checked, context)
         if field.type == "attachment":
             for item in value or []:
                 out += usability_findings(item, field.accepts, field.key, field.label, context.invalid_evidence)
@@ -70,12 +80,10 @@ def _required_finding(field: ProfileField) -> Finding:
     return Finding(Severity.GALAT, field.key, message, "field.required")
 
 
-def _value_findings(catalogue: Catalogue, innovation: Innovation, field: ProfileField, value: Any,
+def _value_findings(catalogue: Catalogue, innovation: Innovation, field: ProfileField, value: Any, checked: Checked,
                     context: CheckContext) -> list[Finding]:
-    if field.type == "attachment":
-        return []  # its items are checked one by one (usability_findings)
     # An unknown part of a sectioned text is neither shown, counted nor printed (the editor drops it).
-    problems = tuple(p for p in check_value(field, value).problems if p.code != PART)
+    problems = tuple(p for p in checked.problems if p.code != PART)
     if problems:
         return _problem_findings(field, problems)
     if field.type in _TEXT_TYPES:
