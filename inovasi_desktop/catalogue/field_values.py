@@ -4,9 +4,7 @@ Every place that asks calls `check_value(field, value)` (or `check_shape(type, v
 type is known) and acts on the answer, a `Checked`:
 
 - `empty`: no answer (None, blank text, no filled item, part or coordinate). That is no problem here:
-  whether a field must be filled is the readiness rules' business. So an empty or blank choice is
-  skipped everywhere. (Carry-over used to drop it as an unknown option "" while the import check and
-  the rules skipped it; the editor stores no empty answer, so there is nothing to choose again.)
+  whether a field must be filled is the readiness rules' business.
 - `problems`: what does not fit, each with the sub-path it concerns and Indonesian text. A problem is
   `kept` when the value stays as written and is reported (a date that is no real date, coordinates off
   the earth or missing a half: the editor keeps such input visible). Otherwise the unfit part cannot be
@@ -14,9 +12,18 @@ type is known) and acts on the answer, a `Checked`:
 - `value`: the value normalised (an ISO date, float coordinates) less what cannot be held; None when
   nothing is left; the value itself when empty.
 
-What each caller does with problems: the interchange reader refuses a document with any (documents
-carry only valid values, as the schema says); the import's conformance check refuses what cannot be
-held; carry-over carries `value` and lists what was left out; the readiness rules report every problem.
+What each caller does: the interchange reader refuses a document with any problem (documents carry only
+valid values, as the schema says); the import's conformance check refuses what cannot be held;
+carry-over carries `value` and lists what was left out; the readiness rules report every problem but an
+unknown part (never shown, counted or printed; the editor drops it).
+
+Cases the four callers used to settle differently, settled here once:
+- A blank choice ("" or spaces) is no answer: skipped everywhere. Carry-over dropped it as an unknown
+  option "" and asked to choose again, while conformance and the rules skipped it.
+- A coordinate pair missing a half is kept and reported: the rules called it empty, the interchange
+  refused it, and a typed half silently unused is what the editor must not do.
+- A value of the wrong type (a list in a text field, a text in a multi-choice) or an unknown part cannot
+  be held: conformance and carry-over let it through before, and the editor then lost it.
 """
 
 from __future__ import annotations
