@@ -13,7 +13,6 @@ from inovasi_desktop.rules.format import (
     nip_digits,
     round_half_up,
 )
-from inovasi_desktop.rules.profile_checks import parse_profile_date
 from inovasi_desktop.rules.readiness import Readiness, check, summarise
 from inovasi_desktop.rules.region import RegionEstimate, estimate_region
 from inovasi_desktop.rules.scoring import IndicatorScore, InnovationScore, score_innovation
@@ -39,7 +38,6 @@ __all__ = [
     "is_nip",
     "kind_of",
     "nip_digits",
-    "parse_profile_date",
     "round_half_up",
     "score_innovation",
     "summarise",

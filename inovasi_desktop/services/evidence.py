@@ -19,6 +19,7 @@ from pathlib import Path
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError
+from inovasi_desktop.domain.dates import parse_date_text
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.evidence.checks import DEFAULT_MAX_BYTES, FileCheck, check_file, for_target
 from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
@@ -96,18 +97,6 @@ class Metadata:
     def apply(self, item: EvidenceItem) -> None:
         clean = self.cleaned()
         item.nomor, item.tanggal, item.tentang = clean.nomor, clean.tanggal, clean.tentang
-
-
-def parse_date_text(text: str) -> date | None:
-    """A date written as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY; None when it is not one."""
-    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    year, month, day = (parts[0], parts[1], parts[2]) if len(parts[0]) == 4 else (parts[2], parts[1], parts[0])
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
 
 
 # -- checking ------------------------------------------------------------------------------------

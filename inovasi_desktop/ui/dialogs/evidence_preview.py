@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inovasi_desktop.catalogue.evidence_kinds import IMAGE, kinds_of_group
 from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.rules import format_date_id
 from inovasi_desktop.rules.evidence_kinds import kind_of
@@ -100,7 +101,7 @@ class EvidencePreviewDialog(QDialog):
             self.pdf = PdfViewer(show_bookmarks=False)
             self.pdf.zoom.setCurrentIndex(self.pdf.zoom.findData("page"))  # a whole page at a time
             opened, body = self.pdf.open(path), self.pdf
-        elif kind in ("jpg", "png"):
+        elif kind in kinds_of_group(IMAGE):
             self.image = ImageView()
             opened, body = self.image.open(path), self.image
         else:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from inovasi_desktop.catalogue.evidence_kinds import file_patterns
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, Severity
 from inovasi_desktop.evidence.checks import KIND_LABELS
 from inovasi_desktop.services import app_state, evidence_items
@@ -214,7 +215,7 @@ class EvidencePanel(DropTarget, QWidget):
     # --- adding --------------------------------------------------------------------------------
     def choose_files(self) -> None:
         start = app_state.get(self.ws, LAST_FOLDER) if self.bound else None
-        patterns = " ".join(p for k in self.accepts for p in _PATTERNS.get(k, ()))
+        patterns = file_patterns(self.accepts)
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Pilih berkas bukti dukung"), start or str(Path.home()),
                                                 tr("Bukti dukung ({p});;Semua berkas (*)").format(p=patterns))
         if paths:
@@ -361,5 +362,3 @@ class EvidencePanel(DropTarget, QWidget):
         self.preview = EvidencePreviewDialog(item, path, self.reports.get(item.id), self.window())
         self.preview.open()
 
-
-_PATTERNS = {"pdf": ("*.pdf",), "jpg": ("*.jpg", "*.jpeg"), "png": ("*.png",), "mp4": ("*.mp4",), "mov": ("*.mov",)}
