@@ -9,6 +9,7 @@ Never touches a widget; the printer is only used here while the job runs.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -79,8 +80,10 @@ def draw_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, page
         control.check()
         # one row more than the step: the next strip paints over it, so no hairline shows between strips
         strip = QRect(0, y, pixels.width(), min(rows + 1, pixels.height() - y))
-        painter.drawImage(QRectF(left, top + y * row_height, width, strip.height() * row_height),
-                          _render_strip(document, page, pixels, strip))
+        image = _render_strip(document, page, pixels, strip)
+        time.sleep(0)  # hand the interpreter lock to the GUI thread now if it waits, not after its 5 ms
+        painter.drawImage(QRectF(left, top + y * row_height, width, strip.height() * row_height), image)
+        time.sleep(0)
 
 
 def _render_strip(document: QPdfDocument, page: int, pixels: QSize, strip: QRect) -> QImage:
