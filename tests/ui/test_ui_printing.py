@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from print_dialog import answer_print_dialog, page_count
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QToolBar
@@ -244,6 +244,53 @@ def test_preview_fits_the_screen(preview):
     size = preview_size(laptop)
     assert size.height() + 31 <= laptop.height() and size.width() <= laptop.width()  # 31: a title bar
     assert preview.minimumSizeHint().height() <= size.height()
+
+
+def em(widget) -> int:
+    return widget.fontMetrics().horizontalAdvance("M")
+
+
+def drag_handle(splitter, dx: int) -> None:
+    """Drag the splitter's handle `dx` pixels sideways with the mouse, as a person does."""
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(handle, start + QPoint(dx // 2, 0))
+    QTest.mouseMove(handle, start + QPoint(dx, 0))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(dx, 0))
+
+
+def test_bookmarks_take_a_share_of_the_preview(qtbot, preview):
+    """The bookmarks scale with the window (a fifth, 12 text widths at least), not a fixed 260 pixels."""
+    splitter, bookmarks = preview.viewer.splitter, preview.viewer.bookmarks
+    preview.resize(1100, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 1000)
+    total = splitter.width()
+    assert 12 * em(bookmarks) - 1 <= bookmarks.width() <= 0.2 * total + 1
+    preview.resize(640, 360)  # the whole screen at 200 % on a 1366x768 laptop
+    qtbot.waitUntil(lambda: splitter.width() < 640)
+    assert bookmarks.width() <= max(0.2 * splitter.width(), 12 * em(bookmarks)) + 1
+    assert bookmarks.width() < 0.25 * splitter.width()
+    assert preview.viewer.view.width() > 2.5 * bookmarks.width()  # the page keeps most of the room
+    index = bookmarks.model().index(0, 0)  # a title cut short can still be read in full
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data(Qt.ItemDataRole.DisplayRole) == "Sampul"
+
+
+def test_a_dragged_bookmark_pane_keeps_its_share(qtbot, preview):
+    splitter, bookmarks = preview.viewer.splitter, preview.viewer.bookmarks
+    preview.resize(1000, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 900)
+    before = bookmarks.width()
+    drag_handle(splitter, 150)
+    assert bookmarks.width() >= before + 100
+    share = bookmarks.width() / sum(splitter.sizes())
+    preview.resize(800, 600)
+    qtbot.waitUntil(lambda: splitter.width() < 800)
+    assert abs(bookmarks.width() / sum(splitter.sizes()) - share) < 0.02
+    drag_handle(splitter, -bookmarks.width() - 50)  # dragged shut, it stays shut
+    preview.resize(1000, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 900)
+    assert splitter.sizes()[0] == 0
 
 
 # --- Cetak berkas… from the list, without the preview ---------------------------------------------

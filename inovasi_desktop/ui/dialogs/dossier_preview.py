@@ -21,9 +21,9 @@ def tr(text: str) -> str:
     return QApplication.translate("DossierPreview", text)
 
 
-def preview_size(available: QRect) -> QSize:
+def preview_size(available: QRect, preferred: QSize = PREFERRED) -> QSize:
     """As large as preferred, but never taller or wider than the screen's free area with its frame."""
-    return PREFERRED.boundedTo(available.size() - FRAME_ALLOWANCE)
+    return preferred.boundedTo(available.size() - FRAME_ALLOWANCE)
 
 
 class DossierPreviewDialog(QDialog):
