@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             result = results[0]
             summary = tr("{pages} halaman · {size} · {path}").format(
                 pages=result.pages, size=format_size_id(result.bytes), path=result.path)
-            self.preview = DossierPreviewDialog(result.path, summary, self)
+            self.preview = DossierPreviewDialog(result.path, summary, self, self.runner)
             self.preview.open()
         elif results:
             listing = "\n".join(f"• {r.path.name} ({r.pages} halaman)" for r in results)

@@ -291,7 +291,7 @@ def test_dossier_preview_print_dialog_and_progress(qtbot, window, files, tmp_pat
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "cetak.pdf"))
-    job = PrintJob(preview.viewer.document, printer, preview)
+    job = PrintJob(window.runner, printer, [(pdf, [0, 1])], preview)
     job.progress.show()
     assert english_texts(job.progress) == [] and english_in_open_windows() == []
     job.progress.close()
