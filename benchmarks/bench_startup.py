@@ -126,7 +126,7 @@ def prepare_workspace(home: Path, innovations_count: int) -> None:
     """An organisation and some innovations, as after a few days of use."""
     os.environ["INOVASI_HOME"] = str(home)
     from inovasi_desktop.domain import Organisation
-    from inovasi_desktop.services import app_state, innovations, organisation
+    from inovasi_desktop.services import innovations, organisation, settings
     from inovasi_desktop.services.workspace import Workspace
 
     ws = Workspace(home=home)
@@ -136,7 +136,7 @@ def prepare_workspace(home: Path, innovations_count: int) -> None:
     last = example = innovations.import_example(ws)  # the example loads once; the others are copies of it
     for _ in range(innovations_count - 1):
         last = innovations.duplicate(ws, example.id)
-    app_state.put(ws, {app_state.LAST_INNOVATION: last.id, app_state.LAST_STEP: "rancang_bangun"})
+    settings.put(ws, {settings.LAST_INNOVATION: last.id, settings.LAST_STEP: "rancang_bangun"})
     ws.close()
 
 
