@@ -18,7 +18,8 @@ def without_ids(innovation: Innovation) -> dict:
         "profile": {k: v for k, v in innovation.profile.items() if k != "nama_inovasi"},
         "answers": {n: (a.level, a.basis, a.notes, [dataclasses.replace(e, id="") for e in a.evidence])
                     for n, a in innovation.answers.items()},
-        "attachments": {k: [dataclasses.replace(e, id="") for e in items] for k, items in innovation.attachments.items()},
+        "attachments": {k: [dataclasses.replace(e, id="") for e in items]
+                        for k, items in innovation.attachments.items()},
     }
 
 
