@@ -56,8 +56,8 @@ def is_empty(field: ProfileField, value: Any, context: CheckContext) -> bool:
     if field.type == "sectioned_text":
         parts = value if isinstance(value, Mapping) else {}
         return not any(_filled_text(parts.get(part.key)) for part in field.parts)
-    if field.type == "coordinates":
-        return not isinstance(value, Mapping) or value.get("lat") is None or value.get("lon") is None
+    if field.type == "coordinates":  # half filled is not empty: the coordinate check reports it
+        return not isinstance(value, Mapping) or (value.get("lat") is None and value.get("lon") is None)
     if isinstance(value, list | tuple | Mapping):
         return not any(_filled_text(v) for v in value)
     return not _filled_text(value)
