@@ -185,8 +185,8 @@ def test_coordinates_must_be_on_earth(catalogue, innovation, context):
     assert codes(check(catalogue, innovation, context)) == [("lokasi", "field.coordinates_invalid", Severity.GALAT)]
     innovation.profile["lokasi"] = {"lat": 90, "lon": -180}
     assert check(catalogue, innovation, context) == []
-    innovation.profile["lokasi"] = {"lat": -7.4}  # incomplete = empty; the field is optional
-    assert check(catalogue, innovation, context) == []
+    innovation.profile["lokasi"] = {"lat": -7.4}  # half filled is reported, though the field is optional
+    assert codes(check(catalogue, innovation, context)) == [("lokasi", "field.coordinates_invalid", Severity.GALAT)]
 
 
 def test_attachment_items_of_other_kinds_or_broken_do_not_count(catalogue_data, innovation, context, pdf):
