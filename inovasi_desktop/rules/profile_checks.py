@@ -166,7 +166,7 @@ def _date_findings(catalogue: Catalogue, innovation: Innovation, field: ProfileF
 def _coordinate_findings(field: ProfileField, value: Mapping) -> list[Finding]:
     try:
         lat, lon = float(value["lat"]), float(value["lon"])
-    except (TypeError, ValueError):
+    except (KeyError, TypeError, ValueError):
         lat = lon = float("nan")
     if -90 <= lat <= 90 and -180 <= lon <= 180:
         return []
