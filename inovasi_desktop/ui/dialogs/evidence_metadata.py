@@ -47,10 +47,12 @@ class MetadataDialog(QDialog):
         what = item.file_name or item.link or tr("bukti baru")
         layout.addWidget(muted(tr("{place}: {what}").format(place=target.label.capitalize(), what=what)))
         form = QFormLayout()
-        self.link = QLineEdit(item.link or "")
+        self.link = QLineEdit(item.link or "", self)  # a child even when not asked, so it goes with the dialog
         self.link.setPlaceholderText(tr("https://… (misalnya tautan video di YouTube atau Google Drive)"))
         if ask_link:
             form.addRow(tr("Tautan"), self.link)
+        else:
+            self.link.hide()
         self.nomor = QLineEdit(item.nomor)
         self.nomor.setPlaceholderText(tr("misalnya 188/037/416-109/2025"))
         self.nomor.setMaxLength(HARD_MAX_CHARS)

@@ -6,10 +6,10 @@ edit and reads/writes the JSON-native value the domain stores for its type.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -392,9 +392,8 @@ class CoordinatesField(FieldWidget):
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.lat, self.lon = QLineEdit(), QLineEdit()
-        for edit, label, low, high in ((self.lat, "Lintang", -90, 90), (self.lon, "Bujur", -180, 180)):
-            validator = QDoubleValidator(low, high, 6, edit)
-            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        for edit, label in ((self.lat, "Lintang"), (self.lon, "Bujur")):
+            edit.setMaxLength(HARD_MAX_CHARS)
             edit.setPlaceholderText(tr(label))
             edit.setMaximumWidth(160)
             edit.textEdited.connect(lambda _: self.changed.emit())
@@ -404,22 +403,37 @@ class CoordinatesField(FieldWidget):
         return box
 
     def value(self):
-        try:
-            lat = float(self.lat.text().replace(",", "."))
-            lon = float(self.lon.text().replace(",", "."))
-        except ValueError:
-            return None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            return None
-        return {"lat": lat, "lon": lon}
+        """{"lat", "lon"} as typed: numbers where they read as one (a decimal comma too), else the text, which
+        is kept like an invalid date and reported by the rules (out of range, half filled, not a number)."""
+        lat, lon = _coordinate(self.lat.text()), _coordinate(self.lon.text())
+        return None if lat is None and lon is None else {"lat": lat, "lon": lon}
 
     def set_value(self, value) -> None:
         value = value if isinstance(value, dict) else {}
-        self.lat.setText("" if value.get("lat") is None else f"{value['lat']:g}")
-        self.lon.setText("" if value.get("lon") is None else f"{value['lon']:g}")
+        self.lat.setText(_coordinate_text(value.get("lat")))
+        self.lon.setText(_coordinate_text(value.get("lon")))
 
     def focus_input(self) -> None:
         self.lat.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _coordinate(text: str) -> float | str | None:
+    text = clean_text(text).strip()
+    if not text:
+        return None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return text
+    return number if math.isfinite(number) else text
+
+
+def _coordinate_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:.10f}".rstrip("0").rstrip(".")  # every digit typed, without an exponent
+    return str(value)
 
 
 class AttachmentField(FieldWidget):
