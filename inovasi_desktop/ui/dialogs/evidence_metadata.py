@@ -20,8 +20,8 @@ from inovasi_desktop.domain import EvidenceItem, InovasiError, Severity
 from inovasi_desktop.rules import format_date_id, format_period_id
 from inovasi_desktop.services.evidence import Metadata, Target, parse_date_text
 from inovasi_desktop.services.evidence_items import normalise_link
-from inovasi_desktop.ui.editor.field_widgets import HARD_MAX_CHARS, MESSAGE_COLOURS, DateInput
-from inovasi_desktop.ui.editor.labels import muted
+from inovasi_desktop.ui.editor.inputs import HARD_MAX_CHARS, DateInput
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, muted
 
 
 def tr(text: str) -> str:
