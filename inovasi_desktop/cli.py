@@ -243,7 +243,7 @@ def _evidence_check(args: argparse.Namespace) -> int:
 
 @command("evidence-add")
 def _evidence_add(args: argparse.Namespace) -> int:
-    from inovasi_desktop.services import evidence, evidence_items, innovations
+    from inovasi_desktop.services import evidence, evidence_items, innovation_evidence, innovations
 
     if bool(args.link) == bool(args.files):
         sys.stderr.write("Galat: berikan BERKAS... atau --link URL (salah satu saja).\n")
@@ -252,11 +252,11 @@ def _evidence_add(args: argparse.Namespace) -> int:
     innovation_id = innovations.resolve_id(ws, args.id)
     metadata = evidence.Metadata(args.nomor or "", args.tanggal, args.tentang or "")
     if args.link:
-        _, item = evidence.add_link(ws, innovation_id, args.target, args.link, metadata)
+        _, item = innovation_evidence.add_link(ws, innovation_id, args.target, args.link, metadata)
         _emit(args, {"id": innovation_id, "target": args.target, "added": [_item_dict(item, None)], "refused": [],
                      "notes": []}, [f"Tautan ditambahkan: {item.link}"])
         return EXIT_OK
-    result = evidence.add_files(ws, innovation_id, args.target, args.files, metadata, shrink=args.shrink)
+    result = innovation_evidence.add_files(ws, innovation_id, args.target, args.files, metadata, shrink=args.shrink)
     outcome = result.outcome
     data = {"id": innovation_id, "target": result.target.key,
             "added": [_item_dict(i, outcome.results.get(i.id)) for i in outcome.items],

@@ -20,7 +20,7 @@ from inovasi_desktop.export import interchange
 from inovasi_desktop.rules import CheckContext, Readiness, summarise
 from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.rules.scoring import InnovationScore, score_innovation
-from inovasi_desktop.services import conformance
+from inovasi_desktop.services import conformance, organisation
 from inovasi_desktop.services.workspace import Workspace
 
 EXAMPLE_FILE = "contoh-inovasi.json"  # its evidence files sit beside it, in bukti/
@@ -69,7 +69,7 @@ def _repo(session):
 def context_for(ws: Workspace, innovation: Innovation | None = None) -> CheckContext:
     """Today, the pemda and, given an innovation, its evidence items that do not count because their
     stored file is missing or changed or its check found a galat (from kept check results: cheap)."""
-    from inovasi_desktop.services import evidence_status, organisation
+    from inovasi_desktop.services import evidence_status  # on first use: it loads pikepdf and Pillow
 
     org = organisation.get(ws)
     invalid, lost = evidence_status.unusable_ids(ws, innovation, org.pemda) if innovation is not None else ((), ())
@@ -146,8 +146,6 @@ def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = N
 
 
 def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
-    from inovasi_desktop.services import organisation
-
     if catalogue_id is None:
         catalogue_id = organisation.get(ws).default_catalogue or ws.catalogues.default.id
     innovation = Innovation(catalogue_id=ws.catalogues.get(catalogue_id).id)
@@ -185,7 +183,7 @@ def restore(ws: Workspace, ids: list[str]) -> int:
 def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = None) -> Innovation:
     """Validate fully first; write nothing unless the whole document fits its catalogue and every evidence
     file it names beside itself (a path relative to `folder`, the document's folder) passes its check."""
-    from inovasi_desktop.services import evidence, evidence_beside
+    from inovasi_desktop.services import evidence, evidence_beside  # on first use: they load pikepdf and Pillow
 
     document = interchange.read_document(text)
     innovation = document.innovation
@@ -221,8 +219,6 @@ def _refuse_if_present(ws: Workspace, innovation: Innovation) -> None:
 def _follow_organisation(ws: Workspace, catalogue: Catalogue, innovation: Innovation) -> None:
     """Fields the catalogue fills from the organisation (nama_pemda) take this installation's value, as the
     editor shows them."""
-    from inovasi_desktop.services import organisation
-
     pemda = organisation.get(ws).pemda
     for field in catalogue.fields:
         if field.type == "auto" and field.auto_from == "pemda" and pemda:

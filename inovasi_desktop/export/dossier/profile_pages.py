@@ -69,8 +69,9 @@ def _value_markup(ctx: Context, field: ProfileField, value: Any) -> str:
     if field.type == "coordinates" and isinstance(value, Mapping):
         try:
             lat, lon = float(value["lat"]), float(value["lon"])
-        except (KeyError, TypeError, ValueError):
-            return text(value)
+        except (KeyError, TypeError, ValueError):  # as typed, reported in the readiness findings
+            lat, lon = ("-" if value.get(k) is None else value[k] for k in ("lat", "lon"))
+            return text(f"Lintang {lat}; bujur {lon}")
         return f"Lintang {format_number_id(lat, 6)}; bujur {format_number_id(lon, 6)}"
     return text(clip(str(value)))
 

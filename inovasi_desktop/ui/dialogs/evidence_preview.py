@@ -27,7 +27,7 @@ from inovasi_desktop.rules import format_date_id
 from inovasi_desktop.rules.evidence_kinds import kind_of
 from inovasi_desktop.services.evidence_items import ItemReport
 from inovasi_desktop.ui.dialogs.dossier_preview import preview_size
-from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 from inovasi_desktop.ui.pdf_viewer import PdfViewer
 from inovasi_desktop.ui.side_splitter import SideSplitter
 

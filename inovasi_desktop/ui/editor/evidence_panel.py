@@ -26,7 +26,7 @@ from inovasi_desktop.ui.dialogs.evidence_metadata import MetadataDialog
 from inovasi_desktop.ui.editor.evidence_adding import AddFlow
 from inovasi_desktop.ui.editor.evidence_drop import DropTarget
 from inovasi_desktop.ui.editor.evidence_rows import EmptyNote, EvidenceRow, paint, style, title_of
-from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 from inovasi_desktop.ui.tasks import TaskRunner
 
 PAGE_ROWS = 10  # rows shown before "Tampilkan ... lainnya"
@@ -349,7 +349,7 @@ class EvidencePanel(DropTarget, QWidget):
         if item.is_link:
             QDesktopServices.openUrl(QUrl(item.link))
             return
-        from inovasi_desktop.ui.dialogs.evidence_preview import EvidencePreviewDialog
+        from inovasi_desktop.ui.dialogs.evidence_preview import EvidencePreviewDialog  # on first use: loads QtPdf
 
         path = self.ws.evidence_store.path_for(item.sha256)
         if not path.is_file():
