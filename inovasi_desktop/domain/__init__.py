@@ -1,6 +1,7 @@
 """Domain objects and errors. Standard library only."""
 
 from inovasi_desktop.domain.errors import (
+    Cancelled,
     CatalogueError,
     InovasiError,
     InterchangeError,
@@ -20,6 +21,7 @@ from inovasi_desktop.domain.model import (
 )
 
 __all__ = [
+    "Cancelled",
     "CatalogueError",
     "EvidenceItem",
     "Finding",

@@ -19,3 +19,10 @@ class InterchangeError(InovasiError):
 
 class NotFoundError(InovasiError):
     """A requested object does not exist."""
+
+
+class Cancelled(InovasiError):
+    """The user cancelled the work; nothing was left half done. The one cancel type of the app."""
+
+    def __init__(self, message: str = "Dibatalkan.") -> None:
+        super().__init__(message)

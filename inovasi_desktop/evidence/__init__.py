@@ -8,5 +8,5 @@ pdf_safety  find_active_content / strip_active_content (scripts, launch actions,
 limits      DEFAULT_MAX_BYTES (shared with the settings)
 regions     which kabupaten/kota a text names
 store       EvidenceStore: content-addressed, read-only files under their sha256 (add, verify, discard, clean-up)
-errors      EvidenceError, StoreError, StoreCancelled
+errors      EvidenceError, StoreError (a cancel raises domain.errors.Cancelled)
 """

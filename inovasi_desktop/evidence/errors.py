@@ -11,7 +11,3 @@ class EvidenceError(InovasiError):
 
 class StoreError(EvidenceError):
     """A file cannot be stored in, or read from, the evidence store."""
-
-
-class StoreCancelled(InovasiError):
-    """The user cancelled storing a file; nothing was left behind."""

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.os_errors import describe_os_error
-from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
+from inovasi_desktop.evidence.errors import StoreError
 
 CHUNK_SIZE = 1024 * 1024
 _PARTIAL_PREFIX = ".incoming-"
@@ -66,7 +67,7 @@ class EvidenceStore:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> StoredFile:
-        """Store a copy of `src`. Raises StoreError (nothing stored) or StoreCancelled.
+        """Store a copy of `src`. Raises StoreError (nothing stored) or Cancelled.
 
         `progress(done, total)` is called after each chunk; `cancelled()` is asked before each one.
         """
@@ -187,7 +188,7 @@ def _copy_hashing(
     done = 0
     while True:
         if cancelled is not None and cancelled():
-            raise StoreCancelled("Penyimpanan bukti dibatalkan; tidak ada berkas yang disimpan.")
+            raise Cancelled("Penyimpanan bukti dibatalkan; tidak ada berkas yang disimpan.")
         try:
             count = source.readinto(buffer)
         except OSError as err:

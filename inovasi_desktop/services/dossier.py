@@ -7,9 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from inovasi_desktop.export.dossier import DossierInput, DossierResult, ExportCancelled, build_dossier
+from inovasi_desktop.export.dossier import DossierInput, DossierResult, build_dossier
 
-__all__ = ["DossierResult", "ExportCancelled", "default_file_name", "export_pdf", "signing_place"]
+__all__ = ["DossierResult", "default_file_name", "export_pdf", "signing_place"]
 from inovasi_desktop.services import innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
 

@@ -21,9 +21,10 @@ from pathlib import Path
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError
 from inovasi_desktop.domain.dates import parse_date_text
+from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.evidence.checks import DEFAULT_MAX_BYTES, FileCheck, check_file, for_target
-from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
+from inovasi_desktop.evidence.errors import StoreError
 from inovasi_desktop.evidence.images import shrink_image
 from inovasi_desktop.services import evidence_status, organisation
 from inovasi_desktop.services.evidence_status import UNLIMITED, Progress, max_bytes, set_max_bytes, store_lock
@@ -141,12 +142,12 @@ def display_name(name: str) -> str:
 def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = None, *,
                 max_bytes: int = DEFAULT_MAX_BYTES, pemda: str = "", progress: Progress | None = None,
                 cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
-    """Check files without storing them. Raises StoreCancelled when `cancelled()` turns true."""
+    """Check files without storing them. Raises Cancelled when `cancelled()` turns true."""
     paths = [Path(p) for p in paths]
     out = []
     for index, path in enumerate(paths):
         if cancelled is not None and cancelled():
-            raise StoreCancelled("Pemeriksaan dibatalkan; tidak ada berkas yang disimpan.")
+            raise Cancelled("Pemeriksaan dibatalkan; tidak ada berkas yang disimpan.")
         if progress is not None:
             progress(index, len(paths), f"Memeriksa {display_name(path.name)} ({index + 1} dari {len(paths)})")
         stamp = _stamp(path)
@@ -179,7 +180,7 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
                   cancelled: Callable[[], bool] | None = None) -> StoreOutcome:
     """Store the checked files that have no galat; images in `shrink` over the cap are made smaller first.
 
-    All or nothing: raises StoreError / StoreCancelled / EvidenceError having left nothing new behind.
+    All or nothing: raises StoreError / Cancelled / EvidenceError having left nothing new behind.
     """
     metadata = (metadata or Metadata()).cleaned()
     cap, pemda = max_bytes(ws), organisation.get(ws).pemda
@@ -236,7 +237,7 @@ def _copy_all(ws, sources, written: list[str], progress: Progress | None,
         stored.append((result.sha256, result.size, basis, name))
         done_before += result.size
     if cancelled is not None and cancelled():
-        raise StoreCancelled("Penyimpanan bukti dibatalkan; tidak ada berkas yang disimpan.")
+        raise Cancelled("Penyimpanan bukti dibatalkan; tidak ada berkas yang disimpan.")
     return stored
 
 

@@ -4,6 +4,6 @@ Takes domain objects and paths only (never storage or Qt); see `build_dossier`.
 """
 
 from inovasi_desktop.export.dossier.builder import build_dossier
-from inovasi_desktop.export.dossier.model import DossierError, DossierInput, DossierResult, ExportCancelled
+from inovasi_desktop.export.dossier.model import DossierError, DossierInput, DossierResult
 
-__all__ = ["DossierError", "DossierInput", "DossierResult", "ExportCancelled", "build_dossier"]
+__all__ = ["DossierError", "DossierInput", "DossierResult", "build_dossier"]

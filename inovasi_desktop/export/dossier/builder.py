@@ -14,6 +14,7 @@ import pikepdf
 from reportlab import rl_config
 
 from inovasi_desktop.atomic import atomic_file
+from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export.dossier.annex import PDF, collect_sections, lay_out, open_evidence
 from inovasi_desktop.export.dossier.annex_pages import render_annex_pages
@@ -23,11 +24,10 @@ from inovasi_desktop.export.dossier.cover import approval, cover
 from inovasi_desktop.export.dossier.front_matter import FrontMatter, render_front_matter
 from inovasi_desktop.export.dossier.indicator_table import indicator_section
 from inovasi_desktop.export.dossier.model import (
-    Cancelled,
     DossierError,
     DossierInput,
     DossierResult,
-    ExportCancelled,
+    IsCancelled,
     Progress,
 )
 from inovasi_desktop.export.dossier.profile_pages import profile_section, uraian_section
@@ -41,7 +41,7 @@ rl_config.useA85 = 0  # ASCII85 in pure Python makes image pages ~40x slower
 class _Steps:
     """Progress reporting and cancel checks in one call per unit of work."""
 
-    def __init__(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+    def __init__(self, progress: Progress | None, cancelled: IsCancelled | None) -> None:
         self.progress, self.cancelled = progress, cancelled
         self.done, self.total, self.message = 0, 1, ""  # the 1: laying out the front matter
 
@@ -52,14 +52,14 @@ class _Steps:
 
     def tick(self, advance: int = 1, *, check: bool = True) -> None:
         if check and self.cancelled and self.cancelled():
-            raise ExportCancelled()
+            raise Cancelled("Ekspor berkas dibatalkan. Tidak ada berkas yang ditulis.")
         self.done += advance
         if self.progress:
             self.progress(min(self.done, self.total), self.total, self.message)
 
 
 def build_dossier(source: DossierInput, out_path: Path, *, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> DossierResult:
+                  cancelled: IsCancelled | None = None) -> DossierResult:
     """Write the dossier PDF of `source` to `out_path` (replaced atomically); nothing is left on failure."""
     out_path = Path(out_path)
     steps = _Steps(progress, cancelled)

@@ -14,18 +14,11 @@ from inovasi_desktop.rules.readiness import Readiness
 from inovasi_desktop.rules.scoring import InnovationScore
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is being done)
-Cancelled = Callable[[], bool]
+IsCancelled = Callable[[], bool]
 
 
 class DossierError(InovasiError):
     """The dossier cannot be made (missing or altered evidence, unreadable file); nothing was written."""
-
-
-class ExportCancelled(InovasiError):
-    """The user cancelled the export; nothing was written."""
-
-    def __init__(self) -> None:
-        super().__init__("Ekspor berkas dibatalkan. Tidak ada berkas yang ditulis.")
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from inovasi_desktop.domain import InovasiError
+from inovasi_desktop.domain import Cancelled, InovasiError
 from inovasi_desktop.evidence import store as store_module
-from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
+from inovasi_desktop.evidence.errors import StoreError
 from inovasi_desktop.evidence.store import CHUNK_SIZE, EvidenceStore
 
 MB = 1024 * 1024
@@ -64,7 +64,7 @@ def test_progress_reports_each_chunk(store, files):
 
 def test_cancel_mid_copy_leaves_nothing(store, files):
     calls = []
-    with pytest.raises(StoreCancelled):
+    with pytest.raises(Cancelled):
         store.add(_source(files), progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 1)
     assert calls == [CHUNK_SIZE] and _everything_in(store) == []
 
@@ -72,7 +72,7 @@ def test_cancel_mid_copy_leaves_nothing(store, files):
 def test_cancel_during_the_last_chunk_still_cancels(store, files):
     src = _source(files, size=CHUNK_SIZE // 2)
     done = []
-    with pytest.raises(StoreCancelled):
+    with pytest.raises(Cancelled):
         store.add(src, progress=lambda d, t: done.append(d), cancelled=lambda: bool(done))
     assert _everything_in(store) == []
 

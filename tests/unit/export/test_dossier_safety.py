@@ -8,9 +8,9 @@ import pikepdf
 import pytest
 from pikepdf import Array, Dictionary, Name, String
 
-from inovasi_desktop.domain.errors import InovasiError
+from inovasi_desktop.domain.errors import Cancelled, InovasiError
 from inovasi_desktop.evidence.pdf_safety import find_active_content
-from inovasi_desktop.export.dossier import DossierError, ExportCancelled, build_dossier
+from inovasi_desktop.export.dossier import DossierError, build_dossier
 
 _ACTIVE_KEYS = {"/JS", "/JavaScript", "/EmbeddedFile", "/EmbeddedFiles", "/AA", "/OpenAction", "/Launch"}
 
@@ -157,6 +157,6 @@ def test_cancel_leaves_nothing(tmp_path, samples, when):
 
     out = tmp_path / "keluar"
     out.mkdir()
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         build_dossier(source, out / "berkas.pdf", cancelled=cancelled)
     assert list(out.iterdir()) == []

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from evidence_files import MB, store_contents, stored_rows
 
-from inovasi_desktop.domain import InovasiError, Severity
-from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
+from inovasi_desktop.domain import Cancelled, InovasiError, Severity
+from inovasi_desktop.evidence.errors import StoreError
 from inovasi_desktop.export import interchange
 from inovasi_desktop.services import evidence, innovation_evidence, innovations
 
@@ -117,7 +117,7 @@ def test_300_mb_video_is_stored_with_a_size_warning_suggesting_a_link(ws, innova
 
 def test_cancel_mid_copy_leaves_nothing_half_stored(ws, innovation, files):
     seen = []
-    with pytest.raises(StoreCancelled, match="tidak ada berkas yang disimpan"):
+    with pytest.raises(Cancelled, match="tidak ada berkas yang disimpan"):
         innovation_evidence.add_files(ws, innovation.id, 20, [files.text_pdf(), files.sparse_video(size=40 * MB)],
                            progress=lambda d, t, text: seen.append(d), cancelled=lambda: len(seen) > 3)
     assert seen and store_contents(ws) == [] and stored_rows(ws) == set()
