@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
-from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.services import dossier
 from inovasi_desktop.services.workspace import Workspace
-from inovasi_desktop.ui.tasks import TaskRunner
+from inovasi_desktop.ui.tasks import Operation, TaskRunner
 
 
 def tr(text: str) -> str:
@@ -33,15 +32,16 @@ def plan_targets(folder: Path, names: dict[str, str]) -> dict[str, Path]:
 
 
 class DossierExport(QObject):
-    """One export run; `done` carries the written results (empty when cancelled or failed)."""
+    """One export run; `done` carries the written results (empty when cancelled or failed: a failure was
+    shown in a message box titled `failed_title`)."""
 
     done = Signal(list)
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self.ws, self.runner, self.parent_widget = ws, runner, parent
-        self.handle = None
-        self.progress: QProgressDialog | None = None
+        self.operation: Operation | None = None
+        self.results: list = []
         self.title, self.failed_title = tr("Ekspor PDF"), tr("Ekspor PDF gagal")  # the print path sets its own
 
     def ask_targets(self, names: dict[str, str]) -> dict[str, Path]:
@@ -58,12 +58,6 @@ class DossierExport(QObject):
         return plan_targets(Path(folder), names) if folder else {}
 
     def start(self, targets: dict[str, Path]) -> None:
-        self.progress = QProgressDialog(tr("Menyiapkan berkas PDF…"), tr("Batal"), 0, 100, self.parent_widget)
-        self.progress.setWindowTitle(self.title)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
         items = list(targets.items())
 
         def work(control):
@@ -76,38 +70,14 @@ class DossierExport(QObject):
                 results.append(dossier.export_pdf(self.ws, iid, path, progress=report, cancelled=control.cancelled))
             return results
 
-        self.handle = self.runner.run(work)
-        self.handle.progress.connect(self._on_progress)
-        self.handle.finished.connect(self._on_finished)
-        self.handle.failed.connect(self._on_failed)
-        self.handle.cancelled.connect(self._on_cancelled)
-        self.progress.canceled.connect(self.handle.cancel)
+        self.results = []
+        self.operation = Operation(work, parent=self.parent_widget, on_success=self._exported,
+                                   failure_title=self.failed_title, on_end=lambda: self.done.emit(self.results))
+        self.operation.with_progress(tr("Menyiapkan berkas PDF…"), title=self.title, delay_ms=0).run(self.runner)
 
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        progress = self.progress  # setValue may run the event loop, which may end the export
-        if progress is not None:
-            progress.setMaximum(total)
-            if text:
-                progress.setLabelText(text)
-            progress.setValue(done)
+    @property
+    def progress(self) -> QProgressDialog | None:
+        return self.operation.progress if self.operation is not None else None
 
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress = None
-
-    def _on_finished(self, results: list) -> None:
-        self._close_progress()
-        self.done.emit(results)
-
-    def _on_failed(self, error: Exception) -> None:
-        self._close_progress()
-        if not isinstance(error, dossier.ExportCancelled):
-            message = str(error) if isinstance(error, InovasiError) else tr(
-                "Terjadi kesalahan tak terduga saat membuat PDF. Rincian ada di berkas log.")
-            QMessageBox.warning(self.parent_widget, self.failed_title, message)
-        self.done.emit([])
-
-    def _on_cancelled(self) -> None:
-        self._close_progress()
-        self.done.emit([])
+    def _exported(self, results: list) -> None:
+        self.results = results

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
@@ -12,7 +14,9 @@ from inovasi_desktop.services import innovations, organisation, settings
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui import main_actions, view_settings
 from inovasi_desktop.ui.innovation_list import InnovationListView
-from inovasi_desktop.ui.tasks import TaskRunner
+from inovasi_desktop.ui.tasks import Operation, TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 def tr(text: str) -> str:
@@ -76,7 +80,9 @@ class MainWindow(QMainWindow):
         """Remove stored evidence files no item uses any more, quietly in the background."""
         from inovasi_desktop.services import evidence_upkeep
 
-        self.runner.run(lambda control: evidence_upkeep.clean_up(self.workspace))
+        ws = self.workspace
+        Operation(lambda control: evidence_upkeep.clean_up(ws), parent=self,
+                  on_failure=lambda err: log.warning("Cannot clean the evidence store: %s", err)).run(self.runner)
 
     # --- actions -------------------------------------------------------------------------
     def _build_actions(self) -> None:

@@ -1,4 +1,4 @@
-"""The page loop of a print job, run on a TaskRunner thread (Qt allows QPainter on a QPrinter outside the
+"""The page loop of a print job, run by an Operation on a worker thread (Qt allows QPainter on a QPrinter outside the
 GUI thread): opens the PDFs itself, renders each page and draws it onto the printer, page after page.
 
 PySide keeps the Python interpreter lock through every Qt call, so one long call here would freeze the
@@ -52,7 +52,8 @@ def print_sheets(printer: QPrinter, paths: Sequence[Path], sheets: Sequence[tupl
                 raise PrintFailed(tr("Printer berhenti di tengah pencetakan. Periksa printer lalu coba lagi."))
             if page is not None:
                 draw_page(painter, printer, documents.get(index), page, control)
-            control.progress(n + 1, len(sheets))
+            control.progress(n + 1, len(sheets),
+                             tr("Mencetak halaman {n} dari {total}…").format(n=n + 1, total=len(sheets)))
         complete = True
     finally:
         documents.close()

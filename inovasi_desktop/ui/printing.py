@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
 
-from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.ui.print_worker import print_sheets
-from inovasi_desktop.ui.tasks import TaskHandle, TaskRunner
+from inovasi_desktop.ui.tasks import Operation, TaskRunner
 
 
 def tr(text: str) -> str:
@@ -84,7 +83,7 @@ def plan_sheets(page_lists: Sequence[Sequence[int]], duplex: bool) -> list[tuple
 class PrintJob(QObject):
     """Prints `documents` ((PDF path, 0-based pages to print) each, one after the other) on `printer`.
 
-    The pages are printed on a TaskRunner thread (print_worker.py); the progress dialog and its Batal
+    The pages are printed by an Operation (print_worker.py on a worker thread); its progress dialog and Batal
     stay on the GUI thread. The printer belongs to the job until `finished` is emitted."""
 
     finished = Signal(bool)  # True when every page was printed, False when cancelled or failed
@@ -97,61 +96,28 @@ class PrintJob(QObject):
         self.sheets = plan_sheets([pages for _, pages in documents],
                                   printer.duplex() != QPrinter.DuplexMode.DuplexNone)
         self.printed = 0  # sheets done, as last reported by the worker
-        self.handle: TaskHandle | None = None
-        self.ended = False
-        self.progress = QProgressDialog(tr("Mencetak…"), tr("Batal"), 0, len(self.sheets), parent)
-        self.progress.setWindowTitle(tr("Cetak"))
-        self.progress.setMinimumWidth(self.progress.fontMetrics().horizontalAdvance("M") * 30)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(0)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.cancel)
+        self.ok = False
+        paths, sheets = self.paths, self.sheets
+        self.operation = Operation(lambda control: print_sheets(printer, paths, sheets, control), parent=parent,
+                                   on_success=self._printed, failure_title=tr("Cetak gagal"),
+                                   on_end=lambda: self.finished.emit(self.ok),
+                                   on_progress=lambda done, _total, _text: setattr(self, "printed", done))
+        self.operation.with_progress(tr("Mencetak…"), title=tr("Cetak"), delay_ms=0)
+
+    @property
+    def progress(self) -> QProgressDialog | None:
+        return self.operation.progress
 
     def start(self) -> None:
         if not self.sheets:
-            self._end(False)
+            self.operation.cancel()
             return
-        self.progress.setValue(0)  # before the worker starts: a modal progress may run the event loop
-        printer, paths, sheets = self.printer, self.paths, self.sheets
-        self.handle = self.runner.run(lambda control: print_sheets(printer, paths, sheets, control))
-        self.handle.progress.connect(self._on_progress)
-        self.handle.finished.connect(self._on_finished)
-        self.handle.failed.connect(self._on_failed)
-        self.handle.cancelled.connect(self._on_cancelled)
+        self.operation.run(self.runner)
 
     def cancel(self) -> None:
         """Stop within a moment; `finished(False)` follows once the worker has let go of the printer."""
-        self.progress.hide()
-        if self.handle is None:
-            self._end(False)
-        else:
-            self.handle.cancel()
+        self.operation.cancel()
 
-    def _on_progress(self, done: int, total: int, _text: str) -> None:
-        if self.ended or self.handle is None or self.handle.control.cancelled():
-            return
-        self.printed = done
-        self.progress.setLabelText(tr("Mencetak halaman {n} dari {total}…").format(n=done, total=total))
-        self.progress.setValue(done)  # a modal progress runs the event loop here
-
-    def _on_finished(self, _result: object) -> None:
-        self._end(True)
-
-    def _on_cancelled(self) -> None:
-        self._end(False)
-
-    def _on_failed(self, error: Exception) -> None:
-        self._end(False, str(error) if isinstance(error, InovasiError) else tr(
-            "Terjadi kesalahan tak terduga saat mencetak. Rincian ada di berkas log."))
-
-    def _end(self, ok: bool, problem: str = "") -> None:
-        if self.ended:
-            return
-        self.ended = True
-        if ok:
-            self.printed = len(self.sheets)
-        self.progress.reset()
-        self.progress.hide()
-        if problem:
-            QMessageBox.warning(self.parent_widget, tr("Cetak gagal"), problem)
-        self.finished.emit(ok)
+    def _printed(self, _result: object) -> None:
+        self.ok = True
+        self.printed = len(self.sheets)

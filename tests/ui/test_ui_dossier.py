@@ -48,7 +48,7 @@ def test_cancelled_export_leaves_nothing(qtbot, window, workspace, tmp_path):
     target = tmp_path / "batal.pdf"
     with qtbot.waitSignal(export.done, timeout=60_000) as blocker:
         export.start({example.id: target})
-        export.handle.cancel()
+        export.operation.cancel()
     assert blocker.args == [[]]
     assert list(tmp_path.iterdir()) == []
 

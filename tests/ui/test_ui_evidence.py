@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
 from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.services import innovations
+from inovasi_desktop.ui import tasks
 from inovasi_desktop.ui.editor import evidence_adding
 
 
@@ -177,14 +178,14 @@ def test_a_long_list_shows_ten_rows_until_asked_for_all(qtbot, window, workspace
 
 def test_cancelling_a_large_add_leaves_nothing_and_the_window_keeps_responding(qtbot, window, workspace, files,
                                                                              monkeypatch):
-    shown = evidence_adding.AddFlow._on_progress
+    shown = tasks.Operation._progressed
 
-    def press_cancel_once_saving_shows(flow, done, total, text):
-        shown(flow, done, total, text)
-        if text.startswith("Menyimpan") and flow.progress is not None:
-            flow.progress.findChild(QPushButton).click()  # the Batal button of the progress dialog
+    def press_cancel_once_saving_shows(operation, done, total, text):
+        shown(operation, done, total, text)
+        if text.startswith("Menyimpan") and operation.progress is not None:
+            operation.progress.findChild(QPushButton).click()  # the Batal button of the progress dialog
 
-    monkeypatch.setattr(evidence_adding.AddFlow, "_on_progress", press_cancel_once_saving_shows)
+    monkeypatch.setattr(tasks.Operation, "_progressed", press_cancel_once_saving_shows)
     editor = open_at(window, workspace, "indikator:20")
     panel = panel_of(editor, 20)
     video = files.sparse_video(size=300 * MB)

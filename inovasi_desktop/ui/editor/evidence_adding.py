@@ -12,16 +12,15 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inovasi_desktop.domain import InovasiError, Severity
-from inovasi_desktop.evidence.errors import StoreCancelled
 from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import evidence, evidence_items
 from inovasi_desktop.services.evidence import CheckedFile, StoreOutcome, Target
 from inovasi_desktop.services.workspace import Workspace
-from inovasi_desktop.ui.tasks import TaskRunner
+from inovasi_desktop.ui.tasks import Operation, TaskRunner
 
 PROGRESS_DELAY_MS = 300  # quick adds finish before a progress dialog would flash
 
@@ -66,8 +65,7 @@ class AddFlow(QObject):
         self.ws, self.runner, self.target, self.parent_widget = ws, runner, target, parent
         self.innovation_id = innovation_id
         self.scratch = scratch or []  # temporary folders (pasted images) removed at the end
-        self.handle = None
-        self.progress: QProgressDialog | None = None
+        self.operation: Operation | None = None
         self.finished = False
 
     def start(self, paths: list[Path]) -> None:
@@ -114,52 +112,26 @@ class AddFlow(QObject):
         self._finish(None, {}, cancelled=True)
 
     def _run(self, label: str, func: Callable, on_result: Callable, on_cancel: Callable | None = None) -> None:
-        self.progress = QProgressDialog(label, tr("Batal"), 0, 0, self.parent_widget)
-        self.progress.setWindowTitle(tr("Bukti dukung"))
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.handle = self.runner.run(func)
-        self.handle.progress.connect(self._on_progress)
-        self.handle.finished.connect(lambda result: (self._close_progress(), on_result(result)))
-        self.handle.failed.connect(self._failed)
-        self.handle.cancelled.connect(on_cancel or (lambda: self._finish(None, {}, cancelled=True)))
-        self.progress.canceled.connect(self.cancel)
+        operation = Operation(func, parent=self.parent_widget, on_success=on_result, on_failure=self._failed,
+                              on_cancel=on_cancel or (lambda: self._finish(None, {}, cancelled=True)))
+        operation.on_end = lambda: self._ended(operation)
+        self.operation = operation.with_progress(label, title=tr("Bukti dukung"), delay_ms=PROGRESS_DELAY_MS)
+        operation.run(self.runner)
+
+    def _ended(self, operation: Operation) -> None:
+        """After a bug (shown in the crash dialog) the run ends here, nothing stored."""
+        if operation is self.operation and not self.finished:
+            self._finish(None, {})
 
     def cancel(self) -> None:
-        if self.handle is not None:
-            self.handle.cancel()
-        if self.progress is not None:
-            self.progress.setLabelText(tr("Membatalkan…"))
+        if self.operation is not None:
+            self.operation.cancel()
 
-    def _on_progress(self, done: int, total: int, text: str) -> None:
-        dialog = self.progress  # setValue() of a modal progress dialog runs the event loop: it may close meanwhile
-        if dialog is None:
-            return
-        if text:
-            dialog.setLabelText(text)
-        scale = max(1, total // 1_000_000)  # QProgressDialog counts in int: keep big byte counts in range
-        dialog.setMaximum(max(1, total // scale))
-        dialog.setValue(min(done // scale, total // scale))
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _failed(self, error: Exception) -> None:
-        if isinstance(error, StoreCancelled):
-            return self._finish(None, {}, cancelled=True)
-        text = str(error) if isinstance(error, InovasiError) else tr(
-            "Terjadi kesalahan tak terduga saat menyimpan bukti; tidak ada berkas yang disimpan. "
-            "Rincian ada di berkas log.")
-        self.message.emit(Severity.GALAT.value, [text])
+    def _failed(self, error: InovasiError) -> None:
+        self.message.emit(Severity.GALAT.value, [str(error)])
         self._finish(None, {})
 
     def _finish(self, outcome: StoreOutcome | None, elsewhere, cancelled: bool = False) -> None:
-        self._close_progress()
         for folder in self.scratch:
             shutil.rmtree(folder, ignore_errors=True)
         if cancelled:

@@ -17,7 +17,7 @@ from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
 from inovasi_desktop.ui.editor.field_widgets import AttachmentField
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
-from inovasi_desktop.ui.tasks import TaskRunner
+from inovasi_desktop.ui.tasks import Operation, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ class EvidenceBinding(QObject):
             panel.bind(ws, runner, innovation, target_for(view.catalogue, key))
             panel.status_changed.connect(self.refresh)
         view.readiness.verify_requested.connect(self.verify)
-        self.handle = None
+        self.operation: Operation | None = None
         self.show_problems()
 
     def show_problems(self, note: str = "") -> None:
@@ -68,22 +68,25 @@ class EvidenceBinding(QObject):
 
     def verify(self) -> None:
         """Re-hash this innovation's stored files in the background."""
-        if self.handle is not None:
+        if self.operation is not None:
             return
         ws, hashes = self.ws, evidence_status.stored_hashes_of(self.innovation.all_evidence())
         pemda = organisation.get(ws).pemda
         self.view.readiness.verify_button.setEnabled(False)
         self.view.readiness.store_status.setText(tr("Memeriksa ulang {n} berkas…").format(n=len(hashes)))
-        self.handle = self.runner.run(lambda control: evidence_status.verify_files(
-            ws, hashes, pemda, progress=control.progress, cancelled=control.cancelled))
-        self.handle.finished.connect(lambda states: self._verified(tr("Diperiksa ulang: {n} berkas.")
-                                                                   .format(n=len(states))))
-        self.handle.failed.connect(lambda err: self._verified(str(err) if isinstance(err, InovasiError) else tr(
-            "Pemeriksaan ulang gagal; rincian ada di berkas log.")))
-        self.handle.cancelled.connect(lambda: self._verified(""))
+        note = {"text": ""}
+
+        def verified(states) -> None:
+            note["text"] = tr("Diperiksa ulang: {n} berkas.").format(n=len(states))
+
+        self.operation = Operation(
+            lambda control: evidence_status.verify_files(ws, hashes, pemda, progress=control.progress,
+                                                         cancelled=control.cancelled),
+            parent=self.view, on_success=verified, on_failure=lambda err: note.update(text=str(err)),
+            on_end=lambda: self._verified(note["text"])).run(self.runner)
 
     def _verified(self, note: str) -> None:
-        self.handle = None
+        self.operation = None
         self.view.readiness.verify_button.setEnabled(True)
         for panel in self.panels.values():
             panel.refresh()
