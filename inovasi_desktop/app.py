@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 
 from inovasi_desktop import __version__, paths
@@ -31,8 +33,10 @@ def setup_logging() -> str:
     return where
 
 
-def install_excepthook(log_path: str) -> None:
-    """Unexpected exceptions are bugs: log them and show a dialog with copyable details."""
+def install_excepthook(log_path: str, saved_note: Callable[[], str] | None = None) -> None:
+    """Unexpected exceptions are bugs, on the GUI thread (sys.excepthook) or any other (threading.excepthook):
+    log them and show the crash dialog, on the GUI thread, with copyable details. `saved_note()` saves what
+    it can first and says whether the work is saved (the main window's `save_for_crash`)."""
 
     def hook(exc_type, exc, tb):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
@@ -40,11 +44,16 @@ def install_excepthook(log_path: str) -> None:
         sys.__excepthook__(exc_type, exc, tb)
         if os.environ.get("INOVASI_NO_CRASH_DIALOG"):
             return
-        from inovasi_desktop.ui.dialogs.crash import show_crash_dialog
+        from inovasi_desktop.ui.dialogs.crash import report_crash
 
-        show_crash_dialog(details, log_path)
+        report_crash(details, log_path, saved_note)
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if not issubclass(args.exc_type, SystemExit):
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
 
     sys.excepthook = hook
+    threading.excepthook = thread_hook
 
 
 def run_gui() -> int:
@@ -64,6 +73,7 @@ def run_gui() -> int:
     app.setApplicationVersion(__version__)
     workspace = Workspace()
     window = MainWindow(workspace)
+    install_excepthook(log_path, window.save_for_crash)  # from now on a crash first saves the open work
     window.show()  # at once; the data is loaded right after, on the first turn of the event loop
     QTimer.singleShot(0, window.after_show)
     code = app.exec()

@@ -248,7 +248,7 @@ def _record(ws: Workspace, stored, pemda: str) -> None:
     for sha256, _size, basis, _name in stored:
         info = os.stat(ws.evidence_store.path_for(sha256))
         records[sha256] = evidence_status.record_for(basis, pemda, info)
-    with ws.db.begin() as session:
+    with ws.db.write() as session:
         repo = StoredFileRepository(session)
         for sha256, size, basis, _name in stored:
             repo.add(sha256, size, basis.media_type or "application/octet-stream")
@@ -259,7 +259,7 @@ def clean_up_unsaved(ws: Workspace, items: list[EvidenceItem]) -> None:
     """Remove files stored for items that were never saved (and that nothing else uses)."""
     from inovasi_desktop.storage.repositories import StoredFileRepository
 
-    with store_lock(ws), ws.db.begin() as session:
+    with store_lock(ws), ws.db.write() as session:
         repo = StoredFileRepository(session)
         used = repo.referenced_hashes()
         for sha256 in {i.sha256 for i in items if i.sha256} - used:

@@ -182,7 +182,7 @@ def file_status(ws: Workspace, hashes: Iterable[str], pemda: str) -> dict[str, F
         else:
             out[sha256], fresh[sha256] = _examine(ws, sha256, path, info, pemda)
     if fresh:
-        with ws.db.begin() as session:
+        with ws.db.write() as session:
             write_records(ws, session, fresh)
     return out
 
@@ -222,7 +222,7 @@ def verify_files(ws: Workspace, hashes: Iterable[str], pemda: str, *, progress: 
         if progress is not None:
             progress(done, len(wanted), f"Memeriksa ulang berkas {done} dari {len(wanted)}")
     if updates:
-        with ws.db.begin() as session:
+        with ws.db.write() as session:
             write_records(ws, session, updates)
     return states
 

@@ -132,7 +132,7 @@ def clean_up(ws: Workspace, *, grace_seconds: int = CLEAN_UP_GRACE_SECONDS) -> l
             except OSError:
                 continue
         removed = store.remove_unreferenced(keep)
-        with ws.db.begin() as session:
+        with ws.db.write() as session:
             repo = StoredFileRepository(session)
             gone = (set(repo.unreferenced()) - keep) | set(removed)
             for sha256 in gone:

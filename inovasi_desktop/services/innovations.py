@@ -1,7 +1,8 @@
 """Use cases on innovations: list, create, save, duplicate, delete, import/export JSON, check, score.
 
-Each use case opens its own unit of work (`with ws.db.begin() as s`). Readiness and score are
-computed here on save and kept beside the innovation so that listing thousands stays fast.
+Each use case opens its own unit of work (`with ws.db.begin() as s` to read, `ws.db.write()` to
+write). Readiness and score are computed here on save and kept beside the innovation so that
+listing thousands stays fast.
 """
 
 from __future__ import annotations
@@ -140,7 +141,7 @@ def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = N
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     summary = summary_of(catalogue, innovation, context or context_for(ws, innovation))
     innovation.updated_at = utc_now()
-    with ws.db.begin() as session:
+    with ws.db.write() as session:
         _repo(session).save(innovation, summary)
     return summary
 
@@ -167,14 +168,14 @@ def duplicate(ws: Workspace, innovation_id: str) -> Innovation:
 
 def delete(ws: Workspace, ids: list[str]) -> int:
     """Move innovations to the bin (soft delete); `restore` brings them back."""
-    with ws.db.begin() as session:
+    with ws.db.write() as session:
         for innovation_id in ids:
             _repo(session).soft_delete(innovation_id)
     return len(ids)
 
 
 def restore(ws: Workspace, ids: list[str]) -> int:
-    with ws.db.begin() as session:
+    with ws.db.write() as session:
         for innovation_id in ids:
             _repo(session).restore(innovation_id)
     return len(ids)

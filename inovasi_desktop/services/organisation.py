@@ -61,5 +61,5 @@ def save(ws: Workspace, org: Organisation) -> None:
     if found:
         raise InovasiError(" ".join(found.values()))
     org.head_nip = nip_digits(org.head_nip)
-    with ws.db.begin() as session:
+    with ws.db.write() as session:
         OrganisationRepository(session).save(org)

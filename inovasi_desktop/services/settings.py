@@ -96,7 +96,7 @@ def put(ws: Workspace, values: Mapping[Setting[Any], Any]) -> None:
         if value is not None and type(value) is not setting.type:
             raise TypeError(f"{setting.key} takes {setting.type.__name__}, not {type(value).__name__}")
         texts[setting.key] = None if value is None else str(value)
-    with ws.db.begin() as session:
+    with ws.db.write() as session:
         repo = AppStateRepository(session)
         for key, text in texts.items():
             repo.set(key, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -25,24 +26,43 @@ from inovasi_desktop.storage import messages
 from inovasi_desktop.storage.migrations import LATEST_VERSION, upgrade
 
 BUSY_TIMEOUT_MS = 5000
+WRITER = "inovasi_writer"  # execution option of a connection inside Database.write()
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 BACKUPS_FOLDER_NAME = "cadangan"
 
 
 class Database:
-    """An open database: an engine plus a session factory. Close it when done."""
+    """An open database: an engine plus a session factory. Close it when done.
+
+    Reads use `begin()`; every unit of work that writes uses `write()`, which takes the database's one
+    write lock: writers, from the GUI thread or a worker, go one at a time and never meet SQLite's lock.
+    A write outside `write()` is a bug and raises."""
 
     def __init__(self, path: Path, engine: Engine, backups_dir: Path) -> None:
         self.path = path
         self.backups_dir = backups_dir
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.write_lock = threading.RLock()
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
+        """A session in one read transaction (a consistent snapshot), ended on leaving."""
+        with self._translated(), self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one write transaction (BEGIN IMMEDIATE), one writer at a time: committed on
+        success, rolled back on error."""
+        with self.write_lock, self._translated(), self._sessions.begin() as session:
+            session.connection(execution_options={WRITER: True})
+            yield session
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
         try:
-            with self._sessions.begin() as session:
-                yield session
+            yield
         except (sa_exc.DBAPIError, sqlite3.Error) as err:
             translated = _translate(err, self.path, self.backups_dir)
             if translated is None:
@@ -86,6 +106,7 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     engine = create_engine(URL.create("sqlite", database=str(path)))
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
+    event.listen(engine, "before_cursor_execute", _only_writers_write)
     try:
         _migrate(engine, path, backups, version)
     except (sa_exc.DBAPIError, sqlite3.Error) as err:
@@ -113,7 +134,12 @@ def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 
 def _on_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
+
+
+def _only_writers_write(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    if statement.lstrip()[:7].upper().startswith(_WRITES) and not conn.get_execution_options().get(WRITER):
+        raise RuntimeError("A database write outside Database.write(): " + statement[:80])
 
 
 def _ensure_folder(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
@@ -93,6 +94,19 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.dirty = True
             self.editor.save()
+
+    def save_for_crash(self) -> str:
+        """For the crash dialog: save the open innovation's unsaved edits, then say truthfully whether they are."""
+        editor = self.editor
+        if editor is not None and editor.dirty:
+            since = editor.dirty_since or editor.last_saved or datetime.now()
+            try:
+                editor.save()
+            except Exception:  # noqa: BLE001 - the save may be what failed: report, never raise from a crash
+                log.exception("Saving the open innovation after a crash failed")
+            if editor.dirty:
+                return tr("Perubahan sejak {time} mungkin belum tersimpan.").format(time=since.strftime("%H:%M"))
+        return tr("Perubahan terakhir sudah disimpan.")
 
     def _update_actions(self) -> None:
         in_bin = self.bin_action.isChecked()

@@ -49,6 +49,7 @@ class EditorController(QObject):
         self.view = view
         self.context = innovations.context_for(workspace, innovation)
         self.dirty = False
+        self.dirty_since: datetime | None = None  # the first edit not saved yet
         self.last_saved: datetime | None = None
         self.summary: dict | None = None  # readiness and score as of the last save
         self.findings: list[Finding] = []
@@ -89,6 +90,8 @@ class EditorController(QObject):
 
     # --- editing ---------------------------------------------------------------------------
     def on_edit(self) -> None:
+        if not self.dirty:
+            self.dirty_since = datetime.now()
         self.dirty = True
         self.save_timer.start()
         if not self.max_wait_timer.isActive():

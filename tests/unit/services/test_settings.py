@@ -84,6 +84,6 @@ def test_accessors_refuse_the_wrong_store_or_type_and_unreadable_values_give_the
         settings.put(workspace, {settings.EVIDENCE_MAX_BYTES: "5 MB"})
     with pytest.raises(TypeError, match="str"):
         settings.put(workspace, {settings.LAST_STEP: 3})
-    with workspace.db.begin() as session:
+    with workspace.db.write() as session:
         AppStateRepository(session).set(settings.EVIDENCE_MAX_BYTES.key, "banyak")
     assert settings.get(workspace, settings.EVIDENCE_MAX_BYTES) == settings.EVIDENCE_MAX_BYTES.default

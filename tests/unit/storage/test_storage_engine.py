@@ -13,7 +13,7 @@ from inovasi_desktop.storage import LATEST_VERSION, Database, OrganisationReposi
 
 
 def pragma(db: Database, name: str) -> object:
-    with db.begin() as s:
+    with db.write() as s:
         return s.execute(text(f"PRAGMA {name}")).scalar()
 
 
@@ -26,7 +26,7 @@ def test_connection_pragmas(db: Database) -> None:
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
-    with pytest.raises(Exception, match="FOREIGN KEY"), db.begin() as s:
+    with pytest.raises(Exception, match="FOREIGN KEY"), db.write() as s:
         s.execute(text("INSERT INTO indicator_answers (innovation_id, number) VALUES ('tidak-ada', 1)"))
 
 
@@ -39,19 +39,19 @@ def test_creates_missing_folders(tmp_path: Path) -> None:
 
 
 def test_begin_commits_or_rolls_back_as_one_unit(db: Database) -> None:
-    with db.begin() as s:
+    with db.write() as s:
         OrganisationRepository(s).save(Organisation(pemda="Kota Malang"))
-    with pytest.raises(RuntimeError), db.begin() as s:
+    with pytest.raises(RuntimeError), db.write() as s:
         OrganisationRepository(s).save(Organisation(pemda="Kota Batu"))
         raise RuntimeError("gagal di tengah")
-    with db.begin() as s:
+    with db.write() as s:
         assert OrganisationRepository(s).get().pemda == "Kota Malang"
 
 
 def test_reopening_keeps_data(data_dir: Path) -> None:
     path = data_dir / "inovasi.sqlite3"
     first = open_database(path)
-    with first.begin() as s:
+    with first.write() as s:
         OrganisationRepository(s).save(Organisation(opd="Bappeda"))
     first.close()
     second = open_database(path)
@@ -61,7 +61,7 @@ def test_reopening_keeps_data(data_dir: Path) -> None:
 
 
 def test_backup_includes_changes_still_in_the_wal(db: Database, tmp_path: Path) -> None:
-    with db.begin() as s:
+    with db.write() as s:
         OrganisationRepository(s).save(Organisation(pemda="Kabupaten Sleman"))
     assert Path(f"{db.path}-wal").stat().st_size > 0  # the change is not yet in the main file
     dest = db.backup_to(tmp_path / "salinan" / "cadangan.sqlite3")
@@ -92,12 +92,12 @@ def test_integrity_ok_finds_broken_references(db: Database) -> None:
 
 def test_sessions_see_a_consistent_snapshot(db: Database) -> None:
     """Reads inside one unit of work are one transaction, not separate autocommits."""
-    with db.begin() as s:
+    with db.write() as s:
         OrganisationRepository(s).save(Organisation(pemda="A"))
     with db.begin() as reader:
         assert OrganisationRepository(reader).get().pemda == "A"
-        with db.begin() as writer:
+        with db.write() as writer:
             OrganisationRepository(writer).save(Organisation(pemda="B"))
         assert OrganisationRepository(reader).get().pemda == "A"
-    with db.begin() as s:
+    with db.write() as s:
         assert OrganisationRepository(s).get().pemda == "B"

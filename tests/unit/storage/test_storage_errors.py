@@ -21,7 +21,7 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="folder permissi
 def filled_database(path: Path, make_innovation: Make, count: int = 40) -> bytes:
     """A closed database with real rows (checkpointed into the main file); returns its bytes."""
     db = open_database(path)
-    with db.begin() as s:
+    with db.write() as s:
         for i in range(count):
             InnovationRepository(s).save(make_innovation(i))
     db.close()
@@ -60,14 +60,14 @@ def test_a_database_with_damaged_pages(data_dir: Path, make_innovation: Make) ->
 def test_damage_found_later_is_reported_the_same_way(data_dir: Path, make_innovation: Make) -> None:
     path = data_dir / "inovasi.sqlite3"
     db = open_database(path)
-    with db.begin() as s:
+    with db.write() as s:
         for i in range(40):
             InnovationRepository(s).save(make_innovation(i))
     db.engine.dispose()  # the next unit of work opens a fresh connection
     damaged = bytearray(path.read_bytes())
     damaged[2 * PAGE : 6 * PAGE] = b"\x5a" * (4 * PAGE)
     path.write_bytes(damaged)
-    with pytest.raises(StorageError, match="rusak"), db.begin() as s:
+    with pytest.raises(StorageError, match="rusak"), db.write() as s:
         InnovationRepository(s).load_all()
     db.close()
     assert path.read_bytes() == damaged
@@ -145,7 +145,7 @@ def test_a_database_locked_by_another_process(data_dir: Path, monkeypatch: pytes
     other = sqlite3.connect(db.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # holds the write lock
     try:
-        with pytest.raises(StorageError, match="sedang dipakai oleh proses lain"), db.begin() as s:
+        with pytest.raises(StorageError, match="sedang dipakai oleh proses lain"), db.write() as s:
             OrganisationRepository(s).save(Organisation(pemda="Kota Kediri"))
     finally:
         other.execute("ROLLBACK")

@@ -116,7 +116,7 @@ def test_upgrade_from_version_1_loses_nothing(version_1_database: tuple[Path, li
     path, innovations = version_1_database
     db = open_database(path)
     try:
-        with db.begin() as s:
+        with db.write() as s:
             repo = InnovationRepository(s)
             assert repo.load_all([i.id for i in innovations]) == innovations
             assert repo.get(innovations[3].id).attachments.keys() == {"anggaran", "profil_bisnis"}
@@ -130,7 +130,7 @@ def test_upgrade_from_version_1_loses_nothing(version_1_database: tuple[Path, li
             # What version 2 adds works on the upgraded file.
             repo.soft_delete(innovations[0].id)
             AppStateRepository(s).set("editor/last_innovation", innovations[1].id)
-        with db.begin() as s:
+        with db.write() as s:
             assert len(InnovationRepository(s).list_summaries()) == len(innovations) - 1
             assert AppStateRepository(s).get("editor/last_innovation") == innovations[1].id
         assert db.integrity_ok()
@@ -214,7 +214,7 @@ def test_upgrade_from_version_2_moves_kept_checks_onto_the_stored_file_rows(
     conn.close()
     db = open_database(path)
     try:
-        with db.begin() as s:
+        with db.write() as s:
             files = StoredFileRepository(s)
             assert files.checks(["a" * 64, "e" * 64, "f" * 64]) == {"a" * 64: check}
             assert AppStateRepository(s).get("editor/last_innovation") == innovations[1].id
@@ -225,7 +225,7 @@ def test_upgrade_from_version_2_moves_kept_checks_onto_the_stored_file_rows(
             assert StoredFileRepository(s).unreferenced() == ["f" * 64]
             files.keep_checks({"f" * 64: "{}", "e" * 64: "{}"})  # a file without a row keeps nothing
             files.remove("a" * 64)
-        with db.begin() as s:
+        with db.write() as s:
             assert StoredFileRepository(s).checks(["a" * 64, "e" * 64, "f" * 64]) == {"f" * 64: "{}"}
         assert db.integrity_ok()
     finally:
