@@ -62,7 +62,8 @@ def run_gui() -> int:
     app.setApplicationVersion(__version__)
     workspace = Workspace()
     window = MainWindow(workspace)
-    window.show()  # at once; the data is loaded right after, on the first turn of the event loop
+    window.show_first_rows()  # the stored list, read with sqlite3 alone: the first paint shows it
+    window.show()  # at once; the rest is loaded right after, in the background (MainWindow.after_show)
     QTimer.singleShot(0, window.after_show)
     code = app.exec()
     window.runner.wait()  # background work ends before the database closes

@@ -2,6 +2,8 @@
 
 Each use case opens its own unit of work (`with ws.db.begin() as s`). Readiness and score are
 computed here on save and kept beside the innovation so that listing thousands stays fast.
+The window imports this module before it is first shown: what only some use cases need (catalogue,
+rules, interchange) is imported inside them.
 """
 
 from __future__ import annotations
@@ -10,16 +12,17 @@ import copy
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inovasi_desktop import paths
 from inovasi_desktop.atomic import atomic_file
-from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import Innovation, InterchangeError, NotFoundError, new_id, utc_now
-from inovasi_desktop.export import interchange
-from inovasi_desktop.rules import CheckContext, Readiness, summarise
-from inovasi_desktop.rules.scoring import InnovationScore, score_innovation
-from inovasi_desktop.services import conformance
 from inovasi_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inovasi_desktop.catalogue import Catalogue
+    from inovasi_desktop.rules import CheckContext, Readiness
+    from inovasi_desktop.rules.scoring import InnovationScore
 
 EXAMPLE_FILE = "contoh-inovasi.json"
 EXAMPLE_EVIDENCE = "bukti"  # folder of the example's evidence files, with daftar.json naming them
@@ -59,6 +62,7 @@ def _repo(session):
 def context_for(ws: Workspace, innovation: Innovation | None = None) -> CheckContext:
     """Today, the pemda and, given an innovation, its evidence items that do not count because their
     stored file is missing or changed or its check found a galat (from kept check results: cheap)."""
+    from inovasi_desktop.rules import CheckContext
     from inovasi_desktop.services import evidence_status, organisation
 
     org = organisation.get(ws)
@@ -67,6 +71,8 @@ def context_for(ws: Workspace, innovation: Innovation | None = None) -> CheckCon
 
 
 def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:
+    from inovasi_desktop.rules import score_innovation, summarise
+
     readiness = summarise(catalogue, innovation, context)
     score = score_innovation(catalogue, innovation, context.invalid_evidence)
     return {"readiness_label": readiness.label, "errors": readiness.errors, "evidenced": readiness.evidenced,
@@ -78,6 +84,16 @@ def list_rows(ws: Workspace, deleted: bool = False) -> list[InnovationRow]:
     with ws.db.begin() as session:
         summaries = _repo(session).list_summaries(include_deleted=deleted)
     return [_row(s) for s in summaries if (s.deleted_at is not None) == deleted]
+
+
+def first_rows(ws: Workspace) -> list[InnovationRow] | None:
+    """The innovations in use, read before the database is opened fully (so without SQLAlchemy), for the
+    window's first paint. None when the database does not exist yet or must be upgraded, damaged or
+    locked: `list_rows` then opens it (and explains what stops it)."""
+    from inovasi_desktop.storage.list_reader import read_list
+
+    summaries = read_list(ws.database_file)
+    return None if summaries is None else [_row(s) for s in summaries]
 
 
 _UNCHECKED = {"readiness_label": "belum diperiksa", "errors": 0, "evidenced": 0, "total": 0,
@@ -173,6 +189,9 @@ def restore(ws: Workspace, ids: list[str]) -> int:
 
 def import_json_text(ws: Workspace, text: str | bytes) -> Innovation:
     """Validate fully first; write nothing unless the whole document fits its catalogue."""
+    from inovasi_desktop.export import interchange
+    from inovasi_desktop.services import conformance
+
     innovation = interchange.loads(text)
     if not ws.catalogues.has(innovation.catalogue_id):
         known = ", ".join(c.id for c in ws.catalogues.all)
@@ -189,6 +208,8 @@ def import_json_text(ws: Workspace, text: str | bytes) -> Innovation:
 
 
 def import_json_file(ws: Workspace, path: Path) -> Innovation:
+    from inovasi_desktop.export import interchange
+
     try:
         if path.stat().st_size > interchange.MAX_DOCUMENT_BYTES:
             raise InterchangeError(f"Berkas {path.name} terlalu besar untuk satu inovasi "
@@ -201,6 +222,7 @@ def import_json_file(ws: Workspace, path: Path) -> Innovation:
 
 def import_example(ws: Workspace) -> Innovation:
     """Load the shipped example as a new innovation (a fresh id each time), its evidence files stored."""
+    from inovasi_desktop.export import interchange
     from inovasi_desktop.services import evidence, organisation
 
     innovation = interchange.loads((paths.examples_dir() / EXAMPLE_FILE).read_bytes())
@@ -220,6 +242,8 @@ def import_example(ws: Workspace) -> Innovation:
 
 
 def export_json_file(ws: Workspace, innovation_id: str, path: Path) -> Innovation:
+    from inovasi_desktop.export import interchange
+
     innovation = get(ws, innovation_id)
     write_atomic(path, interchange.dumps(innovation).encode("utf-8"))
     return innovation
@@ -237,12 +261,16 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def check(ws: Workspace, innovation_id: str) -> tuple[Innovation, Readiness]:
+    from inovasi_desktop.rules import summarise
+
     innovation = get(ws, innovation_id)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     return innovation, summarise(catalogue, innovation, context_for(ws, innovation))
 
 
 def score(ws: Workspace, innovation_id: str) -> tuple[Innovation, InnovationScore]:
+    from inovasi_desktop.rules import score_innovation
+
     innovation = get(ws, innovation_id)
     invalid = context_for(ws, innovation).invalid_evidence
     return innovation, score_innovation(ws.catalogues.get(innovation.catalogue_id), innovation, invalid)

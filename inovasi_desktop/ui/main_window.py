@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.editor = None  # the open EditorController, if any
         self.runner = TaskRunner()
         self.loaded = False
+        self.listed = False  # the list shows the stored rows (possibly read before the database was opened)
 
         self.list_view = InnovationListView()
         self.list_view.open_requested.connect(self._open_from_list)
@@ -51,18 +52,25 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def show_first_rows(self) -> None:
+        """Fill the list before the window is first shown, read without opening the database fully
+        (that happens in the background after the show; see `after_show`)."""
+        rows = innovations.first_rows(self.workspace)
+        if rows is not None:
+            self._show_rows(rows, in_bin=False)
+
     def load(self) -> bool:
-        """Open the catalogues and the database (after the window is shown, so it appears at once).
-        What stops them is explained in place; returns False then."""
+        """Open the catalogues and the database (at once when `after_show` has already opened them in the
+        background). What stops them is explained in place; returns False then."""
         try:
-            self.workspace.catalogues  # noqa: B018 - load and validate now
-            self.workspace.db  # noqa: B018
+            self.workspace.open()
         except InovasiError as err:
             QMessageBox.critical(self, tr("Inovasi Desktop tidak dapat dibuka"), str(err))
             return False
         self.loaded = True
         self.list_view.set_catalogues([c.id for c in self.workspace.catalogues.all])
-        self.refresh()
+        if not self.listed:
+            self.refresh()
         selected = self._guard(app_state.get, self.workspace, app_state.LIST_SELECTED)
         if selected:
             self.list_view.select(selected)
@@ -173,7 +181,10 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         in_bin = self.bin_action.isChecked()
-        rows = self._guard(innovations.list_rows, self.workspace, in_bin) or []
+        self._show_rows(self._guard(innovations.list_rows, self.workspace, in_bin) or [], in_bin)
+
+    def _show_rows(self, rows: list, in_bin: bool) -> None:
+        self.listed = True
         self.list_view.set_rows(rows, in_bin)
         text = tr("{n} inovasi di tempat sampah") if in_bin else tr("{n} inovasi")
         self.status_label.setText(text.format(n=len(rows)))
@@ -361,11 +372,23 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def after_show(self) -> None:
-        """Load the data, reopen the innovation and step the user was in (after a crash too);
-        the first run asks for the organisation."""
-        if not self.loaded and not self.load():
+        """Open the catalogues and the database on a worker thread (the list is usable meanwhile), then
+        reopen the innovation and step the user was in (after a crash too); the first run asks for the
+        organisation."""
+        if self.loaded:
+            self._resume()
+            return
+        handle = self.runner.run(lambda control: self.workspace.open())
+        handle.finished.connect(self._opened)
+        handle.failed.connect(self._opened)  # load() meets the problem again and explains it
+
+    def _opened(self, *_) -> None:
+        if not self.load():
             QApplication.exit(3)
             return
+        self._resume()
+
+    def _resume(self) -> None:
         last = self._guard(app_state.get, self.workspace, app_state.LAST_INNOVATION)
         if last:
             step = self._guard(app_state.get, self.workspace, app_state.LAST_STEP)

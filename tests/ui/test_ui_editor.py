@@ -144,8 +144,9 @@ def test_reopens_where_the_user_was(qtbot, workspace):
     first.close()
     second = MainWindow(workspace)
     qtbot.addWidget(second)
-    second.after_show()
-    assert second.editor is not None and second.editor.innovation.id == innovation_id
+    second.after_show()  # opens the data folder in the background, then reopens the editor
+    qtbot.waitUntil(lambda: second.editor is not None)
+    assert second.editor.innovation.id == innovation_id
     assert second.editor.view.current_step().key == "indikator:7"
     second.close()
 
