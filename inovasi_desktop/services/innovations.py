@@ -59,14 +59,16 @@ def _repo(session):
     return InnovationRepository(session)
 
 
-def context_for(ws: Workspace, innovation: Innovation | None = None) -> CheckContext:
+def context_for(ws: Workspace, innovation: Innovation | None = None, *, examine: bool = True) -> CheckContext:
     """Today, the pemda and, given an innovation, its evidence items that do not count because their
-    stored file is missing or changed or its check found a galat (from kept check results: cheap)."""
+    stored file is missing or changed or its check found a galat (from kept check results: cheap, except
+    for files never checked, which `examine` False leaves out: see evidence_status.file_status)."""
     from inovasi_desktop.rules import CheckContext
     from inovasi_desktop.services import evidence_status, organisation
 
     org = organisation.get(ws)
-    invalid = evidence_status.invalid_ids(ws, innovation, org.pemda) if innovation is not None else frozenset()
+    invalid = (evidence_status.invalid_ids(ws, innovation, org.pemda, examine=examine) if innovation is not None
+               else frozenset())
     return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=invalid)
 
 

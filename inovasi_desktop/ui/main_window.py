@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner()
         self.loaded = False
         self.listed = False  # the list shows the stored rows (possibly read before the database was opened)
+        self.use_case = None  # the use case running in the background (example, duplicate, carry over), if any
 
         self.list_view = InnovationListView()
         self.list_view.open_requested.connect(self._open_from_list)
@@ -258,15 +259,24 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.list_view.table.setFocus()
 
+    def _in_background(self, label: str, work, done) -> None:
+        """Run a use case on the runner (the window stays responsive); `done(result)` on the GUI thread."""
+        from inovasi_desktop.ui.use_case_task import run_use_case
+
+        if self.use_case is None or self.use_case.done:  # one at a time
+            self.use_case = run_use_case(self, self.runner, label, work, done)
+
     def duplicate_selected(self) -> None:
         ids = self.list_view.selected_ids()
         if len(ids) != 1:
             return
-        copy = self._guard(innovations.duplicate, self.workspace, ids[0])
-        if copy is not None:
-            self.refresh()
-            self.list_view.select(copy.id)
-            self.statusBar().showMessage(tr("Salinan dibuat: {name}").format(name=copy.name), 5000)
+        ws = self.workspace
+        self._in_background(tr("Membuat salinan…"), lambda: innovations.duplicate(ws, ids[0]), self._duplicated)
+
+    def _duplicated(self, copy) -> None:
+        self.refresh()
+        self.list_view.select(copy.id)
+        self.statusBar().showMessage(tr("Salinan dibuat: {name}").format(name=copy.name), 5000)
 
     def carry_over_selected(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -283,10 +293,12 @@ class MainWindow(QMainWindow):
                                          tr("Salin ke versi katalog:"), labels, 0, False)
         if not ok:
             return
-        target = choices[labels.index(label)]
-        report = self._guard(carry_over.copy_to_catalogue, self.workspace, ids[0], target.id)
-        if report is None:
-            return
+        target, ws = choices[labels.index(label)], self.workspace
+        self._in_background(tr("Menyalin ke {title}…").format(title=target.title),
+                            lambda: carry_over.copy_to_catalogue(ws, ids[0], target.id),
+                            lambda report: self._carried_over(report, target))
+
+    def _carried_over(self, report, target) -> None:
         self.refresh()
         text = tr("Salinan untuk {title} dibuat.").format(title=target.title)
         if report.dropped:
@@ -358,11 +370,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Penghapusan dibatalkan."), 5000)
 
     def load_example(self) -> None:
-        innovation = self._guard(innovations.import_example, self.workspace)
-        if innovation is not None:
-            self.refresh()
-            self.open_innovation(innovation.id)
-            self.statusBar().showMessage(tr("Contoh dimuat: {name}").format(name=innovation.name), 5000)
+        ws = self.workspace
+        self._in_background(tr("Memuat contoh…"), lambda: innovations.import_example(ws), self._example_loaded)
+
+    def _example_loaded(self, innovation) -> None:
+        self.refresh()
+        self.open_innovation(innovation.id)
+        self.statusBar().showMessage(tr("Contoh dimuat: {name}").format(name=innovation.name), 5000)
 
     def edit_organisation(self) -> None:
         from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
@@ -370,6 +384,8 @@ class MainWindow(QMainWindow):
         dialog = OrganisationDialog(self.workspace, self)
         if dialog.exec():
             self.refresh()
+            if self.editor is not None:  # files are checked again for a new pemda, in the background
+                self.editor.evidence.show_all()
 
     def after_show(self) -> None:
         """Open the catalogues and the database on a worker thread (the list is usable meanwhile), then

@@ -43,7 +43,10 @@ class TaskControl:
         now = time.monotonic()
         if done >= total or now - self._last_emit >= 0.05:
             self._last_emit = now
-            self._bridge.progress.emit(done, total, text)
+            try:
+                self._bridge.progress.emit(done, total, text)
+            except RuntimeError:  # nobody is left to tell (the runner's owner is gone): stop
+                self._cancel.set()
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -93,18 +96,24 @@ class _Runnable(QRunnable):
         self.func = func
 
     def run(self) -> None:
-        control, ended = self.handle.control, self.handle._bridge.ended
+        control = self.handle.control
         try:
             result = self.func(control)
         except Cancelled:
-            ended.emit("cancelled", None)
+            self._end("cancelled", None)
         except InovasiError as err:
-            ended.emit("failed", err)
+            self._end("failed", err)
         except Exception as err:  # a bug: keep the details for the crash report
             log.error("Background task failed:\n%s", traceback.format_exc())
-            ended.emit("failed", err)
+            self._end("failed", err)
         else:
-            ended.emit("cancelled" if control.cancelled() else "finished", result)
+            self._end("cancelled" if control.cancelled() else "finished", result)
+
+    def _end(self, kind: str, payload: object) -> None:
+        try:
+            self.handle._bridge.ended.emit(kind, payload)
+        except RuntimeError:  # the handle was deleted with its owner (a window closed while this ran)
+            log.info("Background task ended after its owner was gone (%s)", kind)
 
 
 class TaskRunner:

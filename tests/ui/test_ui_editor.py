@@ -160,7 +160,8 @@ def test_carry_over_to_another_catalogue_reports_what_did_not_map(qtbot, window,
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Indeks Inovasi Daerah 2023 (iid-2023)", True))
     shown = {}
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.setdefault("text", text))
-    window.carry_action.trigger()
+    window.carry_action.trigger()  # copies on the background runner; the report follows on the GUI thread
+    qtbot.waitUntil(lambda: window.editor is not None)
     assert "Asta Cita" in shown["text"]
     assert window.editor.innovation.catalogue_id == "iid-2023"
     assert window.editor.innovation.answers[20].level == example.answers[20].level

@@ -47,7 +47,7 @@ class EditorController(QObject):
         self.innovation = innovation
         self.catalogue = view.catalogue
         self.view = view
-        self.context = innovations.context_for(workspace, innovation)
+        self.context = innovations.context_for(workspace, innovation, examine=False)  # files not checked yet count
         self.dirty = False
         self.last_saved: datetime | None = None
         self.summary: dict | None = None  # readiness and score as of the last save
@@ -81,8 +81,12 @@ class EditorController(QObject):
         self.run_checks()
 
     def refresh_context(self) -> None:
-        """Stored evidence files changed state: re-read which evidence counts, then check again."""
-        self.context = innovations.context_for(self.ws, self.innovation)
+        """Stored evidence files changed state (or their background check ended): re-read which evidence
+        counts, then check again. A summary this editor already saved is saved again when it changed."""
+        before = self.context.invalid_evidence
+        self.context = innovations.context_for(self.ws, self.innovation, examine=False)
+        if self.summary is not None and self.context.invalid_evidence != before:
+            self.on_edit()
         self.run_checks()
 
     # --- editing ---------------------------------------------------------------------------
@@ -177,6 +181,7 @@ class EditorController(QObject):
                 self.view.scroll_to(page.fields[key])
 
     def close(self) -> None:
+        self.evidence.stop()
         self.save()
         try:
             app_state.put(self.ws, {app_state.LAST_INNOVATION: None, app_state.LAST_STEP: None})

@@ -1,5 +1,9 @@
 """Gives every evidence panel of an editor the workspace, the runner, the innovation and its target,
-and keeps the readiness step's list of file problems (missing or changed files, check results) current."""
+and keeps the readiness step's list of file problems (missing or changed files, check results) current.
+
+Stored files not checked yet (new to this data folder, touched on disk, or checked for another pemda)
+are hashed and checked on the runner, never on the GUI thread: their rows say "Memeriksa…" and fill in
+as results arrive, in small batches; the readiness and the scores follow."""
 
 from __future__ import annotations
 
@@ -46,17 +50,24 @@ class EvidenceBinding(QObject):
     def __init__(self, ws: Workspace, runner: TaskRunner, innovation: Innovation, view: EditorView) -> None:
         super().__init__(view)
         self.ws, self.runner, self.innovation, self.view = ws, runner, innovation, view
+        self.handle = None  # "Periksa ulang" (verify) under way
+        self.checking = None  # the background check of files not checked yet, under way
+        self.check_progress = (0, 0)
+        self.checked: tuple[str, set[str]] = ("", set())  # (pemda, hashes this editor had checked for it)
         self.panels = evidence_panels(view)
         for key, panel in self.panels.items():
             panel.bind(ws, runner, innovation, target_for(view.catalogue, key))
             panel.status_changed.connect(self.refresh)
         view.readiness.verify_requested.connect(self.verify)
-        self.handle = None
         self.show_problems()
+        self.check_new_files()
 
     def show_problems(self, note: str = "") -> None:
+        if self.checking is not None and not note:
+            done, total = self.check_progress
+            note = tr("Memeriksa berkas bukti ({done} dari {total})…").format(done=done, total=total)
         try:
-            problems = evidence_upkeep.file_problems(self.ws, self.innovation)
+            problems = evidence_upkeep.file_problems(self.ws, self.innovation, examine=False)
         except InovasiError as err:
             log.warning("Cannot list evidence file problems: %s", err)
             return
@@ -65,6 +76,64 @@ class EvidenceBinding(QObject):
     def refresh(self) -> None:
         self.show_problems()
         self.status_changed.emit()
+        self.check_new_files()
+
+    # --- checking files not checked yet, in the background ------------------------------------------
+    def check_new_files(self) -> None:
+        """Start checking the stored files that need it (each file once per editor and pemda)."""
+        if self.checking is not None:
+            return
+        try:
+            pemda = organisation.get(self.ws).pemda
+            if pemda != self.checked[0]:
+                self.checked = (pemda, set())
+            hashes = evidence_status.stored_hashes_of(self.innovation.all_evidence()) - self.checked[1]
+            status = evidence_status.file_status(self.ws, hashes, pemda, examine=False)
+        except InovasiError as err:
+            log.warning("Cannot tell which evidence files need a check: %s", err)
+            return
+        pending = sorted(sha256 for sha256, found in status.items() if found.state == evidence_status.PENDING)
+        if not pending:
+            return
+        self.checked[1].update(pending)
+        self.check_progress = (0, len(pending))
+        ws = self.ws
+        self.checking = self.runner.run(lambda control: evidence_status.check_pending(
+            ws, pending, pemda, progress=control.progress, cancelled=control.cancelled))
+        self.checking.progress.connect(self._checks_arrived)
+        self.checking.finished.connect(self._checks_ended)
+        self.checking.failed.connect(self._checks_failed)
+        self.checking.cancelled.connect(self._checks_ended)
+        self.show_problems()
+
+    def _checks_arrived(self, done: int, total: int, _text: str) -> None:
+        self.check_progress = (done, total)
+        self._show_checked()
+
+    def _checks_failed(self, error: Exception) -> None:
+        log.warning("Checking evidence files failed: %s", error)
+        self._checks_ended()
+
+    def _checks_ended(self, *_) -> None:
+        self.checking = None
+        self.show_all()  # and files added meanwhile, or checked for a pemda changed meanwhile, are checked next
+
+    def _show_checked(self) -> None:
+        for panel in self.panels.values():
+            panel.refresh()
+        self.show_problems()
+        self.status_changed.emit()
+
+    def show_all(self) -> None:
+        """Show every file's state afresh (e.g. after the organisation's pemda changed) and check what needs it."""
+        self._show_checked()
+        self.check_new_files()
+
+    def stop(self) -> None:
+        """The editor closes: background work about its files stops (what was found is kept)."""
+        for handle in (self.checking, self.handle):
+            if handle is not None:
+                handle.cancel()
 
     def verify(self) -> None:
         """Re-hash this innovation's stored files in the background."""
