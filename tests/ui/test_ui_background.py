@@ -63,7 +63,7 @@ def test_checks_run_in_the_background_and_results_fill_in(qtbot, window, workspa
     editor = window.editor
     panel = file_panel(editor, 1)
     assert [CHECKING in row.status.text() for row in panel.rows] == [True]
-    assert "Memeriksa berkas bukti" in editor.view.readiness.store_status.text()
+    qtbot.waitUntil(lambda: "Memeriksa berkas bukti" in editor.view.readiness.store_status.text())
     assert editor.context.invalid_evidence == frozenset()  # not known yet: counted until the check says otherwise
 
     # The window answers meanwhile: the next step opens, its rows are waiting too.
@@ -74,7 +74,7 @@ def test_checks_run_in_the_background_and_results_fill_in(qtbot, window, workspa
     qtbot.waitUntil(lambda: bool(gate.threads))  # a worker is inside a check, held by the gate
 
     gate.opened.set()
-    qtbot.waitUntil(lambda: editor.evidence.checking is None, timeout=30_000)
+    qtbot.waitUntil(lambda: not editor.evidence.checking_files, timeout=30_000)
     assert gate.threads and all(t is not threading.main_thread() for t in gate.threads)
     assert not any(CHECKING in row.status.text() for row in second.rows)
     assert all("PDF" in row.details.text() for row in second.rows)  # facts from the check: kind, pages
@@ -105,7 +105,7 @@ def test_closing_the_editor_mid_check_stops_cleanly(qtbot, window, workspace, mo
     states = evidence_status.file_status(workspace, hashes, "Kabupaten Jombang", examine=False)
     assert sum(found.state == evidence_status.OK for found in states.values()) == 1  # that result was kept
     window.open_innovation(example.id, "indikator:2")  # reopening checks the rest
-    qtbot.waitUntil(lambda: window.editor.evidence.checking is None, timeout=30_000)
+    qtbot.waitUntil(lambda: not window.editor.evidence.checking_files, timeout=30_000)
     assert len(gate.threads) == len(hashes)
 
 

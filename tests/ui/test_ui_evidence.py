@@ -298,7 +298,8 @@ def test_readiness_shows_a_missing_file_until_it_is_replaced(qtbot, window, work
     innovations.save(workspace, innovation)
     editor = open_at(window, workspace, "kesiapan", innovation)
     readiness = editor.view.readiness
-    assert readiness.store_problems.count() == 1 and missing.id in editor.context.invalid_evidence
+    qtbot.waitUntil(lambda: readiness.store_problems.count() == 1)  # listed on the turn after opening
+    assert missing.id in editor.context.invalid_evidence
     assert "perbup.pdf" in readiness.store_problems.item(0).text()
     readiness.store_problems.itemActivated.emit(readiness.store_problems.item(0))
     assert editor.view.current_step().key == "indikator:1"

@@ -60,25 +60,34 @@ class EditorController(QObject):
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_MS)
         self.check_timer.timeout.connect(self.run_checks)
 
-        pemda = self.context.pemda
-        for page in view.pages.values():
-            if isinstance(page, FormPage):
-                page.load(innovation)
-                for widget in page.fields.values():
-                    if widget.field.type == "auto" and widget.field.auto_from == "pemda" and pemda:
-                        widget.set_value(pemda)
-            elif isinstance(page, IndicatorPage):
-                page.load(innovation.answer(page.indicator.number))
-            page_changed = getattr(page, "changed", None)
-            if page_changed is not None:
-                page_changed.connect(self.on_edit)
         self.evidence = EvidenceBinding(workspace, runner or TaskRunner(), innovation, view)
+        for page in list(view.pages.values()):
+            self._adopt(page)
+        view.page_built.connect(self._on_page_built)  # the other pages, when first shown
         self.evidence.status_changed.connect(self.refresh_context)
         view.readiness.jump_requested.connect(self.jump_to)
         view.step_list.currentRowChanged.connect(self._on_step_changed)
         view.back_button.clicked.connect(self.close)
         view.pages[view.current_step().key].setProperty("visited", True)
         self.run_checks()
+
+    def _adopt(self, page) -> None:
+        """Give a step page its values and behaviour."""
+        self.evidence.adopt(page)
+        if isinstance(page, FormPage):
+            page.load(self.innovation)
+            for widget in page.fields.values():
+                if widget.field.type == "auto" and widget.field.auto_from == "pemda" and self.context.pemda:
+                    widget.set_value(self.context.pemda)
+        elif isinstance(page, IndicatorPage):
+            page.load(self.innovation.answer(page.indicator.number))
+        page_changed = getattr(page, "changed", None)
+        if page_changed is not None:
+            page_changed.connect(self.on_edit)
+
+    def _on_page_built(self, page) -> None:
+        self._adopt(page)
+        self._show_messages(self.findings)
 
     def refresh_context(self) -> None:
         """Stored evidence files changed state (or their background check ended): re-read which evidence

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from inovasi_desktop.domain import Innovation, InovasiError
@@ -25,20 +25,20 @@ from inovasi_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
+CHECK_START_MS = 150  # the editor is laid out and painted before a worker competes with it for Python
+
 
 def tr(text: str) -> str:
     return QApplication.translate("EvidenceBinding", text)
 
 
-def evidence_panels(view: EditorView) -> dict[str, EvidencePanel]:
-    """Panel by target: indicator number ("3") or attachment field key ("anggaran")."""
-    panels: dict[str, EvidencePanel] = {}
-    for page in view.pages.values():
-        if isinstance(page, IndicatorPage):
-            panels[str(page.indicator.number)] = page.evidence
-        elif isinstance(page, FormPage):
-            panels.update({key: w.input for key, w in page.fields.items() if isinstance(w, AttachmentField)})
-    return panels
+def evidence_panels(page) -> dict[str, EvidencePanel]:
+    """The panels of a step page by target: indicator number ("3") or attachment field key ("anggaran")."""
+    if isinstance(page, IndicatorPage):
+        return {str(page.indicator.number): page.evidence}
+    if isinstance(page, FormPage):
+        return {key: w.input for key, w in page.fields.items() if isinstance(w, AttachmentField)}
+    return {}
 
 
 class EvidenceBinding(QObject):
@@ -54,16 +54,34 @@ class EvidenceBinding(QObject):
         self.checking = None  # the background check of files not checked yet, under way
         self.check_progress = (0, 0)
         self.checked: tuple[str, set[str]] = ("", set())  # (pemda, hashes this editor had checked for it)
-        self.panels = evidence_panels(view)
-        for key, panel in self.panels.items():
-            panel.bind(ws, runner, innovation, target_for(view.catalogue, key))
-            panel.status_changed.connect(self.refresh)
+        self.to_check: tuple[str, list[str]] = ("", [])  # (pemda, hashes) waiting for the start timer
+        self.start_timer = QTimer(self, singleShot=True, interval=CHECK_START_MS)
+        self.start_timer.timeout.connect(self._start_checks)
+        self.panels: dict[str, EvidencePanel] = {}  # of the pages built so far (see `adopt`)
         view.readiness.verify_requested.connect(self.verify)
-        self.show_problems()
+        self.first_look = QTimer(self, singleShot=True, interval=0)  # the next turn: opening stays short
+        self.first_look.timeout.connect(self._first_look)
+        self.first_look.start()
+
+    def _first_look(self) -> None:
         self.check_new_files()
+        if not self.checking_files:  # (a check about to start has shown them already)
+            self.show_problems()
+
+    @property
+    def checking_files(self) -> bool:
+        """Files not checked before are being checked (or about to be, or the editor is about to look)."""
+        return self.checking is not None or self.start_timer.isActive() or self.first_look.isActive()
+
+    def adopt(self, page) -> None:
+        """Bind the evidence panels of a step page just built."""
+        for key, panel in evidence_panels(page).items():
+            panel.bind(self.ws, self.runner, self.innovation, target_for(self.view.catalogue, key))
+            panel.status_changed.connect(self.refresh)
+            self.panels[key] = panel
 
     def show_problems(self, note: str = "") -> None:
-        if self.checking is not None and not note:
+        if self.checking_files and not note:
             done, total = self.check_progress
             note = tr("Memeriksa berkas bukti ({done} dari {total})…").format(done=done, total=total)
         try:
@@ -81,7 +99,7 @@ class EvidenceBinding(QObject):
     # --- checking files not checked yet, in the background ------------------------------------------
     def check_new_files(self) -> None:
         """Start checking the stored files that need it (each file once per editor and pemda)."""
-        if self.checking is not None:
+        if self.checking is not None or self.start_timer.isActive():
             return
         try:
             pemda = organisation.get(self.ws).pemda
@@ -97,14 +115,18 @@ class EvidenceBinding(QObject):
             return
         self.checked[1].update(pending)
         self.check_progress = (0, len(pending))
-        ws = self.ws
+        self.to_check = (pemda, pending)
+        self.start_timer.start()
+        self.show_problems()
+
+    def _start_checks(self) -> None:
+        ws, (pemda, pending) = self.ws, self.to_check
         self.checking = self.runner.run(lambda control: evidence_status.check_pending(
             ws, pending, pemda, progress=control.progress, cancelled=control.cancelled))
         self.checking.progress.connect(self._checks_arrived)
         self.checking.finished.connect(self._checks_ended)
         self.checking.failed.connect(self._checks_failed)
         self.checking.cancelled.connect(self._checks_ended)
-        self.show_problems()
 
     def _checks_arrived(self, done: int, total: int, _text: str) -> None:
         self.check_progress = (done, total)
@@ -131,6 +153,8 @@ class EvidenceBinding(QObject):
 
     def stop(self) -> None:
         """The editor closes: background work about its files stops (what was found is kept)."""
+        self.first_look.stop()
+        self.start_timer.stop()
         for handle in (self.checking, self.handle):
             if handle is not None:
                 handle.cancel()
