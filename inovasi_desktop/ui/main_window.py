@@ -394,6 +394,9 @@ class MainWindow(QMainWindow):
         if self.loaded:
             self._resume()
             return
+        QTimer.singleShot(0, self._open_in_background)  # a turn later: the list paints before a worker competes
+
+    def _open_in_background(self) -> None:
         handle = self.runner.run(lambda control: self.workspace.open())
         handle.finished.connect(self._opened)
         handle.failed.connect(self._opened)  # load() meets the problem again and explains it
