@@ -171,8 +171,7 @@ def prepare_workspace(home: Path, innovations_count: int) -> str:
     organisation.save(ws, Organisation(pemda="Kabupaten Mojokerto", provinsi="Jawa Timur", opd="Dinas Kesehatan",
                                        head_name="dr. Bambang Supriyadi, M.Kes.", head_nip="197203151998031007",
                                        default_catalogue="iid-2026"))
-    example = innovations.import_example(ws)
-    last = example
+    last = example = innovations.import_example(ws)  # the example loads once; the others are copies of it
     for _ in range(innovations_count - 1):
         last = innovations.duplicate(ws, example.id)
     ws.close()

@@ -146,6 +146,58 @@ def _export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- organisation ----------------------------------------------------------------------------------
+
+# attribute, option, label (as the organisation dialog names it), help
+_ORGANISATION = (
+    ("pemda", "--pemda", "Pemda", "pemda (kabupaten/kota), misalnya \"Kabupaten Mojokerto\""),
+    ("provinsi", "--provinsi", "Provinsi", "misalnya \"Jawa Timur\""),
+    ("opd", "--opd", "OPD", "nama OPD, misalnya \"Dinas Kesehatan\""),
+    ("contact_name", "--narahubung", "Narahubung", "nama petugas yang dapat dihubungi"),
+    ("contact_phone", "--telepon", "Telepon narahubung", "nomor telepon narahubung"),
+    ("contact_email", "--surel", "Surel narahubung", "alamat surel narahubung"),
+    ("head_name", "--kepala", "Kepala OPD", "nama kepala OPD beserta gelar"),
+    ("head_nip", "--nip", "NIP kepala OPD", "NIP kepala OPD: 18 angka, boleh berspasi"),
+    ("head_position", "--jabatan", "Jabatan kepala OPD", "misalnya \"Kepala Dinas Kesehatan\""),
+    ("default_catalogue", "--katalog", "Katalog bawaan", "id katalog untuk inovasi baru (lihat perintah catalogs)"),
+)
+
+
+@command("organisation")
+def _organisation(args: argparse.Namespace) -> int:
+    from dataclasses import asdict, replace
+
+    from inovasi_desktop.rules.format import format_nip
+    from inovasi_desktop.services import organisation
+
+    ws = _workspace()
+    catalogue_ids = [c.id for c in ws.catalogues.all]
+    options = {attr: option for attr, option, _, _ in _ORGANISATION}
+    org = organisation.get(ws)
+    changes = {attr: getattr(args, attr).strip() for attr in options if getattr(args, attr) is not None}
+    if changes:
+        org = replace(org, **changes)
+        found = organisation.problems(org, catalogue_ids)
+        if found:
+            listing = "\n".join(f"  - {options[attr]}: {message}" for attr, message in found.items())
+            raise InovasiError(f"Data organisasi tidak disimpan:\n{listing}")
+        organisation.save(ws, org)
+        org = organisation.get(ws)
+    catalogue = ws.catalogues.get(org.default_catalogue) if org.default_catalogue in catalogue_ids \
+        else ws.catalogues.default
+    missing = organisation.problems(org)
+    shown = {**asdict(org), "head_nip": format_nip(org.head_nip),
+             "default_catalogue": f"{catalogue.id} ({catalogue.title})"}
+    lines = ["Data organisasi disimpan."] if changes else []
+    lines += [f"{label:<19}: {shown[attr] or '(belum diisi)'}" for attr, _, label, _ in _ORGANISATION]
+    if missing:
+        lines += ["", "Belum lengkap (sampul dan lembar pengesahan berkas memerlukannya):"]
+        lines += [f"  - {options[attr]}: {message}" for attr, message in missing.items()]
+    _emit(args, {**asdict(org), "head_nip_printed": format_nip(org.head_nip), "default_catalogue": catalogue.id,
+                 "complete": not missing, "problems": missing, "saved": bool(changes)}, lines)
+    return EXIT_OK
+
+
 # -- evidence (bukti dukung) ------------------------------------------------------------------------
 
 def _problem_dicts(check) -> list[dict]:
@@ -320,6 +372,10 @@ def _parser() -> argparse.ArgumentParser:
     p = add("export-pdf", "ekspor berkas PDF (dossier) satu inovasi beserta bukti dukungnya")
     p.add_argument("id", metavar="ID")
     p.add_argument("-o", "--output", metavar="BERKAS", required=True, help="berkas PDF tujuan")
+    p = add("organisation", "tampilkan data organisasi (pemda, OPD, narahubung, kepala OPD, katalog bawaan) "
+                            "untuk sampul dan lembar pengesahan; dengan opsi, ubah data itu")
+    for attr, option, _, help_text in _ORGANISATION:
+        p.add_argument(option, dest=attr, metavar=option.lstrip("-").upper(), help=help_text)
     _add_evidence_parsers(add)
     return parser
 

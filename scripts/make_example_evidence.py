@@ -2,14 +2,14 @@
 
 PDFs (reportlab) with an Indonesian letterhead and plausible text, screenshots (PNG) and a phone
 photo of a newspaper clipping (JPEG with an EXIF orientation tag), all marked as examples. Also
-writes examples/bukti/daftar.json: evidence item id -> file name, read by import_example.
+points each evidence item of examples/contoh-inovasi.json at its file ("file": {"path": "bukti/..."}),
+so that importing the JSON (the window's *Muat contoh* or `import-json`) brings the files along.
 
 Run:  .venv/bin/python scripts/make_example_evidence.py
 """
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 from datetime import date
@@ -25,6 +25,7 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, 
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from inovasi_desktop.export import interchange  # noqa: E402
 from inovasi_desktop.rules import format_date_id  # noqa: E402
 
 rl_config.useA85 = 0
@@ -432,8 +433,10 @@ def main() -> int:
                 ["Orang tua", "41.907", "+9%"], ["Bidan desa", "304", "+2%"]])
     social_post("Unggahan-Media-Sosial-Jadwal-Posyandu.png")
     clipping_photo("Kliping-Berita-Peluncuran.jpg")
-    (OUT / "daftar.json").write_text(json.dumps(dict(sorted(listing.items())), indent=2, ensure_ascii=False) + "\n",
-                                     encoding="utf-8")
+    example = OUT.parent / "contoh-inovasi.json"
+    document = interchange.read_document(example.read_text(encoding="utf-8"))
+    files = {item_id: f"{OUT.name}/{name}" for item_id, name in listing.items()}
+    example.write_text(interchange.dumps(document.innovation, files), encoding="utf-8")
     total = sum(p.stat().st_size for p in OUT.iterdir())
     print(f"{len(list(OUT.iterdir()))} berkas, {total / 1024:.0f} KB di {OUT}")
     return 0

@@ -11,11 +11,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout, not another editable install
 os.environ.setdefault("INOVASI_HOME", tempfile.mkdtemp(prefix="inovasi-shots-"))
 os.environ.setdefault("INOVASI_NO_CRASH_DIALOG", "1")
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMenu  # noqa: E402
 
 from inovasi_desktop.domain import Organisation  # noqa: E402
 from inovasi_desktop.services import innovations, organisation  # noqa: E402
@@ -37,6 +38,37 @@ DEMO_ORGANISATION = Organisation(
     head_position="Kepala Dinas Kesehatan", default_catalogue="iid-2026")
 
 
+def screen(app: QApplication, path: Path) -> None:
+    """The whole screen, popups (open menus) included, which a window's grab() leaves out."""
+    settle(app)
+    app.primaryScreen().grabWindow(0).save(str(path))
+
+
+def shell_shots(app: QApplication, window: MainWindow, out: Path) -> None:
+    """Menus, trash, guide and about box."""
+    window.move(0, 0)
+    bar = window.menuBar()
+    for name in ("fileMenu", "editMenu", "innovationMenu", "helpMenu"):
+        menu = window.findChild(QMenu, name)
+        bar.setActiveAction(menu.menuAction())
+        screen(app, out / f"04-menu-{name}.png")
+        menu.hide()
+    window.bin_action.trigger()
+    window.list_view.table.selectRow(0)
+    screen(app, out / "05-tempat-sampah.png")
+    window.bin_action.trigger()
+    window.show_guide()
+    window.guide.move(160, 40)
+    screen(app, out / "06-panduan.png")
+    window.guide.search.setText("lembar pengesahan")
+    screen(app, out / "06-panduan-cari.png")
+    window.guide.close()
+    window.show_about()
+    window.about.move(300, 60)
+    screen(app, out / "07-tentang.png")
+    window.about.close()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -51,9 +83,11 @@ def main() -> int:
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
     innovations.create(ws)
+    innovations.delete(ws, [innovations.create(ws, None).id])
     window.refresh()
     settle(app)
     window.grab().save(str(out / "02-daftar.png"))
+    shell_shots(app, window, out)
     window.open_innovation(example.id)
     view = window.editor.view
     for row, step in enumerate(view.steps):
@@ -61,6 +95,11 @@ def main() -> int:
         settle(app, 80)
         name = step.key.replace(":", "-")
         window.grab().save(str(out / f"10-langkah-{row:02d}-{name}.png"))
+    view.show_step("indikator:7")
+    window.help_action.trigger()  # F1 on an indicator page: the guide at that indicator
+    window.guide.move(160, 40)
+    screen(app, out / "08-panduan-indikator-7.png")
+    window.guide.close()
     window.close_editor()
     from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
 

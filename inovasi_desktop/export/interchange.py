@@ -5,12 +5,17 @@ value by hand (no jsonschema dependency) and reports each problem with its JSON 
 one `InterchangeError`. Whether profile keys exist in the pinned catalogue is the service layer's
 check; it may pass `field_types` (field key -> catalogue field type) to have values checked exactly.
 Writing is deterministic: sorted keys, answers ordered by number, two-space indent, UTF-8 text.
+
+An evidence item's "file" is either a stored file ({sha256, name, size, media_type}) or a file beside
+the document ({"path": "bukti/sk.pdf"}, relative to the document's folder), which the importing
+service checks and stores (see `read_document`); the shipped example carries its evidence that way.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,12 +32,23 @@ TOP_KEYS = frozenset({"format", "version", "id", "catalogue_id", "created_at", "
 ANSWER_KEYS = frozenset({"number", "level", "basis", "notes", "evidence"})
 EVIDENCE_KEYS = frozenset({"id", "nomor", "tanggal", "tentang", "file", "link"})
 FILE_KEYS = frozenset({"sha256", "name", "size", "media_type"})
+FILE_BESIDE_KEYS = frozenset({"path"})
+
+
+@dataclass
+class Document:
+    """An innovation as read, and the files beside the document that its evidence items name."""
+
+    innovation: Innovation
+    files: dict[str, str] = field(default_factory=dict)  # evidence item id -> path relative to the document
 
 
 # ---------------------------------------------------------------------------------------- writing
 
-def innovation_to_dict(innovation: Innovation) -> dict[str, Any]:
-    """The interchange document of `innovation`, made of fresh JSON-native values."""
+def innovation_to_dict(innovation: Innovation, files: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The interchange document of `innovation`, made of fresh JSON-native values; `files` (item id ->
+    relative path) names files beside the document for items that have no stored file."""
+    files = files or {}
     answers = sorted(innovation.answers.values(), key=lambda a: a.number)
     return {
         "format": FORMAT,
@@ -42,14 +58,15 @@ def innovation_to_dict(innovation: Innovation) -> dict[str, Any]:
         "created_at": _timestamp_text(innovation.created_at),
         "updated_at": _timestamp_text(innovation.updated_at),
         "profile": {key: _plain(value) for key, value in innovation.profile.items()},
-        "answers": [_answer_dict(a) for a in answers],
-        "attachments": {key: [_evidence_dict(e) for e in items] for key, items in innovation.attachments.items()},
+        "answers": [_answer_dict(a, files) for a in answers],
+        "attachments": {key: [_evidence_dict(e, files) for e in items]
+                        for key, items in innovation.attachments.items()},
     }
 
 
-def dumps(innovation: Innovation) -> str:
+def dumps(innovation: Innovation, files: Mapping[str, str] | None = None) -> str:
     """The document as canonical JSON text; refuses an innovation that could not be read back."""
-    data = innovation_to_dict(innovation)
+    data = innovation_to_dict(innovation, files)
     _read(data, None, "Inovasi tidak dapat diekspor karena datanya tidak sah")
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
@@ -72,15 +89,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _answer_dict(answer: IndicatorAnswer) -> dict[str, Any]:
+def _answer_dict(answer: IndicatorAnswer, files: Mapping[str, str]) -> dict[str, Any]:
     return {"number": answer.number, "level": answer.level, "basis": answer.basis, "notes": answer.notes,
-            "evidence": [_evidence_dict(e) for e in answer.evidence]}
+            "evidence": [_evidence_dict(e, files) for e in answer.evidence]}
 
 
-def _evidence_dict(item: EvidenceItem) -> dict[str, Any]:
+def _evidence_dict(item: EvidenceItem, files: Mapping[str, str]) -> dict[str, Any]:
     stored = None
     if item.sha256 is not None:
         stored = {"sha256": item.sha256, "name": item.file_name, "size": item.size, "media_type": item.media_type}
+    elif item.id in files:
+        stored = {"path": files[item.id]}
     return {"id": item.id, "nomor": item.nomor, "tanggal": item.tanggal.isoformat() if item.tanggal else None,
             "tentang": item.tentang, "file": stored, "link": item.link}
 
@@ -88,6 +107,11 @@ def _evidence_dict(item: EvidenceItem) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------- reading
 
 def loads(text: str | bytes) -> Innovation:
+    """The innovation of a document (see `read_document`); items naming a file beside the document have no file."""
+    return read_document(text).innovation
+
+
+def read_document(text: str | bytes) -> Document:
     """Parse and validate a document; `bytes` must be UTF-8 (a leading BOM is allowed)."""
     if isinstance(text, bytes | bytearray):
         _refuse_if_huge(len(text))
@@ -108,7 +132,8 @@ def loads(text: str | bytes) -> Innovation:
         raise InterchangeError("Berkas inovasi tidak sah: susunan objek dan daftar bersarang terlalu dalam.") from None
     except ValueError:  # an integer longer than Python converts
         raise InterchangeError("Berkas inovasi tidak sah: berisi angka yang terlalu panjang.") from None
-    return innovation_from_dict(data)
+    _check_header(data)
+    return _read(data, None, "Dokumen inovasi tidak sah")
 
 
 def innovation_from_dict(data: Any, field_types: Mapping[str, str] | None = None) -> Innovation:
@@ -118,7 +143,7 @@ def innovation_from_dict(data: Any, field_types: Mapping[str, str] | None = None
     checked against their type, other keys only against the shapes any profile value may take.
     """
     _check_header(data)
-    return _read(data, field_types, "Dokumen inovasi tidak sah")
+    return _read(data, field_types, "Dokumen inovasi tidak sah").innovation
 
 
 _JSON_REASONS = {
@@ -169,16 +194,17 @@ def _check_header(data: Any) -> None:
                                "untuk membukanya.")
 
 
-def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Innovation:
-    """The innovation `data` describes, or `InterchangeError` under `heading` listing every problem."""
+def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Document:
+    """The document `data` describes, or `InterchangeError` under `heading` listing every problem."""
     c = Checker()
+    files: dict[str, str] = {}
     top = c.object(data, "$", TOP_KEYS)
     innovation = Innovation(
         id=c.uuid(c.get(top, "id"), "$.id"),
         catalogue_id=c.text(c.get(top, "catalogue_id"), "$.catalogue_id", non_empty=True),
         profile=_profile(c, c.get(top, "profile"), field_types or {}),
-        answers=_answers(c, c.get(top, "answers")),
-        attachments=_attachments(c, c.get(top, "attachments")),
+        answers=_answers(c, c.get(top, "answers"), files),
+        attachments=_attachments(c, c.get(top, "attachments"), files),
         created_at=c.timestamp(c.get(top, "created_at"), "$.created_at"),
         updated_at=c.timestamp(c.get(top, "updated_at"), "$.updated_at"),
     )
@@ -186,7 +212,7 @@ def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Inn
         shown = "\n".join(f"  - {p}" for p in c.problems[:50])
         more = f"\n  ... dan {len(c.problems) - 50} masalah lain" if len(c.problems) > 50 else ""
         raise InterchangeError(f"{heading}:\n{shown}{more}")
-    return innovation
+    return Document(innovation, files)
 
 
 def _profile(c: Checker, value: Any, field_types: Mapping[str, str]) -> dict[str, Any]:
@@ -199,7 +225,7 @@ def _profile(c: Checker, value: Any, field_types: Mapping[str, str]) -> dict[str
     return out
 
 
-def _answers(c: Checker, value: Any) -> dict[int, IndicatorAnswer]:
+def _answers(c: Checker, value: Any, files: dict[str, str]) -> dict[int, IndicatorAnswer]:
     answers: dict[int, IndicatorAnswer] = {}
     where: dict[int, str] = {}
     for path, item in c.items(value, "$.answers"):
@@ -212,7 +238,7 @@ def _answers(c: Checker, value: Any) -> dict[int, IndicatorAnswer]:
         result = IndicatorAnswer(
             number=number or 0, level=level, basis=None if basis is None else c.text(basis, f"{path}.basis"),
             notes=c.text(c.get(answer, "notes"), f"{path}.notes"),
-            evidence=_evidence_list(c, c.get(answer, "evidence"), f"{path}.evidence"),
+            evidence=_evidence_list(c, c.get(answer, "evidence"), f"{path}.evidence", files),
         )
         if number is not None and number in where:
             c.problem(f"{path}.number", f"nomor indikator {number} sudah dipakai di {where[number]}")
@@ -221,20 +247,20 @@ def _answers(c: Checker, value: Any) -> dict[int, IndicatorAnswer]:
     return answers
 
 
-def _attachments(c: Checker, value: Any) -> dict[str, list[EvidenceItem]]:
+def _attachments(c: Checker, value: Any, files: dict[str, str]) -> dict[str, list[EvidenceItem]]:
     out = {}
     for key, items in (c.object(value, "$.attachments") or {}).items():
         path = c.key_path("$.attachments", key)
         if c.non_empty_key(key, path):
-            out[key] = _evidence_list(c, items, path)
+            out[key] = _evidence_list(c, items, path, files)
     return out
 
 
-def _evidence_list(c: Checker, value: Any, path: str) -> list[EvidenceItem]:
-    return [_evidence(c, item, item_path) for item_path, item in c.items(value, path)]
+def _evidence_list(c: Checker, value: Any, path: str, files: dict[str, str]) -> list[EvidenceItem]:
+    return [_evidence(c, item, item_path, files) for item_path, item in c.items(value, path)]
 
 
-def _evidence(c: Checker, value: Any, path: str) -> EvidenceItem:
+def _evidence(c: Checker, value: Any, path: str, files: dict[str, str]) -> EvidenceItem:
     ev = c.object(value, path, EVIDENCE_KEYS)
     tanggal = c.get(ev, "tanggal")
     item = EvidenceItem(
@@ -245,8 +271,12 @@ def _evidence(c: Checker, value: Any, path: str) -> EvidenceItem:
         link=c.link(c.get(ev, "link"), f"{path}.link"),
     )
     stored = c.get(ev, "file")
-    if stored is not None:
-        file_path = f"{path}.file"
+    file_path = f"{path}.file"
+    if isinstance(stored, dict) and "path" in stored:  # a file beside the document, stored on import
+        relative = c.relative_path(c.get(c.object(stored, file_path, FILE_BESIDE_KEYS), "path"), f"{file_path}.path")
+        if relative is not None and item.id is not None:
+            files[item.id] = relative
+    elif stored is not None:
         meta = c.object(stored, file_path, FILE_KEYS)
         item.sha256 = c.sha256(c.get(meta, "sha256"), f"{file_path}.sha256")
         item.file_name = c.file_name(c.get(meta, "name"), f"{file_path}.name")

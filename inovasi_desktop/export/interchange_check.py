@@ -25,6 +25,10 @@ _MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*")
 # (the set that domain.text.clean_text removes from typed text, less the carriage return).
 _BAD_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _MAX_LINK = 2048
+# A file beside the document: a relative path with "/" between its parts, no empty or ".." part, no "\\" or ":"
+# (so no drive letter or absolute path), no control characters. The schema's fileBeside pattern is this one.
+RELATIVE_PATH = re.compile(r"(?!.*(^|/)\.\.(/|$))[^/\\:\x00-\x1f\x7f]+(/[^/\\:\x00-\x1f\x7f]+)*")
+_MAX_PATH = 1000
 
 # Shape of a profile value per catalogue field type (see inovasi_desktop.domain.model).
 _TEXT_TYPES = frozenset({"auto", "text", "paragraph", "choice"})
@@ -169,6 +173,15 @@ class Checker:
         if "/" in text or "\\" in text:
             self.problem(path, "harus nama berkas saja, tanpa folder")
         return text
+
+    def relative_path(self, value: Any, path: str) -> str | None:
+        if value is MISSING or (isinstance(value, str) and self.text(value, path) != value):
+            return None  # reported already
+        if isinstance(value, str) and len(value) <= _MAX_PATH and RELATIVE_PATH.fullmatch(value):
+            return value
+        self.problem(path, "harus path berkas yang relatif terhadap folder dokumen, dengan garis miring / di antara "
+                           f"foldernya dan tanpa \"..\" (misalnya \"bukti/sk-tim.pdf\"), bukan {describe(value)}")
+        return None
 
     def media_type(self, value: Any, path: str) -> str | None:
         return self.shaped(value, path, _MEDIA_TYPE, "jenis media berhuruf kecil, misalnya \"application/pdf\"")

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from inovasi_desktop.rules.context import CheckContext
     from inovasi_desktop.rules.evidence_kinds import counting_evidence, counts, kind_of
-    from inovasi_desktop.rules.format import format_date_id, format_number_id, format_period_id, round_half_up
+    from inovasi_desktop.rules.format import (
+        format_date_id,
+        format_nip,
+        format_number_id,
+        format_period_id,
+        is_nip,
+        nip_digits,
+        round_half_up,
+    )
     from inovasi_desktop.rules.profile_checks import parse_profile_date
     from inovasi_desktop.rules.readiness import Readiness, check, summarise
     from inovasi_desktop.rules.region import RegionEstimate, estimate_region
@@ -33,9 +41,12 @@ _WHERE = {
     "counts": "evidence_kinds",
     "estimate_region": "region",
     "format_date_id": "format",
+    "format_nip": "format",
     "format_number_id": "format",
     "format_period_id": "format",
+    "is_nip": "format",
     "kind_of": "evidence_kinds",
+    "nip_digits": "format",
     "parse_profile_date": "profile_checks",
     "round_half_up": "format",
     "score_innovation": "scoring",
@@ -55,9 +66,12 @@ __all__ = [
     "counts",
     "estimate_region",
     "format_date_id",
+    "format_nip",
     "format_number_id",
     "format_period_id",
+    "is_nip",
     "kind_of",
+    "nip_digits",
     "parse_profile_date",
     "round_half_up",
     "score_innovation",

@@ -11,6 +11,7 @@ class CheckContext:
     today: date | None = None  # dates after it are flagged; None: no such check
     pemda: str = ""  # the organisation's pemda, source of `auto` fields with auto_from = "pemda"
     invalid_evidence: frozenset[str] = frozenset()  # ids found broken by the evidence checker
+    lost_evidence: frozenset[str] = frozenset()  # of those, ids whose stored file is missing or changed
 
     def organisation_value(self, attribute: str | None) -> str:
         """The organisation attribute an `auto` field copies; only `pemda` is known here."""

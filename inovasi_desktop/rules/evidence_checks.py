@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from inovasi_desktop.domain.model import EvidenceItem, Finding, Severity
+from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.evidence_kinds import LINK, kind_of
 from inovasi_desktop.rules.format import format_date_id, format_period_id
 
@@ -22,12 +23,21 @@ def evidence_name(item: EvidenceItem) -> str:
 
 
 def usability_findings(item: EvidenceItem, accepts: tuple[str, ...], where: str, place: str,
-                       invalid_evidence: frozenset[str]) -> list[Finding]:
-    """Why `item` does not count (broken, or a kind not accepted); empty when it counts."""
+                       context: CheckContext) -> list[Finding]:
+    """Why `item` does not count (lost or broken file, or a kind not accepted); empty when it counts.
+
+    A stored file that is missing, changed or broken is a galat wherever it is used: the dossier would
+    carry a wrong or empty annex, so it must be attached again or removed before sending.
+    """
     name = evidence_name(item)
-    if item.id in invalid_evidence:
-        return [Finding(Severity.PERINGATAN, where, f'Bukti dukung "{name}" ({place}) rusak atau tidak dapat '
-                                                    "dibaca sehingga tidak dihitung.", "evidence.invalid")]
+    if item.id in context.lost_evidence:
+        return [Finding(Severity.GALAT, where, f'Berkas bukti dukung "{name}" ({place}) hilang atau berubah di '
+                                               "penyimpanan bukti sehingga tidak dihitung; lampirkan ulang berkas "
+                                               "aslinya.", "evidence.lost")]
+    if item.id in context.invalid_evidence:
+        return [Finding(Severity.GALAT, where, f'Bukti dukung "{name}" ({place}) rusak atau tidak dapat dibaca '
+                                               "sehingga tidak dihitung; ganti atau hapus berkasnya.",
+                        "evidence.invalid")]
     kind = kind_of(item)
     if kind in accepts:
         return []

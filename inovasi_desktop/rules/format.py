@@ -2,7 +2,7 @@
 
 Dates read "29 November 2026" (no leading zero), periods "1 Januari 2024 s.d. 31 Desember 2025",
 numbers use "." for thousands and "," for decimals ("1.234,56"). Rounding is half-up, as people
-round by hand, not Python's round-half-to-even.
+round by hand, not Python's round-half-to-even. A civil servant's NIP prints in its four groups.
 """
 
 from __future__ import annotations
@@ -43,3 +43,28 @@ def _quantize(value: float | int | Decimal, decimals: int) -> Decimal:
         raise ValueError("decimals must be >= 0")
     exact = value if isinstance(value, Decimal) else Decimal(str(value))
     return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+NIP_DIGITS = 18
+
+
+def nip_digits(text: str) -> str:
+    """A NIP as typed, without the spaces people put between its groups: "19720315 199803 1 007" -> 18 digits."""
+    return "".join(text.split())
+
+
+def is_nip(text: str) -> bool:
+    """18 digits (0-9), spaces between groups allowed."""
+    digits = nip_digits(text)
+    return len(digits) == NIP_DIGITS and digits.isascii() and digits.isdigit()
+
+
+def format_nip(text: str) -> str:
+    """A NIP in its printed groups: birth date (8), appointment year and month (6), sex (1), serial (3).
+
+    "197203151998031007" -> "19720315 199803 1 007". Anything that is not a NIP is returned as written.
+    """
+    if not is_nip(text):
+        return text.strip()
+    digits = nip_digits(text)
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"

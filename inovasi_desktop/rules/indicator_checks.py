@@ -16,7 +16,7 @@ def indicator_findings(catalogue: Catalogue, innovation: Innovation, context: Ch
         answer = innovation.answers.get(indicator.number)
         where, place = Finding.indicator_where(indicator.number), f"indikator {indicator.number}"
         for item in answer.evidence if answer else ():
-            problems = usability_findings(item, indicator.accepts, where, place, context.invalid_evidence)
+            problems = usability_findings(item, indicator.accepts, where, place, context)
             if item.id not in context.invalid_evidence:
                 problems += period_findings(item, catalogue.evidence_period(indicator), where, place)
                 problems += metadata_findings(item, where, place)

@@ -76,7 +76,7 @@ def profile_findings(catalogue: Catalogue, innovation: Innovation, context: Chec
             out += _value_findings(catalogue, innovation, field, value, context)
         if field.type == "attachment":
             for item in value or []:
-                out += usability_findings(item, field.accepts, field.key, field.label, context.invalid_evidence)
+                out += usability_findings(item, field.accepts, field.key, field.label, context)
         if field.key == catalogue.window.date_field:
             out += window_findings(catalogue, innovation)
     return out

@@ -10,7 +10,6 @@ for the command line. Editing the item lists lives in `evidence_items`, file sta
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -29,7 +28,7 @@ from inovasi_desktop.services.evidence_status import UNLIMITED, Progress, max_by
 from inovasi_desktop.services.workspace import Workspace
 
 __all__ = ["AddResult", "CheckedFile", "Metadata", "StoreOutcome", "Target", "add_files", "add_link",
-           "attach_example_files", "check_files", "check_for", "clean_up_unsaved", "display_name", "items_of",
+           "check_files", "check_for", "clean_up_unsaved", "display_name", "items_of",
            "max_bytes", "parse_date_text", "set_max_bytes", "store_checked", "target_for"]
 
 INDICATOR, ATTACHMENT = "indicator", "attachment"
@@ -329,29 +328,3 @@ def add_link(ws: Workspace, innovation_id: str, target_spec: int | str, url: str
     items_of(innovation, target).append(item)
     innovations.save(ws, innovation)
     return innovation, item
-
-
-EXAMPLE_LISTING = "daftar.json"
-
-
-def attach_example_files(ws: Workspace, innovation: Innovation, folder: Path) -> list[EvidenceItem]:
-    """Store the files that `folder/daftar.json` (evidence item id -> file name) names for the example's
-    items and give the items those files. Items without a file there stay references. Returns the items filled.
-    """
-    try:
-        names = json.loads((folder / EXAMPLE_LISTING).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return []
-    by_id = {item.id: item for item in innovation.all_evidence()}
-    wanted = [(by_id[item_id], folder / name) for item_id, name in names.items() if item_id in by_id]
-    checked = check_for(ws, [path for _, path in wanted], None)
-    outcome = store_checked(ws, checked, None)
-    stored = iter(outcome.items)
-    filled = []
-    for (item, _path), check in zip(wanted, checked, strict=True):
-        if check.ok:
-            new = next(stored)
-            item.sha256, item.file_name = new.sha256, new.file_name
-            item.size, item.media_type = new.size, new.media_type
-            filled.append(item)
-    return filled

@@ -285,10 +285,14 @@ def stored_hashes_of(items: Iterable[EvidenceItem]) -> set[str]:
     return {item.sha256 for item in items if item.sha256}
 
 
-def invalid_ids(ws: Workspace, innovation: Innovation, pemda: str, *, examine: bool = True) -> frozenset[str]:
-    """Ids of the evidence items whose stored file is missing, changed, or has a galat: they do not count.
-    (Files still PENDING count until their check says otherwise.)"""
+def unusable_ids(ws: Workspace, innovation: Innovation, pemda: str, *,
+                 examine: bool = True) -> tuple[frozenset[str], frozenset[str]]:
+    """Ids of the evidence items that do not count because their stored file is missing, changed, or has a
+    galat; and, of those, the ids whose stored file is missing or changed. (Files still PENDING, see
+    `file_status`, count until their check says otherwise.)"""
     items = innovation.all_evidence()
     status = file_status(ws, stored_hashes_of(items), pemda, examine=examine)
-    return frozenset(item.id for item in items
-                     if item.sha256 and status[item.sha256].state != PENDING and not status[item.sha256].usable)
+    stored = [item for item in items if item.sha256 and status[item.sha256].state != PENDING]
+    invalid = frozenset(item.id for item in stored if not status[item.sha256].usable)
+    lost = frozenset(item.id for item in stored if status[item.sha256].state != OK)
+    return invalid, lost

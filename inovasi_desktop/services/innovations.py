@@ -24,8 +24,16 @@ if TYPE_CHECKING:
     from inovasi_desktop.rules import CheckContext, Readiness
     from inovasi_desktop.rules.scoring import InnovationScore
 
-EXAMPLE_FILE = "contoh-inovasi.json"
-EXAMPLE_EVIDENCE = "bukti"  # folder of the example's evidence files, with daftar.json naming them
+EXAMPLE_FILE = "contoh-inovasi.json"  # its evidence files sit beside it, in bukti/
+
+
+class AlreadyImported(InterchangeError):
+    """The document's innovation is already in the database (perhaps in the bin); nothing was changed."""
+
+    def __init__(self, message: str, innovation_id: str, in_bin: bool) -> None:
+        super().__init__(message)
+        self.innovation_id = innovation_id
+        self.in_bin = in_bin
 
 
 @dataclass(frozen=True)
@@ -67,9 +75,10 @@ def context_for(ws: Workspace, innovation: Innovation | None = None, *, examine:
     from inovasi_desktop.services import evidence_status, organisation
 
     org = organisation.get(ws)
-    invalid = (evidence_status.invalid_ids(ws, innovation, org.pemda, examine=examine) if innovation is not None
-               else frozenset())
-    return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=invalid)
+    invalid, lost = (evidence_status.unusable_ids(ws, innovation, org.pemda, examine=examine)
+                     if innovation is not None else ((), ()))
+    return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=frozenset(invalid),
+                        lost_evidence=frozenset(lost))
 
 
 def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:
@@ -189,27 +198,56 @@ def restore(ws: Workspace, ids: list[str]) -> int:
     return len(ids)
 
 
-def import_json_text(ws: Workspace, text: str | bytes) -> Innovation:
-    """Validate fully first; write nothing unless the whole document fits its catalogue."""
+def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = None) -> Innovation:
+    """Validate fully first; write nothing unless the whole document fits its catalogue and every evidence
+    file it names beside itself (a path relative to `folder`, the document's folder) passes its check."""
     from inovasi_desktop.export import interchange
-    from inovasi_desktop.services import conformance
+    from inovasi_desktop.services import conformance, evidence, evidence_beside
 
-    innovation = interchange.loads(text)
+    document = interchange.read_document(text)
+    innovation = document.innovation
     if not ws.catalogues.has(innovation.catalogue_id):
         known = ", ".join(c.id for c in ws.catalogues.all)
         raise InterchangeError(f"Katalog '{innovation.catalogue_id}' tidak dikenal aplikasi ini (tersedia: {known}).")
-    found = conformance.problems(ws.catalogues.get(innovation.catalogue_id), innovation)
+    catalogue = ws.catalogues.get(innovation.catalogue_id)
+    found = conformance.problems(catalogue, innovation)
     if found:
         listing = "\n".join(f"  - {p}" for p in found[:20])
         raise InterchangeError(f"Data inovasi tidak sesuai katalog {innovation.catalogue_id}:\n{listing}")
-    with ws.db.begin() as session:
-        if _repo(session).exists(innovation.id):
-            raise InterchangeError(f"Inovasi dengan id {innovation.id} sudah ada di basis data; tidak ada yang diubah.")
-    save(ws, innovation)
+    _refuse_if_present(ws, innovation)
+    _follow_organisation(ws, catalogue, innovation)
+    stored = evidence_beside.store(ws, catalogue, innovation, document.files, folder)
+    try:
+        save(ws, innovation)
+    except BaseException:
+        evidence.clean_up_unsaved(ws, stored)
+        raise
     return innovation
 
 
+def _refuse_if_present(ws: Workspace, innovation: Innovation) -> None:
+    with ws.db.begin() as session:
+        present = _repo(session).exists(innovation.id, include_deleted=True)
+        in_bin = present and not _repo(session).exists(innovation.id)
+    if present:
+        where = "di Tempat sampah; pulihkan dari sana" if in_bin else "di basis data"
+        raise AlreadyImported(f"Inovasi \"{innovation.name or innovation.id}\" (id {innovation.id}) sudah ada {where}. "
+                              "Tidak ada yang diubah.", innovation.id, in_bin)
+
+
+def _follow_organisation(ws: Workspace, catalogue: Catalogue, innovation: Innovation) -> None:
+    """Fields the catalogue fills from the organisation (nama_pemda) take this installation's value, as the
+    editor shows them."""
+    from inovasi_desktop.services import organisation
+
+    pemda = organisation.get(ws).pemda
+    for field in catalogue.fields:
+        if field.type == "auto" and field.auto_from == "pemda" and pemda:
+            innovation.profile[field.key] = pemda
+
+
 def import_json_file(ws: Workspace, path: Path) -> Innovation:
+    """Import a document, with the evidence files it names beside itself (resolved against its folder)."""
     from inovasi_desktop.export import interchange
 
     try:
@@ -219,28 +257,24 @@ def import_json_file(ws: Workspace, path: Path) -> Innovation:
         data = path.read_bytes()
     except OSError as err:
         raise InterchangeError(f"Berkas {path.name} tidak dapat dibaca: {err.strerror or err}") from None
-    return import_json_text(ws, data)
+    return import_json_text(ws, data, path.parent)
+
+
+def example_path() -> Path:
+    return paths.examples_dir() / EXAMPLE_FILE
 
 
 def import_example(ws: Workspace) -> Innovation:
-    """Load the shipped example as a new innovation (a fresh id each time), its evidence files stored."""
-    from inovasi_desktop.export import interchange
-    from inovasi_desktop.services import evidence, organisation
+    """Load the shipped example (named "(Contoh) ...") with its evidence files, as `import-json` does.
 
-    innovation = interchange.loads((paths.examples_dir() / EXAMPLE_FILE).read_bytes())
-    stored = evidence.attach_example_files(ws, innovation, paths.examples_dir() / EXAMPLE_EVIDENCE)
-    innovation.id = new_id()
-    for item in innovation.all_evidence():
-        item.id = new_id()
-    org = organisation.get(ws)
-    if org.pemda:
-        innovation.profile["nama_pemda"] = org.pemda
+    Loading it again creates no second copy: AlreadyImported says so and names the one there.
+    """
     try:
-        save(ws, innovation)
-    except BaseException:
-        evidence.clean_up_unsaved(ws, stored)
-        raise
-    return innovation
+        return import_json_file(ws, example_path())
+    except AlreadyImported as err:
+        message = ("Contoh sudah dimuat sebelumnya dan kini ada di Tempat sampah; pulihkan dari sana bila masih "
+                   "diperlukan." if err.in_bin else "Contoh sudah dimuat sebelumnya.")
+        raise AlreadyImported(message, err.innovation_id, err.in_bin) from None
 
 
 def export_json_file(ws: Workspace, innovation_id: str, path: Path) -> Innovation:

@@ -42,6 +42,7 @@ class DossierExport(QObject):
         self.ws, self.runner, self.parent_widget = ws, runner, parent
         self.handle = None
         self.progress: QProgressDialog | None = None
+        self.title, self.failed_title = tr("Ekspor PDF"), tr("Ekspor PDF gagal")  # the print path sets its own
 
     def ask_targets(self, names: dict[str, str]) -> dict[str, Path]:
         start = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
@@ -58,7 +59,7 @@ class DossierExport(QObject):
 
     def start(self, targets: dict[str, Path]) -> None:
         self.progress = QProgressDialog(tr("Menyiapkan berkas PDF…"), tr("Batal"), 0, 100, self.parent_widget)
-        self.progress.setWindowTitle(tr("Ekspor PDF"))
+        self.progress.setWindowTitle(self.title)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -104,7 +105,7 @@ class DossierExport(QObject):
         if not isinstance(error, dossier.ExportCancelled):
             message = str(error) if isinstance(error, InovasiError) else tr(
                 "Terjadi kesalahan tak terduga saat membuat PDF. Rincian ada di berkas log.")
-            QMessageBox.warning(self.parent_widget, tr("Ekspor PDF gagal"), message)
+            QMessageBox.warning(self.parent_widget, self.failed_title, message)
         self.done.emit([])
 
     def _on_cancelled(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,15 +28,24 @@ from inovasi_desktop.ui.list_model import (
     tr,
 )
 
+# Widest contents of the fixed columns (Tahapan .. Diubah), measured instead of every row: ResizeToContents
+# costs ~0.5 s at 5,000 rows.
+COLUMN_SAMPLES = ("", "Penerapan", "iid-2026", "20/20 indikator berbukti, tanpa galat", "111 / 111",
+                  "29-11-2026 23:59")
+BIN_STYLE = ("#binBanner { background: #fdecea; border: 1px solid #d9534f; border-radius: 4px; }"
+             " #binBanner QLabel { color: #7a1f1b; }")
+
 
 class InnovationListView(QWidget):
     open_requested = Signal(str)  # innovation id
     example_requested = Signal()
     new_requested = Signal()
     selection_changed = Signal()
+    leave_bin_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
+        self.in_bin = False
         self.model = InnovationTableModel()
         self.proxy = InnovationFilterProxy()
         self.proxy.setSourceModel(self.model)
@@ -65,15 +75,7 @@ class InnovationListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths from typical contents: measuring every row (ResizeToContents) costs ~0.5 s at 5,000 rows.
-        metrics = self.table.fontMetrics()
-        for column, sample in enumerate(("", "Penerapan", "iid-2026", "20/20 indikator berbukti, 20 galat",
-                                         "111 / 111", "29-11-2026 23:59"), start=0):
-            if sample:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        self._size_columns()
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(ROW_ROLE).id))
         self.table.activated.connect(lambda index: self.open_requested.emit(index.data(ROW_ROLE).id))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
@@ -86,6 +88,7 @@ class InnovationListView(QWidget):
         table_page = QWidget()
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self._bin_banner())
         table_layout.addLayout(filters)
         table_layout.addWidget(self.table)
         table_layout.addWidget(self.count_label)
@@ -97,6 +100,42 @@ class InnovationListView(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+
+    def _size_columns(self) -> None:
+        """Name stretches; the others fit their widest usual value and their title with the sort arrow."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        cells, titles = self.table.fontMetrics(), header.fontMetrics()
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            if not sample:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(cells.horizontalAdvance(sample) + 24, titles.horizontalAdvance(title) + 40)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
+    def _bin_banner(self) -> QFrame:
+        """Shown above the table while it lists the bin, so nobody takes it for the list in use."""
+        self.bin_banner = QFrame()
+        self.bin_banner.setObjectName("binBanner")
+        self.bin_banner.setStyleSheet(BIN_STYLE)
+        title = QLabel(tr("Tempat sampah"))
+        title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        text = QLabel(tr("Inovasi di sini telah dihapus dan tidak ikut dalam daftar. Pilih inovasi lalu klik "
+                         "<b>Pulihkan</b> untuk mengembalikannya ke daftar inovasi."))
+        text.setWordWrap(True)
+        self.leave_bin_button = QPushButton(tr("Kembali ke daftar"))
+        self.leave_bin_button.setToolTip(tr("Tutup tempat sampah (Esc)"))
+        self.leave_bin_button.clicked.connect(lambda: self.leave_bin_requested.emit())
+        texts = QVBoxLayout()
+        texts.addWidget(title)
+        texts.addWidget(text)
+        layout = QHBoxLayout(self.bin_banner)
+        layout.addLayout(texts, 1)
+        layout.addWidget(self.leave_bin_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.bin_banner.hide()
+        return self.bin_banner
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
@@ -137,7 +176,9 @@ class InnovationListView(QWidget):
 
     def _update_count(self, *_) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(tr("{shown} dari {total} inovasi").format(shown=shown, total=total))
+        text = (tr("{shown} dari {total} inovasi di tempat sampah") if self.in_bin
+                else tr("{shown} dari {total} inovasi"))
+        self.count_label.setText(text.format(shown=shown, total=total))
 
     def set_catalogues(self, ids: list[str]) -> None:
         self.catalogue_filter.blockSignals(True)
@@ -155,6 +196,8 @@ class InnovationListView(QWidget):
     def set_rows(self, rows: list, in_bin: bool = False) -> None:
         selected = self.selected_ids()
         self.model.set_rows(rows)
+        self.in_bin = in_bin
+        self.bin_banner.setVisible(in_bin)
         self.pages.setCurrentIndex(1 if rows or in_bin else 0)  # an empty bin is an empty table
         self._update_count()
         for innovation_id in selected:

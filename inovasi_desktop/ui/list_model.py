@@ -50,13 +50,23 @@ class InnovationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
-            return (row.name.casefold(), row.tahapan, row.catalogue_id, (row.errors == 0, row.evidenced),
-                    row.backed, row.updated_at)[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 3:
-            return row.readiness_label
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
+            return self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _sort_key(row, column: int) -> str | float:
+        """Plain strings and numbers only: Qt cannot order Python objects (tuples, datetimes) it holds."""
+        if column == 3:  # ready ones first, then by evidenced indicators, then fewer galat
+            return (0 if row.errors else 1_000_000) + row.evidenced * 1000 - min(row.errors, 999)
+        if column == 4:
+            return float(row.backed)
+        if column == 5:
+            return row.updated_at.timestamp()
+        return (row.name.casefold(), row.tahapan, row.catalogue_id)[column]
 
     @staticmethod
     def _display(row, column: int) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from inovasi_desktop import paths
 from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.services import app_state, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.ui import main_actions
 from inovasi_desktop.ui.innovation_list import InnovationListView
 from inovasi_desktop.ui.tasks import TaskRunner
 
@@ -35,12 +36,15 @@ class MainWindow(QMainWindow):
         self.loaded = False
         self.listed = False  # the list shows the stored rows (possibly read before the database was opened)
         self.use_case = None  # the use case running in the background (example, duplicate, carry over), if any
+        self.guide = None  # the user guide window, kept once opened
+        self.about = None
 
         self.list_view = InnovationListView()
         self.list_view.open_requested.connect(self._open_from_list)
         self.list_view.example_requested.connect(self.load_example)
         self.list_view.new_requested.connect(self.new_innovation)
         self.list_view.selection_changed.connect(self._update_actions)
+        self.list_view.leave_bin_requested.connect(self.go_back)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list_view)
@@ -87,86 +91,72 @@ class MainWindow(QMainWindow):
         evidence_upkeep.clean_up(self.workspace)
 
     # --- actions -------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(tr(text), self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(tr(tip or text))
-        action.setStatusTip(tr(tip or text))
-        action.triggered.connect(slot)
-        return action
-
     def _build_actions(self) -> None:
-        self.new_action = self._action("Baru", self.new_innovation, QKeySequence.StandardKey.New,
-                                       "Buat inovasi baru (Ctrl+N)")
-        self.open_action = self._action("Buka", self._open_selected, None, "Buka inovasi terpilih (Enter)")
-        self.duplicate_action = self._action("Duplikat", self.duplicate_selected, "Ctrl+D",
-                                             "Salin inovasi terpilih (Ctrl+D)")
-        self.delete_action = self._action("Hapus", self.delete_selected, QKeySequence.StandardKey.Delete,
-                                          "Hapus inovasi terpilih (Del)")
-        self.carry_action = self._action("Salin ke katalog lain", self.carry_over_selected, None,
-                                         "Salin inovasi terpilih ke versi katalog lain, misalnya ke IID 2026")
-        self.export_action = self._action("Ekspor PDF", self.export_pdf, "Ctrl+E",
-                                          "Buat berkas PDF inovasi beserta bukti dukungnya (Ctrl+E)")
-        self.example_action = self._action("Muat contoh", self.load_example, None,
-                                           "Muat contoh inovasi yang sudah terisi")
-        self.bin_action = self._action("Tempat sampah", self.refresh, None,
-                                       "Tampilkan inovasi yang telah dihapus; pilih lalu Pulihkan")
-        self.bin_action.setCheckable(True)
-        self.restore_action = self._action("Pulihkan", self.restore_selected, None,
-                                           "Kembalikan inovasi terpilih dari tempat sampah")
-        self.settings_action = self._action("Organisasi", self.edit_organisation, None,
-                                            "Ubah data pemda, OPD, dan kepala OPD")
-        self.find_action = self._action("Cari", self._focus_search, QKeySequence.StandardKey.Find, "Cari (Ctrl+F)")
-        self.addAction(self.find_action)
-        self.back_action = self._action("Kembali ke daftar", self.close_editor, "Esc")
-        self.back_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(self.back_action)
-        self.save_action = self._action("Simpan", self._save_now, QKeySequence.StandardKey.Save,
-                                        "Simpan sekarang (Ctrl+S); perubahan juga tersimpan otomatis")
-        self.addAction(self.save_action)
-        toolbar = QToolBar(tr("Alat"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.duplicate_action, self.carry_action,
-                       self.delete_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.export_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.bin_action)
-        toolbar.addAction(self.restore_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.example_action)
-        toolbar.addAction(self.settings_action)
-        self.addToolBar(toolbar)
+        main_actions.build(self)
         self._update_actions()
 
-    def _save_now(self) -> None:
+    def save_now(self) -> None:
         if self.editor is not None:
             self.editor.dirty = True
             self.editor.save()
 
     def _update_actions(self) -> None:
         in_bin = self.bin_action.isChecked()
-        in_list = self.editor is None and not in_bin
+        in_editor = self.editor is not None
+        in_list = not in_editor and not in_bin
         count = len(self.list_view.selected_ids()) if in_list else 0
-        self.restore_action.setVisible(in_bin)
         self.restore_action.setEnabled(in_bin and bool(self.list_view.selected_ids()))
         self.new_action.setEnabled(not in_bin)
         self.open_action.setEnabled(count == 1)
         self.duplicate_action.setEnabled(count == 1)
         self.carry_action.setEnabled(count == 1 and len(self.workspace.catalogues.all) > 1)
         self.delete_action.setEnabled(count >= 1)
-        self.export_action.setEnabled(count >= 1 or not in_list)
+        self.export_action.setEnabled(count >= 1 or in_editor)  # never from the bin
+        self.print_action.setEnabled(count >= 1 or in_editor)
+        self.readiness_action.setEnabled(count == 1 or in_editor)
         self.back_action.setEnabled(not in_list)
-        self.save_action.setEnabled(not in_list)
+        self.save_action.setEnabled(in_editor)
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.close_editor()
         self.list_view.search.setFocus()
         self.list_view.search.selectAll()
+
+    def go_back(self) -> None:
+        """Esc: from the editor, or from the bin, back to the list in use."""
+        if self.editor is not None:
+            self.close_editor()
+        elif self.bin_action.isChecked():
+            self.bin_action.setChecked(False)
+            self.refresh()
+
+    def show_readiness(self) -> None:
+        from inovasi_desktop.ui.editor.steps import READINESS_KEY
+
+        if self.editor is not None:
+            self.editor.view.show_step(READINESS_KEY)
+        elif len(ids := self.list_view.selected_ids()) == 1:
+            self.open_innovation(ids[0], READINESS_KEY)
+
+    def show_guide(self) -> None:
+        """F1: the user guide; on an editor page, at that page's part (an indicator, a profile step)."""
+        from inovasi_desktop.ui.dialogs.guide import GuideDialog
+
+        if self.editor is not None:
+            catalogue, step = self.editor.view.catalogue, self.editor.view.current_step().key
+        else:
+            catalogue = self._guard(lambda: self.workspace.catalogues.default) if self.loaded else None
+            step = ""
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show_at(catalogue, step)
+
+    def show_about(self) -> None:
+        from inovasi_desktop.ui.dialogs.about import AboutDialog
+
+        catalogues = self._guard(lambda: self.workspace.catalogues.all) if self.loaded else None
+        self.about = AboutDialog(catalogues or (), self)
+        self.about.open()
 
     # --- use cases -----------------------------------------------------------------------
     def _guard(self, func, *args):
@@ -179,12 +169,15 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         in_bin = self.bin_action.isChecked()
+        if in_bin:
+            self.close_editor()
         self._show_rows(self._guard(innovations.list_rows, self.workspace, in_bin) or [], in_bin)
 
     def _show_rows(self, rows: list, in_bin: bool) -> None:
         self.listed = True
         self.list_view.set_rows(rows, in_bin)
         text = tr("{n} inovasi di tempat sampah") if in_bin else tr("{n} inovasi")
+        self.setWindowTitle(tr("Tempat sampah — Inovasi Desktop") if in_bin else tr("Inovasi Desktop"))
         self.status_label.setText(text.format(n=len(rows)))
         self._update_actions()
 
@@ -204,7 +197,7 @@ class MainWindow(QMainWindow):
         if not self.bin_action.isChecked():  # what is in the bin is restored first, not edited
             self.open_innovation(innovation_id)
 
-    def _open_selected(self) -> None:
+    def open_selected(self) -> None:
         ids = self.list_view.selected_ids()
         if len(ids) == 1:
             self.open_innovation(ids[0])
@@ -256,12 +249,13 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.list_view.table.setFocus()
 
-    def _in_background(self, label: str, work, done) -> None:
-        """Run a use case on the runner (the window stays responsive); `done(result)` on the GUI thread."""
+    def _in_background(self, label: str, work, done, refused=None) -> None:
+        """Run a use case on the runner (the window stays responsive); `done(result)` on the GUI thread, or
+        `refused(error)` for an InovasiError (by default a message box)."""
         from inovasi_desktop.ui.use_case_task import run_use_case
 
         if self.use_case is None or self.use_case.done:  # one at a time
-            self.use_case = run_use_case(self, self.runner, label, work, done)
+            self.use_case = run_use_case(self, self.runner, label, work, done, refused)
 
     def duplicate_selected(self) -> None:
         ids = self.list_view.selected_ids()
@@ -320,6 +314,22 @@ class MainWindow(QMainWindow):
             self.dossier_export.done.connect(self._exported)
             self.dossier_export.start(targets)
 
+    def print_selected(self) -> None:
+        """Print the dossiers of the selected innovations (or the open one) without the preview."""
+        from inovasi_desktop.ui.dossier_print import DossierPrint
+
+        if self.editor is not None:
+            self.editor.save()
+            names = {self.editor.innovation.id: self.editor.innovation.name}
+        elif not self.bin_action.isChecked():
+            names = {r.id: r.name for r in self.list_view.model.rows if r.id in self.list_view.selected_ids()}
+        else:
+            names = {}
+        if names:
+            self.dossier_print = DossierPrint(self.workspace, self.runner, self)
+            self.dossier_print.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            self.dossier_print.start(names)
+
     def _exported(self, results: list) -> None:
         from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog
 
@@ -355,7 +365,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("{n} inovasi dihapus. Tekan Ctrl+Z untuk membatalkan.").format(n=len(ids)),
                                      15000)
         if not hasattr(self, "undo_delete_action"):
-            self.undo_delete_action = self._action("Batalkan hapus", self.undo_delete, QKeySequence.StandardKey.Undo)
+            self.undo_delete_action = main_actions.make_action(self, tr("Batalkan hapus"), self.undo_delete,
+                                                               QKeySequence.StandardKey.Undo)
             self.list_view.addAction(self.undo_delete_action)
             self.undo_delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -368,12 +379,22 @@ class MainWindow(QMainWindow):
 
     def load_example(self) -> None:
         ws = self.workspace
-        self._in_background(tr("Memuat contoh…"), lambda: innovations.import_example(ws), self._example_loaded)
+        self._in_background(tr("Memuat contoh…"), lambda: innovations.import_example(ws), self._example_loaded,
+                            refused=self._example_refused)
 
     def _example_loaded(self, innovation) -> None:
         self.refresh()
         self.open_innovation(innovation.id)
         self.statusBar().showMessage(tr("Contoh dimuat: {name}").format(name=innovation.name), 5000)
+
+    def _example_refused(self, err: InovasiError) -> None:
+        if not isinstance(err, innovations.AlreadyImported):
+            QMessageBox.warning(self, tr("Tidak dapat dilanjutkan"), str(err))
+        elif err.in_bin:
+            QMessageBox.information(self, tr("Contoh sudah dimuat"), str(err))
+        else:  # no second copy: say so and open the one there
+            self.open_innovation(err.innovation_id)
+            self.statusBar().showMessage(tr("Contoh sudah dimuat sebelumnya; yang sudah ada dibuka."), 8000)
 
     def edit_organisation(self) -> None:
         from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog

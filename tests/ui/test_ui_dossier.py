@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pikepdf
-from PySide6.QtPrintSupport import QPrinter
+from print_dialog import answer_print_dialog, page_count
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from inovasi_desktop.services import innovations
@@ -28,15 +29,14 @@ def test_export_preview_and_print(qtbot, window, workspace, monkeypatch, tmp_pat
     qtbot.waitUntil(lambda: preview.viewer.current_page() == 2, timeout=5000)
 
     printed = tmp_path / "cetak.pdf"
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(printed))
-    job = preview.print_document(printer)
-    with qtbot.waitSignal(job.finished, timeout=120_000) as blocker:
+    answer = answer_print_dialog(monkeypatch, printed)  # the user picks "print to file" and Cetak
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert answer.shown[0].max_page == pages
+    with qtbot.waitSignal(preview.print_job.finished, timeout=120_000) as blocker:
         pass
     assert blocker.args == [True]
-    with pikepdf.open(printed) as pdf:
-        assert len(pdf.pages) == pages
+    assert page_count(printed) == pages
+    assert preview.print_button.isEnabled()
     preview.accept()
 
 
@@ -55,7 +55,9 @@ def test_cancelled_export_leaves_nothing(qtbot, window, workspace, tmp_path):
 
 def test_export_of_a_selection_writes_one_file_each(qtbot, window, workspace, monkeypatch, tmp_path):
     first = innovations.import_example(workspace)
-    second = innovations.import_example(workspace)  # same name: the second file gets a suffix
+    second = innovations.duplicate(workspace, first.id)
+    second.profile["nama_inovasi"] = first.name  # same name: the second file gets a suffix
+    innovations.save(workspace, second)
     window.refresh()
     window.list_view.select(first.id)
     window.list_view.select(second.id, clear=False)

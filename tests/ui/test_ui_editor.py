@@ -62,10 +62,14 @@ def test_word_count_and_findings_follow_typing(qtbot, window):
     editor = window.editor
     editor.view.show_step("rancang_bangun")
     rancang = profile_field(window, "rancang_bangun")
+    qtbot.mouseClick(rancang.parts["dasar_hukum"].viewport(), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(rancang.parts["dasar_hukum"], "satu dua tiga empat lima")
     assert "Jumlah kata: 5 dari minimal 300" in rancang.count_label.text()
+    QTest.keyClick(rancang.parts["dasar_hukum"], Qt.Key.Key_Backtab)  # leaves the field: its findings show
     qtbot.waitUntil(lambda: "5 kata" in rancang.message.text(), timeout=2000)
     assert rancang.message.isVisible()
+    qtbot.keyClicks(rancang.parts["permasalahan"], " enam")
+    qtbot.waitUntil(lambda: "6 kata" in rancang.message.text(), timeout=2000)  # and follow the typing from then on
 
 
 def test_readiness_finding_jumps_to_its_field(qtbot, window):
@@ -116,6 +120,7 @@ def test_huge_odd_paste_is_kept_and_reported(qtbot, window, workspace):
     QTest.keyClick(tujuan.input, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert len(tujuan.input.toPlainText()) > 900_000
     assert "\x00" not in tujuan.input.toPlainText()
+    QTest.keyClick(tujuan.input, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: "karakter" in tujuan.message.text(), timeout=3000)
     assert editor.save()
     assert "🚀" in innovations.get(workspace, editor.innovation.id).profile["tujuan"]

@@ -298,8 +298,7 @@ def test_readiness_shows_a_missing_file_until_it_is_replaced(qtbot, window, work
     innovations.save(workspace, innovation)
     editor = open_at(window, workspace, "kesiapan", innovation)
     readiness = editor.view.readiness
-    qtbot.waitUntil(lambda: readiness.store_problems.count() == 1)  # listed on the turn after opening
-    assert missing.id in editor.context.invalid_evidence
+    assert readiness.store_problems.count() == 1 and missing.id in editor.context.invalid_evidence
     assert "perbup.pdf" in readiness.store_problems.item(0).text()
     readiness.store_problems.itemActivated.emit(readiness.store_problems.item(0))
     assert editor.view.current_step().key == "indikator:1"
@@ -335,3 +334,20 @@ def test_verify_button_finds_a_changed_file(qtbot, window, workspace, files):
                     timeout=10_000)
     assert "berubah sejak disimpan" in readiness.store_problems.item(0).text()
     assert len(editor.context.invalid_evidence) == 1
+
+
+def test_click_the_drop_zone_then_paste_copied_files(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:3")
+    panel = panel_of(editor, 3)
+    copied = QMimeData()
+    copied.setUrls([QUrl.fromLocalFile(str(files.text_pdf("DPA-2025.pdf")))])
+    QGuiApplication.clipboard().setMimeData(copied)
+    qtbot.mouseClick(panel.zone, Qt.MouseButton.LeftButton, pos=panel.empty.geometry().center())
+    qtbot.waitUntil(panel.zone.hasFocus)
+    assert panel.zone.lineWidth() == 2  # a stronger frame shows where Ctrl+V goes
+    QTest.keyClick(panel.zone, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    assert [r.item.file_name for r in panel.rows] == ["DPA-2025.pdf"]
+    assert saved(workspace, editor).answers[3].evidence[0].file_name == "DPA-2025.pdf"
+    QGuiApplication.clipboard().clear()

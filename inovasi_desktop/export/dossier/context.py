@@ -72,4 +72,4 @@ class Context:
 
 def check_context(source: DossierInput) -> CheckContext:
     return CheckContext(today=source.generated_on, pemda=source.organisation.pemda,
-                        invalid_evidence=source.invalid_evidence)
+                        invalid_evidence=source.invalid_evidence, lost_evidence=source.lost_evidence)

@@ -27,6 +27,7 @@ from inovasi_desktop.export.dossier.texts import (
     number,
     pemda_heading,
 )
+from inovasi_desktop.rules.format import format_nip
 
 
 def letterhead(ctx: Context) -> list:
@@ -108,7 +109,7 @@ def approval(ctx: Context) -> list:
         *_pemda_line(org),
         Spacer(1, 24 * mm),
         Paragraph(f"<u>{text(org.head_name.strip())}</u>" if org.head_name.strip() else BLANK, s["label"]),
-        Paragraph(text(f"NIP. {org.head_nip.strip()}" if org.head_nip.strip() else f"NIP. {BLANK[:26]}"),
+        Paragraph(text(f"NIP. {format_nip(org.head_nip)}" if org.head_nip.strip() else f"NIP. {BLANK[:26]}"),
                   s["body"]),
     ]
     block = Table([["", signature]], colWidths=[CONTENT_WIDTH - 78 * mm, 78 * mm], style=plain_table_style())

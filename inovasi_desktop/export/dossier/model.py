@@ -39,6 +39,7 @@ class DossierInput:
     readiness: Readiness | None = None  # computed from the rules when not given
     score: InnovationScore | None = None  # computed from the rules when not given
     invalid_evidence: frozenset[str] = frozenset()  # evidence ids the evidence checker found broken
+    lost_evidence: frozenset[str] = frozenset()  # of those, ids whose stored file is missing or changed
 
 
 @dataclass(frozen=True)

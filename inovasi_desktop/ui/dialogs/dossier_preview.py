@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QRect, QSize, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from inovasi_desktop.ui.pdf_viewer import PdfViewer
-from inovasi_desktop.ui.printing import PrintJob, a4_printer
+from inovasi_desktop.ui.printing import PrintJob, ask_printer, chosen_pages
+
+PREFERRED = QSize(1100, 900)
+FRAME_ALLOWANCE = QSize(40, 80)  # window frame and title bar, with a little room around
 
 
 def tr(text: str) -> str:
     return QApplication.translate("DossierPreview", text)
+
+
+def preview_size(available: QRect) -> QSize:
+    """As large as preferred, but never taller or wider than the screen's free area with its frame."""
+    return PREFERRED.boundedTo(available.size() - FRAME_ALLOWANCE)
 
 
 class DossierPreviewDialog(QDialog):
@@ -28,7 +36,10 @@ class DossierPreviewDialog(QDialog):
         self.print_button.setShortcut(QKeySequence.StandardKey.Print)
         self.print_button.setToolTip(tr("Cetak berkas pada kertas A4 (Ctrl+P)"))
         self.folder_button = QPushButton(tr("Buka folder"))
+        self.folder_button.setToolTip(tr("Buka folder tempat berkas PDF disimpan"))
         self.close_button = QPushButton(tr("Tutup"))
+        for button in (self.folder_button, self.print_button, self.close_button):
+            button.setAutoDefault(False)  # Enter (e.g. after typing a page number) presses nothing
         self.print_button.clicked.connect(self.print_document)
         self.folder_button.clicked.connect(self.open_folder)
         self.close_button.clicked.connect(self.accept)
@@ -42,24 +53,23 @@ class DossierPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.viewer, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 720)
+        screen = (parent or self).screen()
+        self.resize(preview_size(screen.availableGeometry()))
         if not self.viewer.open(path):
             QMessageBox.warning(self, tr("Pratinjau"), tr("Berkas {name} tidak dapat dibuka untuk pratinjau.")
                                 .format(name=path.name))
             self.print_button.setEnabled(False)
 
-    def print_document(self, printer=None) -> PrintJob | None:
-        """Ask for a printer (A4, duplex when offered) and print; `printer` skips the dialog (tests)."""
-        if printer is None:
-            printer = a4_printer()
-            printer.setDocName(self.path.stem)
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle(tr("Cetak berkas"))
-            dialog.setMinMax(1, max(1, self.viewer.page_count()))
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-        first, last = printer.fromPage(), printer.toPage()
-        pages = range(first - 1, last) if first and last else None
+    @Slot()
+    def print_document(self) -> None:
+        """Ask for a printer (A4, duplex when offered) and print the pages chosen there."""
+        printer = ask_printer(self, self.path.stem, self.viewer.page_count(), current_page=True)
+        if printer is not None:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> PrintJob:
+        """Print on a printer already set up (its print range decides the pages)."""
+        pages = chosen_pages(printer, self.viewer.page_count(), self.viewer.current_page())
         self.print_job = PrintJob(self.viewer.document, printer, self, pages)
         self.print_button.setEnabled(False)
         self.print_job.finished.connect(lambda ok: self.print_button.setEnabled(True))
@@ -70,5 +80,7 @@ class DossierPreviewDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
 
     def done(self, result: int) -> None:
+        if self.print_job is not None:
+            self.print_job.cancel()
         self.viewer.close_document()
         super().done(result)

@@ -20,7 +20,7 @@ from inovasi_desktop.domain import EvidenceItem, InovasiError, Severity
 from inovasi_desktop.rules import format_date_id, format_period_id
 from inovasi_desktop.services.evidence import Metadata, Target, parse_date_text
 from inovasi_desktop.services.evidence_items import normalise_link
-from inovasi_desktop.ui.editor.field_widgets import HARD_MAX_CHARS, MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.field_widgets import HARD_MAX_CHARS, MESSAGE_COLOURS, DateInput
 from inovasi_desktop.ui.editor.labels import muted
 
 
@@ -55,10 +55,12 @@ class MetadataDialog(QDialog):
         self.nomor.setPlaceholderText(tr("misalnya 188/037/416-109/2025"))
         self.nomor.setMaxLength(HARD_MAX_CHARS)
         form.addRow(tr("Nomor"), self.nomor)
-        self.tanggal = QLineEdit(item.tanggal.strftime("%d-%m-%Y") if item.tanggal else "")
-        self.tanggal.setPlaceholderText(tr("HH-BB-TTTT, misalnya 13-01-2025"))
-        self.tanggal.setMaximumWidth(220)
-        form.addRow(tr("Tanggal"), self.tanggal)
+        self.date_input = DateInput(tr("HH-BB-TTTT, misalnya 13-01-2025"))
+        if target.period:  # the calendar opens inside the evidence period of the indicator
+            self.date_input.set_period(*target.period, tr("Periode bukti yang dinilai"))
+        self.tanggal = self.date_input.edit
+        self.tanggal.setText(item.tanggal.strftime("%d-%m-%Y") if item.tanggal else "")
+        form.addRow(tr("Tanggal"), self.date_input)
         self.tentang = QPlainTextEdit(item.tentang)
         self.tentang.setTabChangesFocus(True)
         self.tentang.setPlaceholderText(tr("perihal dokumen, misalnya Keputusan Kepala Dinas tentang Tim Pengelola"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.services import evidence_status, organisation
 from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.ui.editor.field_widgets import wheel_only_when_focused
 
 
 def tr(text: str) -> str:
@@ -55,7 +56,7 @@ class OrganisationDialog(QDialog):
         for attr, label, placeholder in FIELDS:
             edit = QLineEdit(getattr(self.original, attr))
             edit.setPlaceholderText(tr(placeholder))
-            edit.setMaxLength(200)
+            edit.setMaxLength(organisation.MAX_LENGTH)
             edit.textChanged.connect(self._validate)
             error = QLabel()
             error.setStyleSheet("color: #b00020;")
@@ -63,13 +64,13 @@ class OrganisationDialog(QDialog):
             self.edits[attr], self.errors[attr] = edit, error
             form.addRow(tr(label) + (" *" if attr in required else ""), edit)
             form.addRow("", error)
-        self.catalogue = QComboBox()
+        self.catalogue = wheel_only_when_focused(QComboBox())
         for cat in workspace.catalogues.all:
             self.catalogue.addItem(f"{cat.title} ({cat.id})", cat.id)
         current = self.original.default_catalogue or workspace.catalogues.default.id
         self.catalogue.setCurrentIndex(max(0, self.catalogue.findData(current)))
         form.addRow(tr("Katalog bawaan"), self.catalogue)
-        self.size_cap = QDoubleSpinBox()
+        self.size_cap = wheel_only_when_focused(QDoubleSpinBox())
         self.size_cap.setRange(0.1, 1000.0)
         self.size_cap.setDecimals(1)
         self.size_cap.setSuffix(" MB")

@@ -23,6 +23,7 @@ from inovasi_desktop.ui.editor.evidence_binding import EvidenceBinding
 from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS, tr
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
+from inovasi_desktop.ui.editor.revealing import reveal, shown_findings
 from inovasi_desktop.ui.editor.steps import step_of, step_states
 from inovasi_desktop.ui.tasks import TaskRunner
 
@@ -30,8 +31,6 @@ log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1500  # after the last edit
 AUTOSAVE_MAX_MS = 1800  # after the first unsaved edit, so steady typing is saved too
-# Findings about what is still missing stay quiet on a page the user has not opened yet.
-QUIET_UNTIL_VISITED = {"field.required", "field.min_words", "field.part_empty"}
 CHECK_MS = 150
 
 
@@ -68,7 +67,7 @@ class EditorController(QObject):
         view.readiness.jump_requested.connect(self.jump_to)
         view.step_list.currentRowChanged.connect(self._on_step_changed)
         view.back_button.clicked.connect(self.close)
-        view.pages[view.current_step().key].setProperty("visited", True)
+        self.step_key = view.current_step().key
         self.run_checks()
 
     def _adopt(self, page) -> None:
@@ -84,10 +83,12 @@ class EditorController(QObject):
         page_changed = getattr(page, "changed", None)
         if page_changed is not None:
             page_changed.connect(self.on_edit)
+        if isinstance(page, FormPage):
+            page.revealed.connect(self.run_checks)
 
     def _on_page_built(self, page) -> None:
         self._adopt(page)
-        self._show_messages(self.findings)
+        self.run_checks()  # its fields' findings, as far as they are shown
 
     def refresh_context(self) -> None:
         """Stored evidence files changed state (or their background check ended): re-read which evidence
@@ -127,10 +128,11 @@ class EditorController(QObject):
             tr("Skor diklaim <b>{c}</b> · didukung bukti <b>{b}</b> dari {m}<br>{label}").format(
                 c=format_number_id(score.claimed, 0), b=format_number_id(score.backed, 0),
                 m=format_number_id(score.maximum, 0), label=html.escape(readiness.label)))
+        shown = shown_findings(self.view, readiness.findings, self.innovation)
         self.view.show_states(step_states(self.catalogue, self.innovation, readiness.findings,
-                                            self.context.invalid_evidence))
+                                            self.context.invalid_evidence, shown))
         self.view.readiness.show_result(readiness, score)
-        self._show_messages(readiness.findings)
+        self._show_messages(shown)
 
     def _show_messages(self, findings: list[Finding]) -> None:
         by_where: dict[str, list[Finding]] = {}
@@ -140,16 +142,11 @@ class EditorController(QObject):
             if isinstance(page, FormPage):
                 for key, widget in page.fields.items():
                     found = sorted(by_where.get(key, []), key=lambda f: f.severity != Severity.GALAT)
-                    # Gentle: an untouched empty field shows no "wajib diisi" until the user has been there.
-                    shown = [f for f in found if self._visited(page) or f.code not in QUIET_UNTIL_VISITED]
-                    widget.set_message("\n".join(f.message for f in shown), shown[0].severity if shown else
+                    widget.set_message("\n".join(f.message for f in found), found[0].severity if found else
                                        Severity.INFO)
             elif isinstance(page, IndicatorPage):
                 found = by_where.get(Finding.indicator_where(page.indicator.number), [])
                 page.set_messages([(MESSAGE_COLOURS[f.severity], f.message) for f in found])
-
-    def _visited(self, page: FormPage) -> bool:
-        return page.property("visited") is True
 
     # --- saving ------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -173,8 +170,8 @@ class EditorController(QObject):
     def _on_step_changed(self, row: int) -> None:
         self.save()
         step = self.view.steps[row]
-        page = self.view.pages[step.key]
-        page.setProperty("visited", True)
+        reveal(self.view, self.step_key)  # the step just left shows all its findings from now on
+        self.step_key = step.key
         self.run_checks()
         try:
             app_state.put(self.ws, {app_state.LAST_INNOVATION: self.innovation.id, app_state.LAST_STEP: step.key})
@@ -182,6 +179,7 @@ class EditorController(QObject):
             log.warning("Cannot remember the last step: %s", err)
 
     def jump_to(self, where: str) -> None:
+        reveal(self.view, where)  # the user came to fix it: say what is wrong there
         self.view.show_step(step_of(self.catalogue, where))
         page = self.view.pages[self.view.current_step().key]
         if isinstance(page, FormPage):

@@ -6,8 +6,8 @@ innovation never holds the window for long; `page_built` tells the controller to
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -26,14 +26,49 @@ from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
 from inovasi_desktop.ui.editor.readiness_page import ReadinessPage
-from inovasi_desktop.ui.editor.steps import READINESS_KEY, STATE_MARKS, EditorStep, StepState, editor_steps
+from inovasi_desktop.ui.editor.steps import READINESS_KEY, EditorStep, StepState, editor_steps
+from inovasi_desktop.ui.editor.wrapping import wrap_rows
 
 STATE_COLOURS = {StepState.EMPTY: "#777", StepState.PARTIAL: "#8a5a00", StepState.COMPLETE: "#1b6e20",
                  StepState.ERROR: "#b00020"}
 
 
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1  # a step item's StepState value
+_ICONS: dict[StepState, QIcon] = {}
+
+
 def tr(text: str) -> str:
     return QApplication.translate("EditorView", text)
+
+
+def mark_icon(state: StepState) -> QIcon:
+    """The step state's mark (○ ◐ ● ✖ as in STATE_MARKS) in its colour, and in white on the selected row."""
+    if state not in _ICONS:
+        icon = QIcon(_mark_pixmap(state, QColor(STATE_COLOURS[state])))
+        icon.addPixmap(_mark_pixmap(state, QColor("white")), QIcon.Mode.Selected)
+        _ICONS[state] = icon
+    return _ICONS[state]
+
+
+def _mark_pixmap(state: StepState, colour: QColor) -> QPixmap:
+    pixmap = QPixmap(32, 32)  # large enough for 200 % scaling
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 3))
+    circle = QRect(4, 4, 24, 24)
+    if state is StepState.ERROR:
+        painter.setPen(QPen(colour, 5, c=Qt.PenCapStyle.RoundCap))
+        painter.drawLine(7, 7, 25, 25)
+        painter.drawLine(25, 7, 7, 25)
+    else:
+        painter.setBrush(colour if state is StepState.COMPLETE else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(circle)
+        if state is StepState.PARTIAL:
+            painter.setBrush(colour)
+            painter.drawPie(circle, 90 * 16, 180 * 16)  # the left half filled
+    painter.end()
+    return pixmap
 
 
 class Pages(dict):
@@ -80,8 +115,10 @@ class EditorView(QWidget):
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
         self.step_list.setMinimumWidth(220)
-        self.step_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_rows(self.step_list)  # long indicator names wrap; the tooltip has them too
+        mark = self.step_list.fontMetrics().height()
+        self.step_list.setIconSize(QSize(mark, mark))
         for step in self.steps:
             QListWidgetItem(step.title, self.step_list)
 
@@ -192,8 +229,13 @@ class EditorView(QWidget):
         for row, step in enumerate(self.steps):
             state = states.get(step.key, StepState.EMPTY)
             item = self.step_list.item(row)
-            item.setText(f"{STATE_MARKS[state]}  {step.title}")
-            item.setToolTip(f"{step.title}\n" + tr("Status: {state}").format(state=tr(state.value)))
+            if item.data(STATE_ROLE) == state.value:
+                continue  # unchanged: spares re-measuring the wrapped rows after every keystroke
+            item.setData(STATE_ROLE, state.value)
+            item.setIcon(mark_icon(state))  # an icon, not text, so that a wrapped name keeps its indent
+            status = tr("Status: {state}").format(state=tr(state.value))
+            item.setToolTip(f"{step.title}\n{status}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{step.title}. {status}")
             item.setForeground(QColor(STATE_COLOURS[state]))
         self.prev_button.setEnabled(self.step_list.currentRow() > 0)
         self.next_button.setEnabled(self.step_list.currentRow() < len(self.steps) - 1)

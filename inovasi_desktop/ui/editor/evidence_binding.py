@@ -58,15 +58,11 @@ class EvidenceBinding(QObject):
         self.start_timer = QTimer(self, singleShot=True, interval=CHECK_START_MS)
         self.start_timer.timeout.connect(self._start_checks)
         self.panels: dict[str, EvidencePanel] = {}  # of the pages built so far (see `adopt`)
-        view.readiness.verify_requested.connect(self.verify)
         self.first_look = QTimer(self, singleShot=True, interval=0)  # the next turn: opening stays short
-        self.first_look.timeout.connect(self._first_look)
+        self.first_look.timeout.connect(self.check_new_files)
+        view.readiness.verify_requested.connect(self.verify)
+        self.show_problems()
         self.first_look.start()
-
-    def _first_look(self) -> None:
-        self.check_new_files()
-        if not self.checking_files:  # (a check about to start has shown them already)
-            self.show_problems()
 
     @property
     def checking_files(self) -> bool:

@@ -7,14 +7,15 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QEvent, QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication
 
 from inovasi_desktop.domain import Severity
 from inovasi_desktop.ui.editor.evidence_rows import paint
 
-IDLE, HOVER = ("#f7f8fa", "#c9ced6", 1), ("#e3effa", "#1f6fb2", 2)  # background, frame line, line width
+# background, frame line, line width: at rest, with keyboard focus (Ctrl+V pastes here), while dragged over
+IDLE, FOCUS, HOVER = ("#f7f8fa", "#c9ced6", 1), ("#f7f8fa", "#1f6fb2", 2), ("#e3effa", "#1f6fb2", 2)
 
 
 def tr(text: str) -> str:
@@ -27,7 +28,18 @@ def local_files(mime: QMimeData) -> list[Path]:
 
 class DropTarget:
     """Mixed into EvidencePanel (a QWidget with `zone`, `accepts`, `bound`, `busy`, `add_paths`, `add_link`
-    and `show_message`)."""
+    and `show_message`). A click in the zone gives it the focus, so that Ctrl+V pastes there."""
+
+    def take_focus_on_click(self) -> None:
+        self.zone.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.zone.setAccessibleName(tr("Kotak bukti dukung: seret berkas ke sini, atau klik lalu tempel dengan "
+                                       "Ctrl+V"))
+        self.zone.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.zone and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._highlight(self.highlighted)  # the frame shows where Ctrl+V goes
+        return False
 
     def paste(self) -> None:
         self.add_from_mime(QGuiApplication.clipboard().mimeData())
@@ -57,7 +69,7 @@ class DropTarget:
 
     def _highlight(self, on: bool) -> None:
         """The drop zone shows where files will land while something is dragged over it."""
-        background, line, width = HOVER if on else IDLE
+        background, line, width = HOVER if on else FOCUS if self.zone.hasFocus() else IDLE
         paint(self.zone, background, foreground=line)
         self.zone.setLineWidth(width)
         self.highlighted = on

@@ -62,6 +62,7 @@ class EvidencePanel(DropTarget, QWidget):
         self.zone.setObjectName("evidenceDropZone")
         self.zone.setFrameShape(QFrame.Shape.Box)
         self._highlight(False)
+        self.take_focus_on_click()
         self.rows_layout = QVBoxLayout(self.zone)
         self.rows_layout.setContentsMargins(6, 6, 6, 6)
         self.rows_layout.setSpacing(6)

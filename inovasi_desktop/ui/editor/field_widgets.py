@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from inovasi_desktop.catalogue import UNCONFIRMED_LABEL, ProfileField
 from inovasi_desktop.domain.model import Severity
 from inovasi_desktop.domain.text import clean_text
-from inovasi_desktop.rules import count_words
+from inovasi_desktop.rules import count_words, format_period_id
+from inovasi_desktop.services.evidence import parse_date_text
 from inovasi_desktop.ui.editor.labels import muted
 
 # Hard cap on what an input accepts at all; catalogue limits below it give a message instead.
@@ -42,14 +43,41 @@ def tr(text: str) -> str:
     return QApplication.translate("FieldWidgets", text)
 
 
+class WheelGuard(QObject):
+    """Passes the mouse wheel on to the scroll area while the watched value widget has no focus."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+            event.ignore()  # ignored and filtered: Qt offers it to the parents, up to the scroll area
+            return True
+        return False
+
+
+def wheel_only_when_focused(widget: QWidget) -> QWidget:
+    """Choices, dates and numbers take the wheel only once the user has focused them (click or Tab), so
+    scrolling a page never changes a value on the way. Without StrongFocus a combo box would take focus
+    from the wheel itself (WheelFocus)."""
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(WheelGuard(widget))
+    return widget
+
+
 class FieldWidget(QWidget):
-    """Label, optional help, the input (built by subclasses), and a message line."""
+    """Label, optional help, the input (built by subclasses), and a message line.
+
+    The message line stays quiet until the field is `revealed`: the user edited it and left it (or, for
+    a choice made in one go, `reveal_on_change`), left its step, or it held a value when opened.
+    """
 
     changed = Signal()
+    reveal_on_change = False
 
     def __init__(self, field: ProfileField) -> None:
         super().__init__()
         self.field = field
+        self.edited = False  # since the last load: revealed once focus leaves the field
+        self.revealed = field.type == "auto"  # filled from the organisation, not by the user here
+        self.changed.connect(self._on_changed)
         self.setObjectName(f"field_{field.key}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -69,6 +97,11 @@ class FieldWidget(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
+
+    def _on_changed(self) -> None:
+        self.edited = True
+        if self.reveal_on_change:
+            self.revealed = True
 
     def build_input(self) -> QWidget:
         raise NotImplementedError
@@ -119,12 +152,20 @@ class TextField(FieldWidget):
 
 
 class PlainText(QPlainTextEdit):
-    """A plain-text editor that pastes only text (never rich content) and tabs out of itself."""
+    """A plain-text editor that pastes only text (never rich content), tabs out of itself, and keeps
+    PageUp/PageDown for its own text (the editor's step shortcuts would take them otherwise)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            event.accept()  # a key press for this editor, not a shortcut
+            return True
+        return super().event(event)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt API
         if source.hasText():
@@ -211,8 +252,10 @@ class SectionedTextField(FieldWidget):
 
 
 class ChoiceField(FieldWidget):
+    reveal_on_change = True
+
     def build_input(self) -> QWidget:
-        combo = QComboBox()
+        combo = wheel_only_when_focused(QComboBox())
         combo.addItem(tr("— pilih —"), "")
         for option in self.field.options:
             combo.addItem(option, option)
@@ -230,6 +273,8 @@ class ChoiceField(FieldWidget):
 
 
 class MultiChoiceField(FieldWidget):
+    reveal_on_change = True
+
     def build_input(self) -> QWidget:
         box = QListWidget()
         for option in self.field.options:
@@ -254,62 +299,87 @@ class MultiChoiceField(FieldWidget):
         self.input.blockSignals(False)
 
 
-def parse_user_date(text: str) -> date | None:
-    """Accept DD-MM-YYYY, DD/MM/YYYY and ISO YYYY-MM-DD; None when empty or invalid."""
-    text = text.strip().replace("/", "-").replace(".", "-")
-    parts = text.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    day, month, year = (int(parts[2]), int(parts[1]), int(parts[0])) if len(parts[0]) == 4 else map(int, parts)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+class DateInput(QWidget):
+    """A date typed as DD-MM-YYYY or picked from a calendar. Given a period (`set_period`), the calendar
+    opens inside it and names it; dates outside stay possible, and the checks report them."""
+
+    picked = Signal()  # a date chosen in the calendar (typing gives the line edit's textEdited)
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = wheel_only_when_focused(QLineEdit())
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 24)  # hint readable
+        self.button = QToolButton()
+        self.button.setText(tr("Kalender"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self.button)
+        popup = QWidget()
+        popup_layout = QVBoxLayout(popup)
+        popup_layout.setContentsMargins(4, 4, 4, 4)
+        self.calendar = QCalendarWidget()
+        self.calendar.clicked.connect(self._pick)
+        self.calendar.activated.connect(self._pick)
+        self.period_note = muted("")
+        self.period_note.hide()
+        popup_layout.addWidget(self.calendar)
+        popup_layout.addWidget(self.period_note)
+        action = QWidgetAction(self.menu)
+        action.setDefaultWidget(popup)
+        self.menu.addAction(action)
+        self.menu.aboutToShow.connect(self._sync_calendar)
+        self.button.setMenu(self.menu)
+        self.period: tuple[date, date] | None = None
+        layout.addWidget(self.edit)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+
+    def set_period(self, start: date, end: date, label: str) -> None:
+        self.period = (start, end)
+        self.period_note.setText(f"{label}: {format_period_id(start, end)}")
+        self.period_note.show()
+
+    def date(self) -> date | None:
+        return parse_date_text(self.edit.text())
+
+    def _sync_calendar(self) -> None:
+        current = self.date()
+        if current is None and self.period is not None:
+            start, end = self.period
+            shown = min(max(date.today(), start), end)  # today's month when inside, else the nearer end
+            self.calendar.setCurrentPage(shown.year, shown.month)
+        elif current is not None:
+            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def _pick(self, qdate: QDate) -> None:
+        self.edit.setText(qdate.toString("dd-MM-yyyy"))
+        self.menu.close()
+        self.picked.emit()
 
 
 class DateField(FieldWidget):
     """A date typed as DD-MM-YYYY or picked from a calendar; empty is allowed."""
 
     def build_input(self) -> QWidget:
-        box = QWidget()
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText(tr("HH-BB-TTTT, misalnya 17-08-2025"))
-        self.edit.setMaximumWidth(220)
+        self.date_input = DateInput(tr("HH-BB-TTTT, misalnya 17-08-2025"))
+        self.edit, self.calendar = self.date_input.edit, self.date_input.calendar
         self.edit.textEdited.connect(lambda _: self.changed.emit())
-        button = QToolButton()
-        button.setText(tr("Kalender"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(lambda d: (self._pick(d), menu.close()))
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self._sync_calendar)
-        button.setMenu(menu)
-        layout.addWidget(self.edit)
-        layout.addWidget(button)
-        layout.addStretch(1)
-        return box
+        self.date_input.picked.connect(self._picked)
+        return self.date_input
 
-    def _sync_calendar(self) -> None:
-        current = parse_user_date(self.edit.text())
-        if current:
-            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-
-    def _pick(self, qdate: QDate) -> None:
-        self.edit.setText(qdate.toString("dd-MM-yyyy"))
+    def _picked(self) -> None:
+        self.revealed = True  # chosen in one go: what the checks say about it shows at once
         self.changed.emit()
 
     def value(self):
         text = self.edit.text().strip()
-        parsed = parse_user_date(text)
+        parsed = parse_date_text(text)
         return parsed.isoformat() if parsed else text  # an invalid text is kept and reported by the rules
 
     def set_value(self, value) -> None:
-        parsed = parse_user_date(value or "")
+        parsed = parse_date_text(value or "")
         self.edit.setText(parsed.strftime("%d-%m-%Y") if parsed else (value or ""))
 
     def focus_input(self) -> None:
@@ -354,6 +424,8 @@ class CoordinatesField(FieldWidget):
 
 class AttachmentField(FieldWidget):
     """Profile attachments; the evidence panel fills the input (see evidence_panel.py)."""
+
+    reveal_on_change = True
 
     def build_input(self) -> QWidget:
         from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.catalogue.model import Step
 from inovasi_desktop.domain import Innovation
-from inovasi_desktop.ui.editor.field_widgets import AttachmentField, FieldWidget, widget_for
+from inovasi_desktop.ui.editor.field_widgets import AttachmentField, DateField, FieldWidget, widget_for
 from inovasi_desktop.ui.editor.labels import muted, page_title
 
 
@@ -16,8 +16,13 @@ def tr(text: str) -> str:
     return QApplication.translate("FormPage", text)
 
 
+def is_blank(value) -> bool:
+    return value in (None, "", [], {}) or (isinstance(value, dict) and not any(value.values()))
+
+
 class FormPage(QWidget):
     changed = Signal()
+    revealed = Signal()  # a field's findings are to be shown from now on
 
     def __init__(self, catalogue: Catalogue, step: Step) -> None:
         super().__init__()
@@ -31,20 +36,44 @@ class FormPage(QWidget):
         self.fields: dict[str, FieldWidget] = {}
         for field in catalogue.fields_for_step(step.key):
             widget = widget_for(field)
+            if isinstance(widget, DateField):  # the calendar opens inside the implementation window
+                widget.date_input.set_period(catalogue.window.start, catalogue.window.end,
+                                             tr("Periode penerapan yang dinilai"))
             widget.changed.connect(self._on_change)
             layout.addWidget(widget)
             self.fields[field.key] = widget
         layout.addStretch(1)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
     def _on_change(self) -> None:
         self.changed.emit()
 
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """An edited field is revealed once the focus leaves it (Tab, a click elsewhere, another window)."""
+        for widget in self.fields.values():
+            if widget.edited and not widget.revealed and old is not None and widget.isAncestorOf(old) \
+                    and not (new is not None and widget.isAncestorOf(new)):
+                widget.revealed = True
+                self.revealed.emit()
+
+    def reveal_all(self) -> None:
+        """The user left this step: every finding of its fields is shown from now on."""
+        if not all(widget.revealed for widget in self.fields.values()):
+            for widget in self.fields.values():
+                widget.revealed = True
+            self.revealed.emit()
+
     def load(self, innovation: Innovation) -> None:
         for key, widget in self.fields.items():
             if isinstance(widget, AttachmentField):
-                widget.input.set_items(innovation.attachments.setdefault(key, []))
+                items = innovation.attachments.setdefault(key, [])
+                widget.input.set_items(items)
+                filled = bool(items)
             else:
                 widget.set_value(innovation.profile.get(key))
+                filled = not is_blank(widget.value())
+            widget.edited = False
+            widget.revealed = widget.field.type == "auto" or filled  # what was written before is checked at once
         self.apply_conditions(innovation.profile)
 
     def store(self, profile: dict) -> None:
@@ -52,7 +81,7 @@ class FormPage(QWidget):
             if isinstance(widget, AttachmentField):
                 continue
             value = widget.value()
-            if value in (None, "", [], {}) or (isinstance(value, dict) and not any(value.values())):
+            if is_blank(value):
                 profile.pop(key, None)
             else:
                 profile[key] = value

@@ -22,7 +22,7 @@ from inovasi_desktop.domain import IndicatorAnswer
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.rules import format_number_id, format_period_id
 from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
-from inovasi_desktop.ui.editor.field_widgets import PlainText
+from inovasi_desktop.ui.editor.field_widgets import PlainText, wheel_only_when_focused
 from inovasi_desktop.ui.editor.labels import muted, page_title
 
 KIND_LABELS = {"pdf": "PDF", "jpg": "JPG/JPEG", "png": "PNG", "mp4": "video MP4", "mov": "video MOV",
@@ -39,6 +39,7 @@ class IndicatorPage(QWidget):
     def __init__(self, catalogue: Catalogue, indicator: Indicator) -> None:
         super().__init__()
         self.indicator = indicator
+        self.revealed = False  # findings are shown once a level, basis or evidence was given, or the step left
         self.setObjectName(f"indicator_{indicator.number}")
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -53,7 +54,7 @@ class IndicatorPage(QWidget):
 
         self.basis = None
         if indicator.bases:
-            self.basis = QComboBox()
+            self.basis = wheel_only_when_focused(QComboBox())
             self.basis.addItem(tr("— pilih basis pengukuran —"), "")
             for basis in indicator.bases:
                 self.basis.addItem(f"{basis.key}. {basis.label}", basis.key)
@@ -75,7 +76,7 @@ class IndicatorPage(QWidget):
             levels_layout.addWidget(button)
             self.level_buttons[level.level] = button
         self._set_level_texts(None)
-        self.level_group.idToggled.connect(lambda _id, checked: checked and self.changed.emit())
+        self.level_group.idToggled.connect(lambda _id, checked: checked and self._answered())
         layout.addWidget(levels_box)
 
         start, end = catalogue.evidence_period(indicator)
@@ -86,7 +87,7 @@ class IndicatorPage(QWidget):
         evidence_layout.addWidget(muted(tr("Jenis berkas: {kinds}. Periode bukti: {period}.").format(
             kinds=kinds, period=format_period_id(start, end))))
         self.evidence = EvidencePanel(accepts=indicator.accepts)
-        self.evidence.changed.connect(self.changed)
+        self.evidence.changed.connect(self._answered)
         evidence_layout.addWidget(self.evidence)
         layout.addWidget(evidence_box)
 
@@ -119,6 +120,10 @@ class IndicatorPage(QWidget):
 
     def _on_basis(self) -> None:
         self._set_level_texts(self.basis.currentData())
+        self._answered()
+
+    def _answered(self) -> None:
+        self.revealed = True
         self.changed.emit()
 
     def load(self, answer: IndicatorAnswer) -> None:
@@ -132,6 +137,7 @@ class IndicatorPage(QWidget):
         for widget in (self.level_group, self.notes) + ((self.basis,) if self.basis else ()):
             widget.blockSignals(False)
         self.evidence.set_items(answer.evidence)
+        self.revealed = bool(answer.level is not None or answer.basis or answer.evidence or answer.notes.strip())
 
     def store(self, answer: IndicatorAnswer) -> None:
         level = self.level_group.checkedId()

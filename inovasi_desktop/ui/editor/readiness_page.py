@@ -24,6 +24,7 @@ from inovasi_desktop.rules import Readiness, format_number_id
 from inovasi_desktop.rules.scoring import InnovationScore
 from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
 from inovasi_desktop.ui.editor.labels import page_title
+from inovasi_desktop.ui.editor.wrapping import wrap_rows
 
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 1
 ORDER = {Severity.GALAT: 0, Severity.PERINGATAN: 1, Severity.INFO: 2}
@@ -52,8 +53,8 @@ class ReadinessPage(QWidget):
         self.findings = QTreeWidget()
         self.findings.setObjectName("findings")
         self.findings.setHeaderHidden(True)
-        self.findings.setWordWrap(True)
         self.findings.setUniformRowHeights(False)
+        wrap_rows(self.findings)
         self.findings.itemActivated.connect(self._jump)
         self.findings.itemDoubleClicked.connect(self._jump)
         layout.addWidget(self.findings, 1)
@@ -63,7 +64,7 @@ class ReadinessPage(QWidget):
         box = QGroupBox(tr("Pemeriksaan berkas bukti"))
         self.store_problems = QListWidget()
         self.store_problems.setObjectName("storeProblems")
-        self.store_problems.setWordWrap(True)
+        wrap_rows(self.store_problems, self._fit_store_problems)
         self.store_problems.itemActivated.connect(self._jump_store)
         self.store_problems.itemDoubleClicked.connect(self._jump_store)
         self.store_status = QLabel()
@@ -91,8 +92,7 @@ class ReadinessPage(QWidget):
             entry.setForeground(QBrush(QColor(MESSAGE_COLOURS[problem.severity])))
             entry.setToolTip(problem.message)
             self.store_problems.addItem(entry)
-        rows = min(len(problems), 5)
-        self.store_problems.setFixedHeight(rows * max(22, self.store_problems.sizeHintForRow(0)) + 6)
+        self._fit_store_problems()
         self.store_problems.setVisible(bool(problems))
         broken = sum(1 for p in problems if p.state != "ok")
         parts = []
@@ -108,6 +108,11 @@ class ReadinessPage(QWidget):
             parts.append("<span style='color:#1b6e20'>" + tr("Semua berkas bukti ada di penyimpanan dan lolos "
                                                            "pemeriksaan.") + "</span>")
         self.store_status.setText("<br>".join(parts + ([note] if note else [])))
+
+    def _fit_store_problems(self) -> None:
+        """Tall enough for the first five problems, each wrapped to the list's width; more scroll."""
+        rows = [self.store_problems.sizeHintForRow(i) for i in range(min(self.store_problems.count(), 5))]
+        self.store_problems.setFixedHeight(sum(rows) + 2 * self.store_problems.frameWidth() + 4)
 
     def _jump_store(self, item: QListWidgetItem) -> None:
         where = item.data(WHERE_ROLE)

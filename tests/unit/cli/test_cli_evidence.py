@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -139,10 +140,11 @@ def test_import_of_references_without_files_is_flagged_by_check(capsys, tmp_path
     example = json.loads((innovations.paths.examples_dir() / innovations.EXAMPLE_FILE).read_text(encoding="utf-8"))
     example["answers"][0]["evidence"][0]["file"] = {"sha256": "ab" * 32, "name": "perbup.pdf", "size": 100,
                                                     "media_type": "application/pdf"}
+    shutil.copytree(innovations.paths.examples_dir() / "bukti", tmp_path / "bukti")  # the other items' files
     source = tmp_path / "impor.json"
     source.write_text(json.dumps(example), encoding="utf-8")
     code, data, _ = run(capsys, "import-json", str(source), "--json")
     assert code == cli.EXIT_OK
     code, report, _ = run(capsys, "check", data["id"], "--json")
-    flagged = [f for f in report["findings"] if f["code"] == "evidence.invalid"]
+    flagged = [f for f in report["findings"] if f["code"] == "evidence.lost" and f["severity"] == "galat"]
     assert code == cli.EXIT_FINDINGS and [f["where"] for f in flagged] == ["indikator:1"]

@@ -84,7 +84,8 @@ def test_approval_page_has_signature_block_of_the_head_of_opd(built, samples):
     source, _, texts = built
     page = next(t for t in texts if "LEMBAR PENGESAHAN" in t)
     org = source.organisation
-    for expected in (org.head_name, f"NIP. {org.head_nip}", org.head_position,
+    assert org.head_nip == "197503122005012003"
+    for expected in (org.head_name, "NIP. 19750312 200501 2 003", org.head_position,
                      f"{source.place}, {format_date_id(samples.GENERATED_ON)}"):
         assert expected in page
 
@@ -133,6 +134,7 @@ def test_indicator_table_has_every_indicator_level_and_sid_totals(built):
             basis = indicator.basis(answer.basis)
             wording = basis.levels[answer.level - 1] if basis else indicator.level(answer.level).text
             assert f"Tingkat {answer.level}: {wording}" in text
+    assert "Tingkat 3: ≥ 91%" in text and "Tingkat 3: ≥ 501 orang" in text  # signs, not ">="
     score = score_innovation(source.catalogue, source.innovation)
     assert f"Jumlah skor SID yang diklaim {score.claimed:g}" in text
     assert f"Jumlah skor SID yang didukung bukti sah {score.backed:g}" in text

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from inovasi_desktop.catalogue import load_catalogue
-from inovasi_desktop.export.interchange import dumps, innovation_from_dict, loads
+from inovasi_desktop.export.interchange import dumps, innovation_from_dict, loads, read_document
 from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.readiness import check
 
@@ -18,12 +18,24 @@ ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "contoh-inovasi.json"
 CATALOGUE = load_catalogue(ROOT / "forms" / "iid-2026.toml")
 TEXT = EXAMPLE.read_text(encoding="utf-8")
-INNOVATION = loads(TEXT)
+DOCUMENT = read_document(TEXT)
+INNOVATION = DOCUMENT.innovation
 PROFILE = INNOVATION.profile
 
 
 def test_example_is_written_in_canonical_form() -> None:
-    assert dumps(INNOVATION) == TEXT
+    assert dumps(INNOVATION, DOCUMENT.files) == TEXT
+
+
+def test_example_is_marked_as_an_example() -> None:
+    assert INNOVATION.name.startswith("(Contoh) ")
+
+
+def test_every_document_names_its_file_beside_the_example_and_every_file_there_is_used() -> None:
+    documents = [item for item in INNOVATION.all_evidence() if item.link is None]
+    assert set(DOCUMENT.files) == {item.id for item in documents}
+    named = set(DOCUMENT.files.values())
+    assert named == {f"bukti/{p.name}" for p in (EXAMPLE.parent / "bukti").iterdir()}
 
 
 def test_example_is_pinned_to_the_catalogue() -> None:
@@ -107,7 +119,7 @@ def test_evidence_is_described_dated_and_inside_its_period() -> None:
             assert item.nomor.strip() and item.tentang.strip(), indicator.number
             assert item.tanggal is not None and 2024 <= item.tanggal.year <= 2026, indicator.number
             assert first <= item.tanggal <= last, indicator.number
-            assert item.sha256 is None  # evidence files come with the evidence store
+            assert item.sha256 is None  # the files sit beside the example; importing stores them
 
 
 def test_only_the_video_indicator_has_a_link_and_it_accepts_links() -> None:

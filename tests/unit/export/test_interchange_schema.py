@@ -11,6 +11,7 @@ import pytest
 from inovasi_desktop.domain.errors import InterchangeError
 from inovasi_desktop.export import interchange
 from inovasi_desktop.export.interchange import innovation_from_dict, loads
+from inovasi_desktop.export.interchange_check import RELATIVE_PATH
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_FILE = ROOT / "schemas" / "innovation.v1.schema.json"
@@ -41,6 +42,7 @@ def test_schema_is_a_draft_2020_12_schema_of_version_1() -> None:
     (DEFS["answer"], interchange.ANSWER_KEYS),
     (DEFS["evidence"], interchange.EVIDENCE_KEYS),
     (DEFS["file"], interchange.FILE_KEYS),
+    (DEFS["fileBeside"], interchange.FILE_BESIDE_KEYS),
     (DEFS["coordinates"], {"lat", "lon"}),
 ])
 def test_schema_objects_have_exactly_the_keys_the_validator_requires(schema: dict, keys) -> None:
@@ -100,6 +102,28 @@ def test_schema_pattern_matches_the_validator_on_file_metadata(field: str, sampl
         doc["answers"][0]["evidence"][0]["file"] = stored
         in_schema = bool(pattern.search(sample)) and len(sample) >= spec.get("minLength", 0)
         assert in_schema == accepted(doc), sample
+
+
+def test_schema_pattern_matches_the_validator_on_paths_beside_the_document() -> None:
+    spec = DEFS["fileBeside"]["properties"]["path"]
+    pattern = re.compile(spec["pattern"])
+    samples = ["bukti/sk.pdf", "sk.pdf", "./bukti/SK Tim 2025.pdf", "...pdf", "a/..b/c.pdf", "", "../sk.pdf",
+               "bukti/../../sk.pdf", "..", "/etc/passwd", "C:/bukti/sk.pdf", "bukti\\sk.pdf", "bukti//sk.pdf",
+               "bukti/", "bukti/sk\x00.pdf", "bukti/sk\x7f.pdf", "x" * 1000, "x" * 1001]
+    for sample in samples:
+        doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        doc["answers"][0]["evidence"][0]["file"] = {"path": sample}
+        in_schema = bool(pattern.search(sample)) and len(sample) <= spec["maxLength"]
+        assert in_schema == accepted(doc), repr(sample)
+    doc["answers"][0]["evidence"][0]["file"] = {"path": "bukti/sk.pdf"}
+    read = interchange.read_document(json.dumps(doc))
+    assert read.files[doc["answers"][0]["evidence"][0]["id"]] == "bukti/sk.pdf"
+    assert read.innovation.answers[1].evidence[0].sha256 is None
+
+
+def test_the_validator_uses_the_schema_pattern_for_paths() -> None:
+    assert DEFS["fileBeside"]["properties"]["path"]["pattern"] == f"^{RELATIVE_PATH.pattern}$".replace(
+        "\\x00", "\\u0000").replace("\\x1f", "\\u001F").replace("\\x7f", "\\u007F")
 
 
 def test_text_pattern_refuses_what_the_validator_refuses() -> None:

@@ -7,7 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from inovasi_desktop.rules import format_date_id, format_number_id, format_period_id, round_half_up
+from inovasi_desktop.rules import (
+    format_date_id,
+    format_nip,
+    format_number_id,
+    format_period_id,
+    is_nip,
+    nip_digits,
+    round_half_up,
+)
 
 
 @pytest.mark.parametrize(("day", "text"), [
@@ -51,3 +59,22 @@ def test_round_half_up():
     assert round_half_up(96.373333 / 250 * 100) == 38.55  # the standard's worked example
     with pytest.raises(ValueError):
         round_half_up(1.0, -1)
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("197203151998031007", "19720315 199803 1 007"),
+    ("19720315 199803 1 007", "19720315 199803 1 007"),  # already grouped: unchanged
+    (" 198512302010122002 ", "19851230 201012 2 002"),
+    ("19720315199803100", "19720315199803100"),  # 17 digits: not a NIP, shown as written
+    ("1972031519980310O7", "1972031519980310O7"),  # a letter O
+    ("١٩٧٢٠٣١٥١٩٩٨٠٣١٠٠٧", "١٩٧٢٠٣١٥١٩٩٨٠٣١٠٠٧"),  # other scripts' digits are not a NIP
+    ("", ""),
+])
+def test_nip_printed_in_its_groups(typed, printed):
+    assert format_nip(typed) == printed
+
+
+def test_nip_check_accepts_18_ascii_digits_with_spaces_only():
+    assert is_nip("197203151998031007") and is_nip("19720315 199803 1 007")
+    assert not is_nip("19720315-199803-1-007") and not is_nip("١٩٧٢٠٣١٥١٩٩٨٠٣١٠٠٧") and not is_nip("")
+    assert nip_digits(" 19720315 199803 1 007 ") == "197203151998031007"

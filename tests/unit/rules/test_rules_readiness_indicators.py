@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from inovasi_desktop.catalogue import parse_catalogue
@@ -69,10 +70,21 @@ def test_broken_evidence_does_not_count(catalogue, innovation, context, pdf):
     item = innovation.answers[1].evidence[0]
     assert found(catalogue, innovation, with_invalid(context, item.id)) == [
         ("indikator:1", "indicator.no_evidence", Severity.GALAT),
-        ("indikator:1", "evidence.invalid", Severity.PERINGATAN)]
+        ("indikator:1", "evidence.invalid", Severity.GALAT)]
     innovation.answers[1].evidence.append(pdf(id="baik"))  # a sound second document backs the answer
     assert found(catalogue, innovation, with_invalid(context, item.id)) == [
-        ("indikator:1", "evidence.invalid", Severity.PERINGATAN)]
+        ("indikator:1", "evidence.invalid", Severity.GALAT)]  # still a galat: the dossier would carry it
+
+
+def test_a_lost_stored_file_is_a_galat_even_when_other_evidence_backs_the_answer(catalogue, innovation, context,
+                                                                                    pdf):
+    item = innovation.answers[1].evidence[0]
+    innovation.answers[1].evidence.append(pdf(id="baik"))
+    lost = replace(with_invalid(context, item.id), lost_evidence=frozenset({item.id}))
+    [finding] = check(catalogue, innovation, lost)
+    assert (finding.where, finding.code, finding.severity) == ("indikator:1", "evidence.lost", Severity.GALAT)
+    assert "hilang atau berubah" in finding.message and "lampirkan ulang" in finding.message
+    assert not summarise(catalogue, innovation, lost).ready
 
 
 def test_evidence_dated_outside_the_indicator_period_is_a_warning(catalogue, innovation, context, pdf):
@@ -153,6 +165,6 @@ def test_summary_counts_and_label(catalogue, innovation, context):
 def test_summary_ignores_broken_evidence(catalogue, innovation, context):
     broken = with_invalid(context, innovation.answers[1].evidence[0].id)
     readiness = summarise(catalogue, innovation, broken)
-    assert (readiness.evidenced, readiness.errors, readiness.warnings) == (2, 1, 1)  # mandatory 1 now unbacked
+    assert (readiness.evidenced, readiness.errors, readiness.warnings) == (2, 2, 0)  # mandatory 1 now unbacked
     assert not readiness.ready  # a mandatory indicator without counting evidence blocks
     assert readiness.score.row(1).backed == 0

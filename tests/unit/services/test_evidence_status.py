@@ -40,12 +40,15 @@ def test_missing_changed_and_broken_files_do_not_count(ws, innovation, files):
     os.chmod(ws.evidence_store.path_for(gone.sha256), 0o644)
     ws.evidence_store.path_for(gone.sha256).unlink()
     _tamper(ws, changed.sha256)
-    invalid = innovations.context_for(ws, innovations.get(ws, innovation.id)).invalid_evidence
-    assert invalid == {gone.id, changed.id, broken.id}
-    assert kept.id not in invalid
+    context = innovations.context_for(ws, innovations.get(ws, innovation.id))
+    assert context.invalid_evidence == {gone.id, changed.id, broken.id}
+    assert context.lost_evidence == {gone.id, changed.id}
+    assert kept.id not in context.invalid_evidence
     _, readiness = innovations.check(ws, innovation.id)
-    flagged = {f.where for f in readiness.findings if f.code == "evidence.invalid"}
-    assert flagged == {"indikator:2", "indikator:3", "indikator:5"}
+    flagged = {(f.where, f.code) for f in readiness.findings if f.code in ("evidence.lost", "evidence.invalid")}
+    assert flagged == {("indikator:2", "evidence.lost"), ("indikator:3", "evidence.lost"),
+                       ("indikator:5", "evidence.invalid")}
+    assert all(f.severity is Severity.GALAT for f in readiness.findings if (f.where, f.code) in flagged)
 
 
 def test_kept_check_results_make_the_context_cheap(ws, innovation, files, monkeypatch):

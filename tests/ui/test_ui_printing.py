@@ -1,0 +1,279 @@
+"""Printing from the dossier preview (button, Ctrl+P, page range, cancel) and the preview's size and keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from print_dialog import answer_print_dialog, page_count
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QPushButton, QToolBar
+
+from inovasi_desktop.services import innovations
+
+
+def open_preview(qtbot, window, monkeypatch, tmp_path: Path, innovation_id: str):
+    """Export the dossier from the window as a person does; the preview it opens, and the file."""
+    window.refresh()
+    window.list_view.select(innovation_id)
+    target = tmp_path / "berkas.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "preview", None) is not None, timeout=60_000)
+    preview = window.preview
+    qtbot.waitExposed(preview)
+    return preview, target
+
+
+@pytest.fixture
+def preview(qtbot, window, workspace, monkeypatch, tmp_path):
+    innovation = innovations.create(workspace)  # a small real dossier: quick to print
+    dialog, target = open_preview(qtbot, window, monkeypatch, tmp_path, innovation.id)
+    dialog.dossier = target
+    yield dialog
+    dialog.reject()
+
+
+def test_ctrl_p_prints_every_page(qtbot, preview, monkeypatch, tmp_path):
+    printed = tmp_path / "cetak.pdf"
+    answer = answer_print_dialog(monkeypatch, printed)
+    pages = page_count(preview.dossier)
+    preview.activateWindow()
+    qtbot.waitActive(preview)
+    QTest.keyClick(QApplication.focusWidget() or preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: preview.print_job is not None, timeout=5000)
+    with qtbot.waitSignal(preview.print_job.finished, timeout=60_000) as blocker:
+        pass
+    assert blocker.args == [True]
+    assert answer.shown[0].max_page == pages and answer.shown[0].page_range_offered
+    assert page_count(printed) == pages
+    assert preview.print_button.isEnabled()
+
+
+def test_page_range_prints_just_those_pages(qtbot, preview, monkeypatch, tmp_path):
+    printed = tmp_path / "cetak.pdf"
+    answer_print_dialog(monkeypatch, printed, page_range=(2, 4))
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(preview.print_job.finished, timeout=60_000) as blocker:
+        pass
+    assert blocker.args == [True]
+    assert page_count(printed) == 3
+
+
+def test_cancel_while_printing_stops_the_job(qtbot, preview, monkeypatch, tmp_path):
+    answer_print_dialog(monkeypatch, tmp_path / "cetak.pdf")
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    job = preview.print_job
+    assert not preview.print_button.isEnabled()  # no second job while one prints
+    cancel = job.progress.findChild(QPushButton)
+
+    def press_cancel(value: int) -> None:
+        if value == 2:  # after the second page, on the next turn of the event loop, as a click would come
+            QTimer.singleShot(0, lambda: qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton))
+
+    job.progress.findChild(QProgressBar).valueChanged.connect(press_cancel)
+    with qtbot.waitSignal(job.finished, timeout=60_000) as blocker:
+        pass
+    assert blocker.args == [False]
+    assert job.index < len(job.sheets)
+    assert not job.progress.isVisible()
+    assert preview.print_button.isEnabled()
+    QApplication.processEvents()  # no page printed after the cancel, no half-printed file left
+    assert job.index < len(job.sheets)
+    assert not (tmp_path / "cetak.pdf").exists()
+
+
+def test_rejected_print_dialog_prints_nothing(qtbot, preview, monkeypatch, tmp_path):
+    answer = answer_print_dialog(monkeypatch, None)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(answer.shown) == 1
+    assert preview.print_job is None
+    assert preview.print_button.isEnabled()
+    assert not list(tmp_path.glob("cetak*"))
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")
+def test_printer_that_cannot_start_is_explained(qtbot, preview, monkeypatch, tmp_path):
+    answer_print_dialog(monkeypatch, tmp_path / "tidak-ada" / "cetak.pdf")  # a folder that does not exist
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert preview.print_job is not None and preview.print_job.ended
+    assert shown and "Printer tidak dapat memulai" in shown[0]
+    assert preview.print_button.isEnabled()
+
+
+def test_enter_does_not_open_the_folder(qtbot, preview, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    preview.activateWindow()
+    qtbot.waitActive(preview)
+    assert not any(b.isDefault() or b.autoDefault() for b in preview.findChildren(QPushButton))
+    QTest.keyClick(QApplication.focusWidget() or preview, Qt.Key.Key_Return)
+    QTest.keyClick(preview, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    box = preview.viewer.page_box  # typing a page number and Enter goes to that page, nothing more
+    box.setFocus()
+    box.selectAll()
+    QTest.keyClicks(box, "3")
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: preview.viewer.current_page() == 2, timeout=5000)
+    assert opened == []
+    assert preview.isVisible()
+    qtbot.mouseClick(preview.folder_button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(preview.dossier.parent)]
+
+
+def test_preview_fits_the_screen(preview):
+    from inovasi_desktop.ui.dialogs.dossier_preview import preview_size
+
+    available = preview.screen().availableGeometry()
+    frame = preview.frameGeometry()
+    assert available.top() <= frame.top() and frame.bottom() <= available.bottom()
+    assert frame.width() <= available.width()
+    laptop = QRect(0, 0, 1366, 768 - 40)  # 1366x768 with the Windows taskbar
+    size = preview_size(laptop)
+    assert size.height() + 31 <= laptop.height() and size.width() <= laptop.width()  # 31: a title bar
+    assert preview.minimumSizeHint().height() <= size.height()
+
+
+# --- Cetak berkas… from the list, without the preview ---------------------------------------------
+
+def dossier_pages(workspace, tmp_path: Path, innovation_id: str) -> int:
+    from inovasi_desktop.services import dossier
+
+    return dossier.export_pdf(workspace, innovation_id, tmp_path / f"harapan-{innovation_id}.pdf").pages
+
+
+def wait_for_print(qtbot, window):
+    with qtbot.waitSignal(window.dossier_print.done, timeout=120_000) as blocker:
+        pass
+    return blocker.args[0]
+
+
+def status_messages(window) -> list[str]:
+    """What the status bar says from now on (hovering an action may replace it with a tip at once)."""
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    return shown
+
+
+def test_ctrl_p_in_the_list_prints_every_selected_dossier(qtbot, window, workspace, monkeypatch, tmp_path):
+    first, second = innovations.create(workspace), innovations.create(workspace)
+    expected = dossier_pages(workspace, tmp_path, first.id) + dossier_pages(workspace, tmp_path, second.id)
+    window.refresh()
+    window.list_view.select(first.id)
+    window.list_view.select(second.id, clear=False)
+    printed = tmp_path / "cetak.pdf"
+    answer = answer_print_dialog(monkeypatch, printed)
+    said = status_messages(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.list_view.table.setFocus()
+    QTest.keyClick(window.list_view.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    folder = window.dossier_print.folder
+    assert folder.is_dir()  # the dossiers are built in a temporary folder
+    assert wait_for_print(qtbot, window) is True
+    assert len(answer.shown) == 1  # one print dialog for both
+    assert answer.shown[0].max_page == expected and not answer.shown[0].page_range_offered
+    assert page_count(printed) == expected
+    assert not folder.exists()  # and the temporary folder is gone
+    assert f"2 berkas dikirim ke printer ({expected} halaman)." in said
+
+
+def test_print_button_in_the_editor_prints_a_page_range(qtbot, window, workspace, monkeypatch, tmp_path):
+    innovation = innovations.create(workspace)
+    window.refresh()
+    window.open_innovation(innovation.id)
+    assert window.print_action.isEnabled()
+    printed = tmp_path / "cetak.pdf"
+    answer = answer_print_dialog(monkeypatch, printed, page_range=(2, 3))
+    button = window.findChild(QToolBar, "mainToolbar").widgetForAction(window.print_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert wait_for_print(qtbot, window) is True
+    assert answer.shown[0].page_range_offered
+    assert page_count(printed) == 2
+
+
+def test_cancel_while_building_prints_nothing(qtbot, window, workspace, monkeypatch, tmp_path):
+    import threading
+
+    from inovasi_desktop.services import dossier
+
+    innovation = innovations.create(workspace)
+    window.refresh()
+    window.list_view.select(innovation.id)
+    answer = answer_print_dialog(monkeypatch, tmp_path / "cetak.pdf")
+    cancel_pressed = threading.Event()
+    real_export = dossier.export_pdf
+
+    def slow_export(*args, progress, cancelled, **kwargs):  # a long build: waits until Batal is pressed
+        progress(0, 10, "Menyiapkan…")
+        cancel_pressed.wait(60)
+        return real_export(*args, progress=progress, cancelled=cancelled, **kwargs)
+
+    monkeypatch.setattr(dossier, "export_pdf", slow_export)
+    window.print_action.trigger()
+    folder = window.dossier_print.folder
+    progress = window.dossier_print.export.progress
+    qtbot.waitUntil(progress.isVisible, timeout=10_000)
+    with qtbot.waitSignal(window.dossier_print.done, timeout=60_000) as blocker:
+        qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+        cancel_pressed.set()
+    assert blocker.args == [False]
+    assert answer.shown == []  # no print dialog after a cancel
+    assert not folder.exists()
+    assert not (tmp_path / "cetak.pdf").exists()
+
+
+def test_rejected_print_dialog_from_the_list_prints_nothing(qtbot, window, workspace, monkeypatch, tmp_path):
+    innovation = innovations.create(workspace)
+    window.refresh()
+    window.list_view.select(innovation.id)
+    answer = answer_print_dialog(monkeypatch, None)
+    said = status_messages(window)
+    window.print_action.trigger()
+    folder = window.dossier_print.folder
+    assert wait_for_print(qtbot, window) is False
+    assert len(answer.shown) == 1
+    assert not folder.exists()
+    assert "Pencetakan dibatalkan." in said
+
+
+def test_print_action_follows_the_selection_and_is_off_in_the_trash(qtbot, window, workspace):
+    first, second = innovations.create(workspace), innovations.create(workspace)
+    window.refresh()
+    window.list_view.table.clearSelection()
+    assert not window.print_action.isEnabled()
+    window.list_view.select(first.id)
+    window.list_view.select(second.id, clear=False)
+    assert window.print_action.isEnabled()
+    innovations.delete(workspace, [first.id])
+    window.bin_action.trigger()
+    window.list_view.select(first.id)
+    assert window.list_view.selected_ids() == [first.id]
+    assert not window.print_action.isEnabled()
+
+
+def test_duplex_starts_every_dossier_on_a_new_sheet():
+    from inovasi_desktop.ui.printing import plan_sheets
+
+    assert plan_sheets([range(3), range(2)], duplex=False) == [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1)]
+    assert plan_sheets([range(3), range(2)], duplex=True) == [(0, 0), (0, 1), (0, 2), (0, None), (1, 0), (1, 1)]
+    assert plan_sheets([range(2), range(1)], duplex=True) == [(0, 0), (0, 1), (1, 0)]
+
+
+def test_chosen_pages_follow_the_print_dialog(qapp):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from inovasi_desktop.ui.printing import chosen_pages
+
+    printer = QPrinter()
+    assert chosen_pages(printer, 5) == [0, 1, 2, 3, 4]
+    printer.setFromTo(2, 3)  # a range left from before, while "all pages" is chosen
+    assert chosen_pages(printer, 5) == [0, 1, 2, 3, 4]
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    assert chosen_pages(printer, 5) == [1, 2]
+    printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
+    assert chosen_pages(printer, 5, current_page=3) == [3]
