@@ -63,7 +63,9 @@ def test_checks_run_in_the_background_and_results_fill_in(qtbot, window, workspa
     editor = window.editor
     panel = file_panel(editor, 1)
     assert [CHECKING in row.status.text() for row in panel.rows] == [True]
-    qtbot.waitUntil(lambda: "Memeriksa berkas bukti" in editor.view.readiness.store_status.text())
+    readiness = editor.view.readiness
+    qtbot.waitUntil(lambda: "Memeriksa" in readiness.store_status.text())
+    assert "sedang diperiksa" in readiness.summary.text() and "Siap dikirim" not in readiness.summary.text()
     assert editor.context.invalid_evidence == frozenset()  # not known yet: counted until the check says otherwise
 
     # The window answers meanwhile: the next step opens, its rows are waiting too.
@@ -78,7 +80,7 @@ def test_checks_run_in_the_background_and_results_fill_in(qtbot, window, workspa
     assert gate.threads and all(t is not threading.main_thread() for t in gate.threads)
     assert not any(CHECKING in row.status.text() for row in second.rows)
     assert all("PDF" in row.details.text() for row in second.rows)  # facts from the check: kind, pages
-    assert "Memeriksa berkas bukti" not in editor.view.readiness.store_status.text()
+    assert "Memeriksa" not in readiness.store_status.text() and "sedang diperiksa" not in readiness.summary.text()
     assert editor.context.invalid_evidence == {broken.id}
     backed = score_innovation(editor.catalogue, editor.innovation, frozenset({broken.id})).backed
     assert f"<b>{format_number_id(backed, 0)}</b>" in editor.view.score_label.text()

@@ -131,7 +131,7 @@ class EditorController(QObject):
         shown = shown_findings(self.view, readiness.findings, self.innovation)
         self.view.show_states(step_states(self.catalogue, self.innovation, readiness.findings,
                                             self.context.invalid_evidence, shown))
-        self.view.readiness.show_result(readiness, score)
+        self.view.readiness.show_result(readiness, score, checking=self.evidence.files_in_check > 0)
         self._show_messages(shown)
 
     def _show_messages(self, findings: list[Finding]) -> None:

@@ -76,16 +76,21 @@ class EvidenceBinding(QObject):
             panel.status_changed.connect(self.refresh)
             self.panels[key] = panel
 
+    @property
+    def files_in_check(self) -> int:
+        """How many files are still to be checked in the background (0 when none is)."""
+        if self.checking is None and not self.start_timer.isActive():
+            return 0
+        done, total = self.check_progress
+        return total - done
+
     def show_problems(self, note: str = "") -> None:
-        if self.checking_files and not note:
-            done, total = self.check_progress
-            note = tr("Memeriksa berkas bukti ({done} dari {total})…").format(done=done, total=total)
         try:
             problems = evidence_upkeep.file_problems(self.ws, self.innovation, examine=False)
         except InovasiError as err:
             log.warning("Cannot list evidence file problems: %s", err)
             return
-        self.view.readiness.show_store_problems(problems, note)
+        self.view.readiness.show_store_problems(problems, note, self.files_in_check)
 
     def refresh(self) -> None:
         self.show_problems()
@@ -114,6 +119,7 @@ class EvidenceBinding(QObject):
         self.to_check = (pemda, pending)
         self.start_timer.start()
         self.show_problems()
+        self.status_changed.emit()  # the readiness waits for them
 
     def _start_checks(self) -> None:
         ws, (pemda, pending) = self.ws, self.to_check

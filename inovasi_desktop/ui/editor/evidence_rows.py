@@ -46,7 +46,7 @@ def status_html(report: ItemReport | None) -> str:
         return ""
     lines = [f"<span style='color:{MESSAGE_COLOURS[s]}'>{MARKS[s]} {html.escape(t)}</span>" for s, t in report.lines]
     if report.checking:  # the file's own check is still running in the background
-        lines.insert(0, f"<span style='color:{CHECKING_COLOUR}'>⏳ {tr('Memeriksa berkas…')}</span>")
+        lines.insert(0, f"<span style='color:{CHECKING_COLOUR}'><i>{tr('Memeriksa berkas…')}</i></span>")
     elif report.worst in (None, Severity.INFO):
         lines.insert(0, f"<span style='color:{OK_COLOUR}'>✓ {tr('Siap dipakai')}</span>")
     return "<br>".join(lines)
