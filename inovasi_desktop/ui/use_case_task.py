@@ -32,6 +32,7 @@ def run_use_case(parent: QWidget, runner: TaskRunner, label: str, work: Callable
             progress.setCancelButton(None)  # these use cases are short and all-or-nothing: nothing to cancel
             progress.setWindowTitle(tr("Inovasi Desktop"))
             progress.setWindowModality(Qt.WindowModality.WindowModal)
+            progress.setMinimumWidth(360)
             progress.show()
             shown.append(progress)
 
