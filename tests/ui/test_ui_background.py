@@ -170,3 +170,29 @@ def test_example_duplicate_and_carry_over_run_in_the_background(qtbot, window, w
 
     assert len(ran_on) == 3 and all(t is not threading.main_thread() for t in ran_on)
     assert len(ended_on) == 2 and all(t is threading.main_thread() for t in ended_on)
+
+
+def test_a_new_pemda_has_the_open_innovations_files_checked_again(qtbot, window, workspace, monkeypatch):
+    from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
+
+    example = innovations.import_example(workspace)
+    window.refresh()
+    window.open_innovation(example.id, "indikator:2")
+    editor = window.editor
+    qtbot.waitUntil(lambda: not editor.evidence.checking_files)
+    panel = file_panel(editor, 2)
+    assert not any(CHECKING in row.status.text() for row in panel.rows)
+    gate = Gate(monkeypatch)
+
+    def accept_another_pemda(dialog) -> int:
+        dialog.edits["pemda"].setText("Kabupaten Jombang")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(OrganisationDialog, "exec", accept_another_pemda)
+    window.settings_action.trigger()
+    assert all(CHECKING in row.status.text() for row in panel.rows)  # checked again, in the background
+    qtbot.waitUntil(lambda: bool(gate.threads))
+    gate.opened.set()
+    qtbot.waitUntil(lambda: not editor.evidence.checking_files, timeout=30_000)
+    assert all("bukan Kabupaten Jombang" in row.status.text() for row in panel.rows)  # judged for the new pemda
