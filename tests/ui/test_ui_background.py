@@ -97,7 +97,7 @@ def test_closing_the_editor_mid_check_stops_cleanly(qtbot, window, workspace, mo
     window.refresh()
     window.open_innovation(example.id, "indikator:2")
     qtbot.waitUntil(lambda: bool(gate.threads))
-    QTest.keyClick(window, Qt.Key.Key_Escape)  # back to the list while a worker holds a file
+    qtbot.mouseClick(window.editor.view.back_button, Qt.MouseButton.LeftButton)  # back to the list meanwhile
     assert window.editor is None
     gate.opened.set()
     assert window.runner.wait(30_000)
@@ -153,7 +153,8 @@ def test_example_duplicate_and_carry_over_run_in_the_background(qtbot, window, w
     qtbot.mouseClick(window.list_view.example_button, Qt.MouseButton.LeftButton)  # the empty list offers it
     qtbot.waitUntil(lambda: window.editor is not None, timeout=30_000)
     example_id = window.editor.innovation.id
-    QTest.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.mouseClick(window.editor.view.back_button, Qt.MouseButton.LeftButton)
+    assert window.editor is None
 
     window.list_view.select(example_id)
     window.duplicate_action.trigger()

@@ -60,6 +60,7 @@ class EditorController(QObject):
         self.check_timer.timeout.connect(self.run_checks)
 
         self.evidence = EvidenceBinding(workspace, runner or TaskRunner(), innovation, view)
+        view.pages[view.current_step().key]  # noqa: B018 - the first page shown is built now, others when shown
         for page in list(view.pages.values()):
             self._adopt(page)
         view.page_built.connect(self._on_page_built)  # the other pages, when first shown
