@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from inovasi_desktop import paths
 from inovasi_desktop.atomic import atomic_file
-from inovasi_desktop.domain import Innovation, InterchangeError, NotFoundError, new_id, utc_now
+from inovasi_desktop.domain.errors import InterchangeError, NotFoundError
 from inovasi_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from inovasi_desktop.catalogue import Catalogue
+    from inovasi_desktop.domain import Innovation
     from inovasi_desktop.rules import CheckContext, Readiness
     from inovasi_desktop.rules.scoring import InnovationScore
 
@@ -153,6 +154,8 @@ def load_all(ws: Workspace) -> list[Innovation]:
 
 def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = None) -> dict:
     """Write the whole innovation; returns its fresh summary."""
+    from inovasi_desktop.domain import utc_now
+
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     summary = summary_of(catalogue, innovation, context or context_for(ws, innovation))
     innovation.updated_at = utc_now()
@@ -162,6 +165,7 @@ def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = N
 
 
 def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
+    from inovasi_desktop.domain import Innovation
     from inovasi_desktop.services import organisation
 
     if catalogue_id is None:
@@ -172,6 +176,8 @@ def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
 
 
 def duplicate(ws: Workspace, innovation_id: str) -> Innovation:
+    from inovasi_desktop.domain import new_id, utc_now
+
     original = get(ws, innovation_id)
     clone = copy.deepcopy(original)
     clone.id = new_id()

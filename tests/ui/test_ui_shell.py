@@ -319,11 +319,12 @@ def test_about_shows_version_catalogues_data_folder_and_licences(qtbot, window, 
 
 
 def test_list_is_newest_first_and_columns_are_not_clipped(qtbot, window, workspace, monkeypatch):
+    from inovasi_desktop.domain import model
     from inovasi_desktop.storage import repositories
 
     start = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
     for minutes, name in ((0, "Lama"), (30, "Terbaru"), (10, "Tengah")):
-        for module in (repositories, innovations):
+        for module in (repositories, model):
             monkeypatch.setattr(module, "utc_now", lambda m=minutes: start + timedelta(minutes=m))
         named(workspace, name)
     window.refresh()
