@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         selected = self._guard(app_state.get, self.workspace, app_state.LIST_SELECTED)
         if selected:
             self.list_view.select(selected)
-        self.runner.run(self._upkeep)
+        self.runner.run(self._upkeep).finished.connect(self._warm_up_editor)
         return True
 
     def _upkeep(self, control) -> None:
@@ -89,6 +89,17 @@ class MainWindow(QMainWindow):
         from inovasi_desktop.services import evidence_upkeep
 
         evidence_upkeep.clean_up(self.workspace)
+
+    def _warm_up_editor(self, *_) -> None:
+        """Build and drop one editor view (a short turn while the user looks at the list): Qt and PySide set
+        up the editor's widget classes on first use, which would otherwise hold up the first open."""
+        from inovasi_desktop.ui.editor.editor_view import EditorView
+
+        if self.editor is None:
+            view = EditorView(self.workspace.catalogues.default)
+            for step in view.steps[:1] + [s for s in view.steps if s.indicator][:1]:
+                view.pages[step.key]  # noqa: B018 - built
+            view.deleteLater()
 
     # --- actions -------------------------------------------------------------------------
     def _build_actions(self) -> None:

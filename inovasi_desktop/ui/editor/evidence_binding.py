@@ -21,11 +21,13 @@ from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
 from inovasi_desktop.ui.editor.field_widgets import AttachmentField
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
+from inovasi_desktop.ui.editor.steps import READINESS_KEY
 from inovasi_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-CHECK_START_MS = 150  # the editor is laid out and painted before a worker competes with it for Python
+LOOK_MS = 50  # which stored files need a check is asked once the editor has painted
+CHECK_START_MS = 150  # and the check starts later still: a worker competes with the window for Python
 
 
 def tr(text: str) -> str:
@@ -58,11 +60,22 @@ class EvidenceBinding(QObject):
         self.start_timer = QTimer(self, singleShot=True, interval=CHECK_START_MS)
         self.start_timer.timeout.connect(self._start_checks)
         self.panels: dict[str, EvidencePanel] = {}  # of the pages built so far (see `adopt`)
-        self.first_look = QTimer(self, singleShot=True, interval=0)  # the next turn: opening stays short
-        self.first_look.timeout.connect(self.check_new_files)
+        self.first_look = QTimer(self, singleShot=True, interval=LOOK_MS)  # after the editor has painted
+        self.first_look.timeout.connect(self._first_look)
+        self.problems_shown = False  # the readiness step's list of file problems is filled once it is needed
         view.readiness.verify_requested.connect(self.verify)
-        self.show_problems()
+        view.step_list.currentRowChanged.connect(self._on_step)
+        self._on_step(view.step_list.currentRow())
         self.first_look.start()
+
+    def _on_step(self, row: int) -> None:
+        if not self.problems_shown and 0 <= row < len(self.view.steps) and self.view.steps[row].key == READINESS_KEY:
+            self.show_problems()
+
+    def _first_look(self) -> None:
+        self.check_new_files()
+        if not self.problems_shown:
+            self.show_problems()
 
     @property
     def checking_files(self) -> bool:
@@ -90,6 +103,7 @@ class EvidenceBinding(QObject):
         except InovasiError as err:
             log.warning("Cannot list evidence file problems: %s", err)
             return
+        self.problems_shown = True
         self.view.readiness.show_store_problems(problems, note, self.files_in_check)
 
     def refresh(self) -> None:
