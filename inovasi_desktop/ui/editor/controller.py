@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from inovasi_desktop.domain import Finding, Innovation, InovasiError, Severity
 from inovasi_desktop.rules import format_number_id, summarise
-from inovasi_desktop.rules.scoring import score_innovation
 from inovasi_desktop.services import app_state, innovations
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.editor_view import EditorView
@@ -122,7 +121,7 @@ class EditorController(QObject):
             if isinstance(page, FormPage):
                 page.apply_conditions(self.innovation.profile)
         readiness = summarise(self.catalogue, self.innovation, self.context)
-        score = score_innovation(self.catalogue, self.innovation, self.context.invalid_evidence)
+        score = readiness.score  # computed with the same invalid evidence
         self.findings = readiness.findings
         self.view.title.setText(self.innovation.name or tr("(inovasi tanpa nama)"))
         self.view.score_label.setText(
