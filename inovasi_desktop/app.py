@@ -72,9 +72,11 @@ def run_gui() -> int:
     from PySide6.QtWidgets import QApplication
 
     from inovasi_desktop.services.workspace import Workspace
+    from inovasi_desktop.ui.language import install_indonesian
     from inovasi_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv)
+    install_indonesian(app)
     app.setApplicationName("Inovasi Desktop")
     app.setOrganizationName("InovasiDesktop")
     app.setApplicationVersion(__version__)

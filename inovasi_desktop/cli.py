@@ -141,8 +141,10 @@ def _export_pdf(args: argparse.Namespace) -> int:
     ws = _workspace()
     result = dossier.export_pdf(ws, innovations.resolve_id(ws, args.id), Path(args.output))
     data = {"path": str(result.path), "pages": result.pages, "bytes": result.bytes, "sha256": result.sha256}
-    size = f"{result.bytes:,}".replace(",", ".")
-    _emit(args, data, [f"Berkas PDF ditulis: {result.path} ({result.pages} halaman, {size} bita)"])
+    from inovasi_desktop.rules.format import format_size_id
+
+    size = format_size_id(result.bytes)
+    _emit(args, data, [f"Berkas PDF ditulis: {result.path} ({result.pages} halaman, {size})"])
     return EXIT_OK
 
 
@@ -241,7 +243,7 @@ def _evidence_check(args: argparse.Namespace) -> int:
 
 @command("evidence-add")
 def _evidence_add(args: argparse.Namespace) -> int:
-    from inovasi_desktop.services import evidence, evidence_items, innovations
+    from inovasi_desktop.services import evidence, evidence_items, innovation_evidence, innovations
 
     if bool(args.link) == bool(args.files):
         sys.stderr.write("Galat: berikan BERKAS... atau --link URL (salah satu saja).\n")
@@ -250,11 +252,11 @@ def _evidence_add(args: argparse.Namespace) -> int:
     innovation_id = innovations.resolve_id(ws, args.id)
     metadata = evidence.Metadata(args.nomor or "", args.tanggal, args.tentang or "")
     if args.link:
-        _, item = evidence.add_link(ws, innovation_id, args.target, args.link, metadata)
+        _, item = innovation_evidence.add_link(ws, innovation_id, args.target, args.link, metadata)
         _emit(args, {"id": innovation_id, "target": args.target, "added": [_item_dict(item, None)], "refused": [],
                      "notes": []}, [f"Tautan ditambahkan: {item.link}"])
         return EXIT_OK
-    result = evidence.add_files(ws, innovation_id, args.target, args.files, metadata, shrink=args.shrink)
+    result = innovation_evidence.add_files(ws, innovation_id, args.target, args.files, metadata, shrink=args.shrink)
     outcome = result.outcome
     data = {"id": innovation_id, "target": result.target.key,
             "added": [_item_dict(i, outcome.results.get(i.id)) for i in outcome.items],
@@ -307,7 +309,7 @@ def _verify_store(args: argparse.Namespace) -> int:
 
 @command("evidence-limit")
 def _evidence_limit(args: argparse.Namespace) -> int:
-    from inovasi_desktop.evidence.checks import format_size
+    from inovasi_desktop.rules.format import format_size_id
     from inovasi_desktop.services import evidence
 
     ws = _workspace()
@@ -319,7 +321,7 @@ def _evidence_limit(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         evidence.set_max_bytes(ws, round(megabytes * 1024 * 1024))
     value = evidence.max_bytes(ws)
-    _emit(args, {"max_bytes": value}, [f"Batas ukuran per berkas bukti: {format_size(value)}"])
+    _emit(args, {"max_bytes": value}, [f"Batas ukuran per berkas bukti: {format_size_id(value)}"])
     return EXIT_OK
 
 

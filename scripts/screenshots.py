@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMenu  # noqa: E402
 from inovasi_desktop.domain import Organisation  # noqa: E402
 from inovasi_desktop.services import innovations, organisation  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
+from inovasi_desktop.ui.language import install_indonesian  # noqa: E402
 from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
@@ -73,6 +74,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    install_indonesian(app)
     ws = Workspace()
     window = MainWindow(ws)
     window.resize(1366, 768)

@@ -22,8 +22,9 @@ from PIL import Image  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from inovasi_desktop.domain import EvidenceItem  # noqa: E402
-from inovasi_desktop.services import evidence, innovations, organisation  # noqa: E402
+from inovasi_desktop.services import evidence, innovation_evidence, innovations, organisation  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
+from inovasi_desktop.ui.language import install_indonesian  # noqa: E402
 from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -53,11 +54,12 @@ def add_demo_items(ws: Workspace, innovation_id: str, folder: Path) -> None:
     buffer = io.BytesIO()
     noise.save(buffer, "JPEG", quality=95)
     photo.write_bytes(buffer.getvalue())
-    evidence.add_files(ws, innovation_id, 4, [photo], evidence.Metadata(
+    innovation_evidence.add_files(ws, innovation_id, 4, [photo], evidence.Metadata(
         "BD-04B/SPB/2025", date(2025, 3, 20), "Foto perangkat penimbangan digital di Puskesmas Sooko"))
-    evidence.add_files(ws, innovation_id, 4, [ROOT / "examples" / "bukti" / "SOP-Pemantauan-Tumbuh-Kembang.pdf"],
-                       evidence.Metadata("000.8.3.3/02/416-109/2023", date(2023, 3, 1),
-                                         "SOP lama penggunaan alat ukur antropometri"))
+    sop = ROOT / "examples" / "bukti" / "SOP-Pemantauan-Tumbuh-Kembang.pdf"
+    innovation_evidence.add_files(ws, innovation_id, 4, [sop],
+                                  evidence.Metadata("000.8.3.3/02/416-109/2023", date(2023, 3, 1),
+                                                    "SOP lama penggunaan alat ukur antropometri"))
     innovation = innovations.get(ws, innovation_id)
     innovation.answers[4].evidence.append(EvidenceItem(
         nomor="BD-04C/SPB/2025", tanggal=date(2025, 5, 2), tentang="Daftar inventaris alat kerja (dari berkas JSON)",
@@ -70,6 +72,7 @@ def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv)
+    install_indonesian(app)
     ws = Workspace()
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)

@@ -13,10 +13,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from inovasi_desktop.catalogue.evidence_kinds import EVIDENCE_KINDS
+from inovasi_desktop.catalogue.field_values import FIELD_TYPES
 from inovasi_desktop.catalogue.model import (
     CONFIDENCE_LEVELS,
-    EVIDENCE_KINDS,
-    FIELD_TYPES,
     Basis,
     Catalogue,
     Condition,
@@ -31,6 +31,8 @@ from inovasi_desktop.catalogue.model import (
     TextPart,
 )
 from inovasi_desktop.domain.errors import CatalogueError
+from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.domain.problems import ProblemReader, key_path
 
 FORMAT_VERSION = 1
 YEARS = range(2000, 2101)  # plausible assessment years; keeps date arithmetic on them safe
@@ -38,23 +40,16 @@ EVIDENCE_OFFSETS = range(-10, 1)  # evidence_years offsets: up to ten years back
 _MISSING = object()
 
 
-class _Reader:
+class _Reader(ProblemReader):
     """Typed access to a parsed TOML tree that records problems instead of raising."""
 
-    def __init__(self) -> None:
-        self.problems: list[str] = []
-
-    def problem(self, path: str, message: str) -> None:
-        self.problems.append(f"{path or '(akar)'}: {message}")
+    mapping_noun = "tabel"
 
     def table(self, data: Any, path: str) -> dict:
-        if not isinstance(data, dict):
-            self.problem(path, "harus berupa tabel")
-            return {}
-        return data
+        return self.mapping(data, path) or {}
 
     def get(self, table: dict, key: str, path: str, kind: type | tuple, default: Any = _MISSING):
-        where = f"{path}.{key}" if path else key
+        where = key_path(path, key)
         if key not in table:
             if default is _MISSING:
                 self.problem(where, "wajib diisi")
@@ -82,13 +77,10 @@ class _Reader:
 
     def strings(self, table: dict, key: str, path: str, default: Any = _MISSING) -> tuple[str, ...]:
         value = self.get(table, key, path, list, default)
-        if value is None:
-            return ()
-        where = f"{path}.{key}" if path else key
         out = []
-        for i, item in enumerate(value):
+        for where, item in self.entries(value or [], key_path(path, key)):
             if not isinstance(item, str) or not item.strip():
-                self.problem(f"{where}[{i}]", "harus teks yang tidak kosong")
+                self.problem(where, "harus teks yang tidak kosong")
             else:
                 out.append(item)
         return tuple(out)
@@ -100,17 +92,11 @@ class _Reader:
             return "low"
         return value
 
-    def unknown_keys(self, table: dict, allowed: set[str], path: str) -> None:
-        for key in table:
-            if key not in allowed:
-                self.problem(f"{path}.{key}" if path else key, "kunci tidak dikenal")
-
     def items(self, table: dict, key: str, path: str) -> list[tuple[str, dict]]:
         value = self.get(table, key, path, list)
         if value is None:
             return []
-        where = f"{path}.{key}" if path else key
-        return [(f"{where}[{i}]", self.table(item, f"{where}[{i}]")) for i, item in enumerate(value)]
+        return [(where, self.table(item, where)) for where, item in self.entries(value, key_path(path, key))]
 
 
 _TYPE_NAMES = {str: "teks", int: "bilangan bulat", float: "bilangan", bool: "true/false",
@@ -128,7 +114,7 @@ def load_catalogue(path: Path) -> Catalogue:
     except PermissionError:
         raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca: akses ditolak.") from None
     except OSError as err:
-        raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca ({err.strerror or err}).") from None
+        raise CatalogueError(f"Katalog {path.name} tidak dapat dibaca: {describe_os_error(err)}.") from None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -157,9 +143,7 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
     r = _Reader()
     catalogue = _build(r, r.table(data, ""), source)
     if r.problems:
-        listing = "\n".join(f"  - {p}" for p in r.problems[:50])
-        more = f"\n  ... dan {len(r.problems) - 50} masalah lain" if len(r.problems) > 50 else ""
-        raise CatalogueError(f"Katalog {source} tidak valid:\n{listing}{more}")
+        raise CatalogueError(r.report(f"Katalog {source} tidak valid"))
     assert catalogue is not None
     return catalogue
 

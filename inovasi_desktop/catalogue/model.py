@@ -5,32 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-# Field types a catalogue may use. The UI keeps a widget registry keyed by these names and a
-# test checks that every type here has a widget; an unknown type is a catalogue load error.
-FIELD_TYPES = (
-    "auto",  # filled from the organisation (e.g. nama_pemda), read-only
-    "text",  # one line
-    "paragraph",  # several lines
-    "sectioned_text",  # several titled parts counted together (rancang bangun)
-    "choice",  # one of `options`
-    "multi_choice",  # several of `options`
-    "date",  # ISO date
-    "coordinates",  # latitude / longitude
-    "attachment",  # evidence files attached to the profile (anggaran, profil bisnis, ...)
-)
-
-# Evidence kinds an indicator or attachment may accept. "link" means a URL instead of a file.
-EVIDENCE_KINDS = ("pdf", "jpg", "png", "mp4", "mov", "link")
-
-# The evidence kind of a stored file, from its media type as sniffed from the content.
-KIND_BY_MEDIA_TYPE = {
-    "application/pdf": "pdf",
-    "image/jpeg": "jpg",
-    "image/png": "png",
-    "video/mp4": "mp4",
-    "video/quicktime": "mov",
-}
-
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 
 UNCONFIRMED_LABEL = "perlu dikonfirmasi"
@@ -58,7 +32,7 @@ class TextPart:
 class ProfileField:
     key: str
     label: str
-    type: str
+    type: str  # one of FIELD_TYPES (catalogue.field_values, beside each type's validator)
     step: str
     required: bool = False
     help: str = ""

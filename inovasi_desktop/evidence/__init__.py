@@ -1,6 +1,6 @@
 """Evidence (bukti dukung) files: no Qt, no database.
 
-sniff       media type from content; KIND_BY_MEDIA_TYPE -> catalogue evidence kinds
+sniff       media type from content (its evidence kind: catalogue.evidence_kinds)
 checks      check_file: what verifiers would reject (type, size, damaged or locked PDFs, bombs, ...);
             for_target: a kept result judged again for another place's kinds and size cap
 images      open_image (pixel limit), shrink_image

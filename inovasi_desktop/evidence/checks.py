@@ -16,18 +16,18 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from inovasi_desktop.catalogue.evidence_kinds import FILE_KINDS, IMAGE, KIND, KIND_BY_MEDIA_TYPE, VIDEO, kinds_of_group
 from inovasi_desktop.domain import Severity
-from inovasi_desktop.evidence.errors import describe_os_error
+from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.evidence.images import ImageTooLarge, exif_orientation, open_image
 from inovasi_desktop.evidence.pdf_safety import find_active_content
 from inovasi_desktop.evidence.regions import other_regions_only
-from inovasi_desktop.evidence.sniff import EXECUTABLES, KIND_BY_MEDIA_TYPE, describe, sniff
+from inovasi_desktop.evidence.sniff import EXECUTABLES, describe, sniff
+from inovasi_desktop.rules.format import format_size_id
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
-FILE_KINDS = tuple(KIND_BY_MEDIA_TYPE.values())
-KIND_LABELS = {"pdf": "PDF", "jpg": "JPG", "png": "PNG", "mp4": "MP4", "mov": "MOV"}
-IMAGE_KINDS = ("jpg", "png")
-VIDEO_KINDS = ("mp4", "mov")
+KIND_LABELS = {kind: KIND[kind].label for kind in FILE_KINDS}  # the kinds a file may be
+IMAGE_KINDS, VIDEO_KINDS = kinds_of_group(IMAGE), kinds_of_group(VIDEO)
 TEXT_SAMPLE_PAGES = 5  # pages looked at for a text layer
 REGION_TEXT_PAGES = 3  # pages whose text is searched for region names
 PDFTOTEXT_TIMEOUT = 30  # seconds
@@ -179,15 +179,6 @@ def for_target(check: FileCheck, *, accepts: tuple[str, ...] | None, max_bytes: 
 _FACTS = tuple(f for f in FileCheck.__dataclass_fields__ if f != "problems")
 
 
-def format_size(size: int) -> str:
-    """Size for people, Indonesian style: "512 KB", "2 MB", "3,4 MB"."""
-    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
-        if size >= factor:
-            text = f"{size / factor:.1f}".removesuffix(".0").replace(".", ",")
-            return f"{text} {unit}"
-    return f"{size} bita"
-
-
 def _join_or(words: list[str]) -> str:
     if len(words) <= 2:
         return " atau ".join(words)
@@ -215,7 +206,7 @@ def _type_problem(found: _Findings, media_type: str | None, allowed: tuple[str, 
 
 
 def _size_problem(found: _Findings, kind: str, size: int, max_bytes: int, accepts: tuple[str, ...] | None) -> None:
-    message = f"Ukuran berkas {format_size(size)} melebihi batas {format_size(max_bytes)}."
+    message = f"Ukuran berkas {format_size_id(size)} melebihi batas {format_size_id(max_bytes)}."
     if kind in IMAGE_KINDS:
         message += " Gambar ini dapat diperkecil secara otomatis."
     elif kind == "pdf":

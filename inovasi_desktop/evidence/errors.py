@@ -1,8 +1,6 @@
-"""Errors of the evidence layer, and plain Indonesian wording for operating-system errors."""
+"""Errors of the evidence layer (OS errors are worded by inovasi_desktop.domain.os_errors)."""
 
 from __future__ import annotations
-
-import errno
 
 from inovasi_desktop.domain.errors import InovasiError
 
@@ -17,26 +15,3 @@ class StoreError(EvidenceError):
 
 class StoreCancelled(InovasiError):
     """The user cancelled storing a file; nothing was left behind."""
-
-
-_OS_REASONS = {
-    errno.ENOENT: "berkas atau folder tidak ditemukan",
-    errno.EACCES: "akses ditolak",
-    errno.EPERM: "akses ditolak",
-    errno.ENOSPC: "ruang penyimpanan penuh",
-    errno.EDQUOT: "kuota penyimpanan habis",
-    errno.EIO: "kesalahan baca/tulis pada perangkat",
-    errno.EISDIR: "yang dipilih adalah folder, bukan berkas",
-    errno.ENOTDIR: "salah satu bagian alamat bukan folder",
-    errno.ENAMETOOLONG: "nama atau alamat berkas terlalu panjang",
-    errno.EROFS: "media penyimpanan hanya dapat dibaca",
-    errno.EFBIG: "berkas terlalu besar untuk media penyimpanan ini",
-}
-
-
-def describe_os_error(err: OSError) -> str:
-    """A short Indonesian reason for `err`, without paths or tracebacks."""
-    reason = _OS_REASONS.get(err.errno or 0)
-    if reason:
-        return reason
-    return f"kesalahan sistem {err.errno}" if err.errno else "kesalahan sistem yang tidak dikenal"

@@ -9,7 +9,9 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from inovasi_desktop.atomic import atomic_file
-from inovasi_desktop.evidence.errors import EvidenceError, describe_os_error
+from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.evidence.errors import EvidenceError
+from inovasi_desktop.rules.format import format_size_id
 
 # Refuse images above this many pixels before decoding them (decompression bombs).
 MAX_PIXELS = 100_000_000
@@ -113,8 +115,8 @@ def _smallest_jpeg_under(image: Image.Image, max_bytes: int, exif: Image.Exif) -
                 return data
         width, height = image.size
         if max(width, height) * _SHRINK_STEP < _MIN_SIDE:
-            limit = f"{max_bytes / 1024:.0f} KB".replace(".", ",")
-            raise EvidenceError(f"Gambar tidak dapat diperkecil hingga {limit} tanpa menjadi tidak terbaca.")
+            raise EvidenceError(f"Gambar tidak dapat diperkecil hingga {format_size_id(max_bytes)} tanpa menjadi "
+                                "tidak terbaca.")
         image = image.resize(
             (max(1, round(width * _SHRINK_STEP)), max(1, round(height * _SHRINK_STEP))), Image.Resampling.LANCZOS
         )

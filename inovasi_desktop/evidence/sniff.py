@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from inovasi_desktop.catalogue.model import KIND_BY_MEDIA_TYPE  # noqa: F401 -- re-exported: media type -> evidence kind
+from inovasi_desktop.catalogue.evidence_kinds import KINDS
 
 PDF = "application/pdf"
 JPEG = "image/jpeg"
@@ -40,11 +40,7 @@ TEXT = "text/plain"
 EXECUTABLES = frozenset({EXE_WINDOWS, EXE_ELF, EXE_MACH_O, SHELL_SCRIPT})
 
 _DESCRIPTIONS = {
-    PDF: "dokumen PDF",
-    JPEG: "gambar JPG",
-    PNG: "gambar PNG",
-    MP4: "video MP4",
-    QUICKTIME: "video MOV",
+    **{media_type: kind.description for kind in KINDS for media_type in kind.media_types},
     EXE_WINDOWS: "program (executable) Windows",
     EXE_ELF: "program (executable) Linux",
     EXE_MACH_O: "program (executable) macOS",

@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from inovasi_desktop.evidence.errors import StoreCancelled, StoreError, describe_os_error
+from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
 
 CHUNK_SIZE = 1024 * 1024
 _PARTIAL_PREFIX = ".incoming-"

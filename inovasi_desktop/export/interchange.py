@@ -2,8 +2,8 @@
 
 The document is described in `schemas/innovation.v1.schema.json`. Reading checks the shape of every
 value by hand (no jsonschema dependency) and reports each problem with its JSON path, all together in
-one `InterchangeError`. Whether profile keys exist in the pinned catalogue is the service layer's
-check; it may pass `field_types` (field key -> catalogue field type) to have values checked exactly.
+one `InterchangeError`. A profile value is checked against the field type its shape names; whether it
+fits the pinned catalogue's field is the service layer's check (`services.conformance`).
 Writing is deterministic: sorted keys, answers ordered by number, two-space indent, UTF-8 text.
 
 An evidence item's "file" is either a stored file ({sha256, name, size, media_type}) or a file beside
@@ -21,7 +21,9 @@ from typing import Any
 
 from inovasi_desktop.domain.errors import InterchangeError
 from inovasi_desktop.domain.model import EvidenceItem, IndicatorAnswer, Innovation
-from inovasi_desktop.export.interchange_check import Checker, describe
+from inovasi_desktop.domain.problems import describe, key_path
+from inovasi_desktop.export.interchange_check import Checker
+from inovasi_desktop.rules.format import format_size_id
 
 FORMAT = "inovasi-desktop/innovation"
 VERSION = 1
@@ -67,7 +69,7 @@ def innovation_to_dict(innovation: Innovation, files: Mapping[str, str] | None =
 def dumps(innovation: Innovation, files: Mapping[str, str] | None = None) -> str:
     """The document as canonical JSON text; refuses an innovation that could not be read back."""
     data = innovation_to_dict(innovation, files)
-    _read(data, None, "Inovasi tidak dapat diekspor karena datanya tidak sah")
+    _read(data, "Inovasi tidak dapat diekspor karena datanya tidak sah")
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
@@ -133,17 +135,13 @@ def read_document(text: str | bytes) -> Document:
     except ValueError:  # an integer longer than Python converts
         raise InterchangeError("Berkas inovasi tidak sah: berisi angka yang terlalu panjang.") from None
     _check_header(data)
-    return _read(data, None, "Dokumen inovasi tidak sah")
+    return _read(data, "Dokumen inovasi tidak sah")
 
 
-def innovation_from_dict(data: Any, field_types: Mapping[str, str] | None = None) -> Innovation:
-    """Validate a parsed document and build the innovation; raise `InterchangeError` naming every problem.
-
-    `field_types` maps profile keys to catalogue field types ("text", "date", ...); keys it names are
-    checked against their type, other keys only against the shapes any profile value may take.
-    """
+def innovation_from_dict(data: Any) -> Innovation:
+    """Validate a parsed document and build the innovation; raise `InterchangeError` naming every problem."""
     _check_header(data)
-    return _read(data, field_types, "Dokumen inovasi tidak sah").innovation
+    return _read(data, "Dokumen inovasi tidak sah").innovation
 
 
 _JSON_REASONS = {
@@ -159,8 +157,8 @@ _JSON_REASONS = {
 
 def _refuse_if_huge(size: int) -> None:
     if size > MAX_DOCUMENT_BYTES:
-        raise InterchangeError(f"Berkas inovasi terlalu besar ({size / 1024 / 1024:.1f} MB); "
-                               f"batasnya {MAX_DOCUMENT_BYTES // 1024 // 1024} MB.")
+        raise InterchangeError(f"Berkas inovasi terlalu besar ({format_size_id(size)}); "
+                               f"batasnya {format_size_id(MAX_DOCUMENT_BYTES)}.")
 
 
 def _object_without_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -194,7 +192,7 @@ def _check_header(data: Any) -> None:
                                "untuk membukanya.")
 
 
-def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Document:
+def _read(data: Any, heading: str) -> Document:
     """The document `data` describes, or `InterchangeError` under `heading` listing every problem."""
     c = Checker()
     files: dict[str, str] = {}
@@ -202,26 +200,23 @@ def _read(data: Any, field_types: Mapping[str, str] | None, heading: str) -> Doc
     innovation = Innovation(
         id=c.uuid(c.get(top, "id"), "$.id"),
         catalogue_id=c.text(c.get(top, "catalogue_id"), "$.catalogue_id", non_empty=True),
-        profile=_profile(c, c.get(top, "profile"), field_types or {}),
+        profile=_profile(c, c.get(top, "profile")),
         answers=_answers(c, c.get(top, "answers"), files),
         attachments=_attachments(c, c.get(top, "attachments"), files),
         created_at=c.timestamp(c.get(top, "created_at"), "$.created_at"),
         updated_at=c.timestamp(c.get(top, "updated_at"), "$.updated_at"),
     )
     if c.problems:
-        shown = "\n".join(f"  - {p}" for p in c.problems[:50])
-        more = f"\n  ... dan {len(c.problems) - 50} masalah lain" if len(c.problems) > 50 else ""
-        raise InterchangeError(f"{heading}:\n{shown}{more}")
+        raise InterchangeError(c.report(heading))
     return Document(innovation, files)
 
 
-def _profile(c: Checker, value: Any, field_types: Mapping[str, str]) -> dict[str, Any]:
+def _profile(c: Checker, value: Any) -> dict[str, Any]:
     out = {}
     for key, item in (c.object(value, "$.profile") or {}).items():
-        path = c.key_path("$.profile", key)
+        path = key_path("$.profile", key)
         if c.non_empty_key(key, path):
-            ftype = field_types.get(key)
-            out[key] = c.typed_value(item, path, ftype) if ftype else c.any_profile_value(item, path)
+            out[key] = c.profile_value(item, path)
     return out
 
 
@@ -250,7 +245,7 @@ def _answers(c: Checker, value: Any, files: dict[str, str]) -> dict[int, Indicat
 def _attachments(c: Checker, value: Any, files: dict[str, str]) -> dict[str, list[EvidenceItem]]:
     out = {}
     for key, items in (c.object(value, "$.attachments") or {}).items():
-        path = c.key_path("$.attachments", key)
+        path = key_path("$.attachments", key)
         if c.non_empty_key(key, path):
             out[key] = _evidence_list(c, items, path, files)
     return out

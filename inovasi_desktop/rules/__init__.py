@@ -18,11 +18,11 @@ if TYPE_CHECKING:
         format_nip,
         format_number_id,
         format_period_id,
+        format_size_id,
         is_nip,
         nip_digits,
         round_half_up,
     )
-    from inovasi_desktop.rules.profile_checks import parse_profile_date
     from inovasi_desktop.rules.readiness import Readiness, check, summarise
     from inovasi_desktop.rules.region import RegionEstimate, estimate_region
     from inovasi_desktop.rules.scoring import IndicatorScore, InnovationScore, score_innovation
@@ -44,10 +44,10 @@ _WHERE = {
     "format_nip": "format",
     "format_number_id": "format",
     "format_period_id": "format",
+    "format_size_id": "format",
     "is_nip": "format",
     "kind_of": "evidence_kinds",
     "nip_digits": "format",
-    "parse_profile_date": "profile_checks",
     "round_half_up": "format",
     "score_innovation": "scoring",
     "summarise": "readiness",
@@ -69,10 +69,10 @@ __all__ = [
     "format_nip",
     "format_number_id",
     "format_period_id",
+    "format_size_id",
     "is_nip",
     "kind_of",
     "nip_digits",
-    "parse_profile_date",
     "round_half_up",
     "score_innovation",
     "summarise",

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from inovasi_desktop.catalogue.evidence_kinds import KIND
 from inovasi_desktop.domain.model import EvidenceItem, Finding, Severity
 from inovasi_desktop.rules.context import CheckContext
-from inovasi_desktop.rules.evidence_kinds import LINK, kind_of
+from inovasi_desktop.rules.evidence_kinds import kind_of
 from inovasi_desktop.rules.format import format_date_id, format_period_id
 
 
 def kind_label(kind: str) -> str:
     """How an evidence kind is named to the user: "PDF", "JPG", ..., "tautan"."""
-    return "tautan" if kind == LINK else kind.upper()
+    return KIND[kind].label if kind in KIND else kind.upper()
 
 
 def evidence_name(item: EvidenceItem) -> str:

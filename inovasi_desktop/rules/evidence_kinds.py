@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from inovasi_desktop.catalogue.model import KIND_BY_MEDIA_TYPE
+from inovasi_desktop.catalogue.evidence_kinds import KIND_BY_MEDIA_TYPE, LINK
 from inovasi_desktop.domain.model import EvidenceItem
-
-LINK = "link"
-
 
 
 def kind_of(item: EvidenceItem) -> str | None:

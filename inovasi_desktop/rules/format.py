@@ -1,8 +1,9 @@
 """Indonesian formatting of dates and numbers for messages and documents.
 
 Dates read "29 November 2026" (no leading zero), periods "1 Januari 2024 s.d. 31 Desember 2025",
-numbers use "." for thousands and "," for decimals ("1.234,56"). Rounding is half-up, as people
-round by hand, not Python's round-half-to-even. A civil servant's NIP prints in its four groups.
+numbers use "." for thousands and "," for decimals ("1.234,56"), sizes read "4,5 MB". Rounding is
+half-up, as people round by hand, not Python's round-half-to-even. A civil servant's NIP prints in its
+four groups.
 """
 
 from __future__ import annotations
@@ -36,6 +37,20 @@ def format_number_id(value: float | int | Decimal, decimals: int = 2) -> str:
         amount = abs(amount)  # no "-0,00"
     text = f"{amount:,.{decimals}f}"
     return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+_SIZE_UNITS = ("KB", "MB", "GB", "TB")
+
+
+def format_size_id(size: int) -> str:
+    """A file size for people, in binary units as Windows shows them, one decimal at most:
+    500 -> "500 bita", 4_608 -> "4,5 KB", 2_097_152 -> "2 MB", 3_565_158 -> "3,4 MB"."""
+    if size < 1024:
+        return f"{format_number_id(size, 0)} bita"
+    value, unit = size / 1024, 0
+    while unit < len(_SIZE_UNITS) - 1 and _quantize(value, 1) >= 1024:
+        value, unit = value / 1024, unit + 1
+    return f"{format_number_id(value, 1).removesuffix(',0')} {_SIZE_UNITS[unit]}"
 
 
 def _quantize(value: float | int | Decimal, decimals: int) -> Decimal:

@@ -1,5 +1,8 @@
 """Readiness findings about the innovation profile, driven by each field's type and limits.
 
+Whether a value fits its field is the field validator's answer (`catalogue.field_values`); here each
+problem it finds becomes a finding worded for the person filling in the form.
+
 Hidden fields (whose `visible_if` does not hold) are not checked. An empty field only yields the
 "wajib diisi" finding when required; the other checks look at values that are there. The
 implementation-window finding follows the findings of the window's date field. Attachment items
@@ -9,12 +12,21 @@ at least one item that counts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from datetime import date, datetime
 from typing import Any
 
+from inovasi_desktop.catalogue.field_values import (
+    COORDINATE_LIMITS,
+    DATE,
+    OPTION,
+    PART,
+    Checked,
+    Problem,
+    check_value,
+    filled,
+)
 from inovasi_desktop.catalogue.model import Catalogue, ProfileField
+from inovasi_desktop.domain.dates import parse_iso_date
 from inovasi_desktop.domain.model import Finding, Innovation, Severity
 from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.evidence_checks import usability_findings
@@ -22,22 +34,7 @@ from inovasi_desktop.rules.evidence_kinds import counting_evidence
 from inovasi_desktop.rules.format import format_date_id, format_period_id
 from inovasi_desktop.rules.words import count_field_words
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TEXT_TYPES = ("text", "paragraph")
-
-
-def parse_profile_date(value: Any) -> date | None:
-    """A profile date ("YYYY-MM-DD" or a `date`), or None when empty or not a valid date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def field_value(field: ProfileField, innovation: Innovation, context: CheckContext) -> Any:
@@ -45,7 +42,7 @@ def field_value(field: ProfileField, innovation: Innovation, context: CheckConte
     if field.type == "attachment":
         return innovation.attachments.get(field.key, [])
     value = innovation.profile.get(field.key)
-    if field.type == "auto" and not _filled_text(value):
+    if field.type == "auto" and not filled(value):
         return context.organisation_value(field.auto_from)
     return value
 
@@ -53,14 +50,7 @@ def field_value(field: ProfileField, innovation: Innovation, context: CheckConte
 def is_empty(field: ProfileField, value: Any, context: CheckContext) -> bool:
     if field.type == "attachment":
         return not counting_evidence(value or [], field.accepts, context.invalid_evidence)
-    if field.type == "sectioned_text":
-        parts = value if isinstance(value, Mapping) else {}
-        return not any(_filled_text(parts.get(part.key)) for part in field.parts)
-    if field.type == "coordinates":
-        return not isinstance(value, Mapping) or value.get("lat") is None or value.get("lon") is None
-    if isinstance(value, list | tuple | Mapping):
-        return not any(_filled_text(v) for v in value)
-    return not _filled_text(value)
+    return check_value(field, value).empty
 
 
 def profile_findings(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> list[Finding]:
@@ -69,21 +59,18 @@ def profile_findings(catalogue: Catalogue, innovation: Innovation, context: Chec
         if not field.is_visible(innovation.profile):
             continue
         value = field_value(field, innovation, context)
-        if is_empty(field, value, context):
+        checked = check_value(field, value) if field.type != "attachment" else None
+        if checked.empty if checked else is_empty(field, value, context):
             if field.required:
                 out.append(_required_finding(field))
-        else:
-            out += _value_findings(catalogue, innovation, field, value, context)
+        elif checked:
+            out += _value_findings(catalogue, innovation, field, value, checked, context)
         if field.type == "attachment":
             for item in value or []:
                 out += usability_findings(item, field.accepts, field.key, field.label, context)
         if field.key == catalogue.window.date_field:
             out += window_findings(catalogue, innovation)
     return out
-
-
-def _filled_text(value: Any) -> bool:
-    return value is not None and bool(str(value).strip())
 
 
 def _required_finding(field: ProfileField) -> Finding:
@@ -93,19 +80,39 @@ def _required_finding(field: ProfileField) -> Finding:
     return Finding(Severity.GALAT, field.key, message, "field.required")
 
 
-def _value_findings(catalogue: Catalogue, innovation: Innovation, field: ProfileField, value: Any,
+def _value_findings(catalogue: Catalogue, innovation: Innovation, field: ProfileField, value: Any, checked: Checked,
                     context: CheckContext) -> list[Finding]:
+    # An unknown part of a sectioned text is neither shown, counted nor printed (the editor drops it).
+    problems = tuple(p for p in checked.problems if p.code != PART)
+    if problems:
+        return _problem_findings(field, problems)
     if field.type in _TEXT_TYPES:
         return _length_findings(field, str(value).strip()) + _word_findings(field, value)
     if field.type == "sectioned_text":
         return _word_findings(field, value) + _empty_part_findings(field, value)
-    if field.type in ("choice", "multi_choice"):
-        return _option_findings(field, value)
     if field.type == "date":
         return _date_findings(catalogue, innovation, field, value, context)
-    if field.type == "coordinates":
-        return _coordinate_findings(field, value)
     return []
+
+
+def _problem_findings(field: ProfileField, problems: tuple[Problem, ...]) -> list[Finding]:
+    """What the field's validator found, said to the person filling in the form."""
+    label = field.label
+    if field.type == "coordinates":  # one finding for the pair
+        lat, lon = (f"-{COORDINATE_LIMITS[k]:g} dan {COORDINATE_LIMITS[k]:g}" for k in ("lat", "lon"))
+        return [Finding(Severity.GALAT, field.key, f"{label} tidak sah: lintang harus antara {lat}, bujur antara "
+                                                   f"{lon}.", "field.coordinates_invalid")]
+    out = []
+    for p in problems:
+        if p.code == OPTION:
+            message, code = (f'Pilihan "{p.item}" pada {label} tidak tersedia pada katalog ini; pilih ulang.',
+                             "field.option_unknown")
+        elif p.code == DATE:
+            message, code = f'{label} bukan tanggal yang sah ("{p.item}").', "field.date_invalid"
+        else:
+            message, code = f"{label}: {p.text}.", "field.value_invalid"
+        out.append(Finding(Severity.GALAT, field.key, message, code))
+    return out
 
 
 def _length_findings(field: ProfileField, text: str) -> list[Finding]:
@@ -133,26 +140,16 @@ def _empty_part_findings(field: ProfileField, value: Any) -> list[Finding]:
     parts = value if isinstance(value, Mapping) else {}
     return [Finding(Severity.PERINGATAN, field.key, f'Bagian "{part.title}" pada {field.label} masih kosong.',
                     "field.part_empty")
-            for part in field.parts if not _filled_text(parts.get(part.key))]
-
-
-def _option_findings(field: ProfileField, value: Any) -> list[Finding]:
-    chosen = value if isinstance(value, list | tuple) else [value]
-    return [Finding(Severity.GALAT, field.key, f'Pilihan "{item}" pada {field.label} tidak tersedia pada katalog '
-                                               "ini; pilih ulang.", "field.option_unknown")
-            for item in chosen if _filled_text(item) and item not in field.options]
+            for part in field.parts if not filled(parts.get(part.key))]
 
 
 def _date_findings(catalogue: Catalogue, innovation: Innovation, field: ProfileField, value: Any,
                    context: CheckContext) -> list[Finding]:
-    day = parse_profile_date(value)
-    if day is None:
-        return [Finding(Severity.GALAT, field.key, f'{field.label} bukan tanggal yang sah ("{value}").',
-                        "field.date_invalid")]
+    day = parse_iso_date(value)
     out = []
     limit_field = catalogue.field(field.not_after) if field.not_after else None
     if limit_field is not None and limit_field.is_visible(innovation.profile):
-        limit = parse_profile_date(innovation.profile.get(limit_field.key))
+        limit = parse_iso_date(innovation.profile.get(limit_field.key))
         if limit is not None and day > limit:
             out.append(Finding(Severity.GALAT, field.key,
                                f"{field.label} ({format_date_id(day)}) tidak boleh setelah {limit_field.label} "
@@ -163,25 +160,14 @@ def _date_findings(catalogue: Catalogue, innovation: Innovation, field: ProfileF
     return out
 
 
-def _coordinate_findings(field: ProfileField, value: Mapping) -> list[Finding]:
-    try:
-        lat, lon = float(value["lat"]), float(value["lon"])
-    except (TypeError, ValueError):
-        lat = lon = float("nan")
-    if -90 <= lat <= 90 and -180 <= lon <= 180:
-        return []
-    return [Finding(Severity.GALAT, field.key, f"{field.label} tidak sah: lintang harus antara -90 dan 90, bujur "
-                                               "antara -180 dan 180.", "field.coordinates_invalid")]
-
-
 def window_findings(catalogue: Catalogue, innovation: Innovation) -> list[Finding]:
     """The window's date field, or else its visible alternative, must fall inside the window."""
     window, profile = catalogue.window, innovation.profile
     main_field = catalogue.field(window.date_field)
     alt_field = catalogue.field(window.alternative_field) if window.alternative_field else None
-    main = parse_profile_date(profile.get(main_field.key)) if main_field.is_visible(profile) else None
+    main = parse_iso_date(profile.get(main_field.key)) if main_field.is_visible(profile) else None
     alt_visible = alt_field is not None and alt_field.is_visible(profile)
-    alt = parse_profile_date(profile.get(alt_field.key)) if alt_visible else None
+    alt = parse_iso_date(profile.get(alt_field.key)) if alt_visible else None
     if main is None and alt is None:
         return []  # nothing to place yet; missing or invalid dates have their own findings
     if any(d is not None and window.start <= d <= window.end for d in (main, alt)):

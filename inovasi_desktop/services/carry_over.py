@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.catalogue import Catalogue, check_value
 from inovasi_desktop.domain import IndicatorAnswer, Innovation, new_id, utc_now
 from inovasi_desktop.services import innovations
 from inovasi_desktop.services.workspace import Workspace
@@ -22,22 +22,20 @@ class CarryOverReport:
 
 
 def _map_profile(source: Catalogue, target: Catalogue, old: Innovation, report: CarryOverReport) -> dict:
+    """The answers that fit the target's fields; what does not fit is left out and listed. Empty answers
+    are not carried (the editor stores none either); a value kept with a problem (a date not yet valid)
+    is carried and reported by the readiness rules there."""
     profile = {}
     for key, value in old.profile.items():
         label = source.field(key).label if source.field(key) else key
         field_ = target.field(key)
         if field_ is None:
             report.dropped.append(f"Isian \"{label}\" tidak ada di {target.title}.")
-        elif field_.type == "choice" and value not in field_.options:
-            report.dropped.append(f"Pilihan \"{value}\" pada \"{label}\" tidak ada di {target.title}; pilih ulang.")
-        elif field_.type == "multi_choice" and isinstance(value, list):
-            kept = [v for v in value if v in field_.options]
-            report.dropped += [f"Pilihan \"{v}\" pada \"{label}\" tidak ada di {target.title}." for v in value
-                               if v not in field_.options]
-            if kept:
-                profile[key] = kept
-        else:
-            profile[key] = copy.deepcopy(value)
+            continue
+        checked = check_value(field_, value)
+        report.dropped += [f"{label}: {problem.text}." for problem in checked.unfit]
+        if not checked.empty and checked.value:
+            profile[key] = copy.deepcopy(checked.value)
     return profile
 
 

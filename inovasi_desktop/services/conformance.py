@@ -1,9 +1,14 @@
-"""Check that an innovation fits the catalogue it is pinned to (used before anything is written)."""
+"""Check that an innovation fits the catalogue it is pinned to (used before anything is written).
+
+A profile value fits when its field's validator finds nothing that cannot be held (a value kept and
+reported, such as a date that is no real date, is left to the readiness rules, as in the editor).
+"""
 
 from __future__ import annotations
 
-from inovasi_desktop.catalogue import Catalogue
+from inovasi_desktop.catalogue import Catalogue, check_value
 from inovasi_desktop.domain import Innovation
+from inovasi_desktop.domain.problems import key_path
 
 
 def problems(catalogue: Catalogue, innovation: Innovation) -> list[str]:
@@ -11,15 +16,11 @@ def problems(catalogue: Catalogue, innovation: Innovation) -> list[str]:
     out: list[str] = []
     for key, value in innovation.profile.items():
         field = catalogue.field(key)
+        path = key_path("profile", key)
         if field is None:
-            out.append(f"profile.{key}: isian tidak dikenal di katalog {catalogue.id}")
-        elif field.type == "choice" and value not in (None, "") and value not in field.options:
-            out.append(f"profile.{key}: pilihan '{value}' tidak ada di katalog")
-        elif field.type == "multi_choice" and isinstance(value, list):
-            out += [f"profile.{key}: pilihan '{v}' tidak ada di katalog" for v in value if v not in field.options]
-        elif field.type == "sectioned_text" and isinstance(value, dict):
-            known = {p.key for p in field.parts}
-            out += [f"profile.{key}.{part}: bagian tidak dikenal" for part in value if part not in known]
+            out.append(f"{path}: isian tidak dikenal di katalog {catalogue.id}")
+        else:
+            out += [f"{path}{p.where}: {p.text}" for p in check_value(field, value).unfit]
     for key in innovation.attachments:
         field = catalogue.field(key)
         if field is None or field.type != "attachment":

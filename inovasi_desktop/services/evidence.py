@@ -1,11 +1,12 @@
-"""Use cases on bukti dukung: check files, store them, and attach them (or links) to an innovation.
+"""The pieces of bukti dukung handling: where evidence goes (`Target`), its metadata, checking files,
+and storing them.
 
 Storing is all or nothing per call: the files are copied into the evidence store first, then
 their stored-file rows and check results are written in one unit of work; if anything fails or
 the user cancels, the files this call wrote are removed again. The editor attaches the returned
-items to the innovation it holds (and autosaves); `add_files` / `add_link` do the whole use case
-for the command line. Editing the item lists lives in `evidence_items`, file status in
-`evidence_status`.
+items to the innovation it holds (and autosaves). Editing the item lists lives in `evidence_items`,
+file status in `evidence_status`, and the whole use cases on a saved innovation (add files or a link,
+remove, move, replace) in `innovation_evidence`.
 """
 
 from __future__ import annotations
@@ -19,17 +20,17 @@ from pathlib import Path
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError
+from inovasi_desktop.domain.dates import parse_date_text
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.evidence.checks import DEFAULT_MAX_BYTES, FileCheck, check_file, for_target
 from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
 from inovasi_desktop.evidence.images import shrink_image
-from inovasi_desktop.services import evidence_status
+from inovasi_desktop.services import evidence_status, organisation
 from inovasi_desktop.services.evidence_status import UNLIMITED, Progress, max_bytes, set_max_bytes, store_lock
 from inovasi_desktop.services.workspace import Workspace
 
-__all__ = ["AddResult", "CheckedFile", "Metadata", "StoreOutcome", "Target", "add_files", "add_link",
-           "check_files", "check_for", "clean_up_unsaved", "display_name", "items_of",
-           "max_bytes", "parse_date_text", "set_max_bytes", "store_checked", "target_for"]
+__all__ = ["CheckedFile", "Metadata", "StoreOutcome", "Target", "check_files", "check_for", "clean_up_unsaved",
+           "display_name", "items_of", "max_bytes", "parse_date_text", "set_max_bytes", "store_checked", "target_for"]
 
 INDICATOR, ATTACHMENT = "indicator", "attachment"
 MAX_NOMOR, MAX_TENTANG, MAX_NAME = 300, 2000, 255
@@ -98,18 +99,6 @@ class Metadata:
         item.nomor, item.tanggal, item.tentang = clean.nomor, clean.tanggal, clean.tentang
 
 
-def parse_date_text(text: str) -> date | None:
-    """A date written as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY; None when it is not one."""
-    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        return None
-    year, month, day = (parts[0], parts[1], parts[2]) if len(parts[0]) == 4 else (parts[2], parts[1], parts[0])
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
 # -- checking ------------------------------------------------------------------------------------
 
 Stamp = tuple[int, int, int, int]
@@ -171,8 +160,6 @@ def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = N
 def check_for(ws: Workspace, paths: Iterable[Path | str], accepts: tuple[str, ...] | None, *,
               progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
     """`check_files` with this workspace's size cap and pemda."""
-    from inovasi_desktop.services import organisation
-
     return check_files(paths, accepts, max_bytes=max_bytes(ws), pemda=organisation.get(ws).pemda,
                        progress=progress, cancelled=cancelled)
 
@@ -194,8 +181,6 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
 
     All or nothing: raises StoreError / StoreCancelled / EvidenceError having left nothing new behind.
     """
-    from inovasi_desktop.services import organisation
-
     metadata = (metadata or Metadata()).cleaned()
     cap, pemda = max_bytes(ws), organisation.get(ws).pemda
     shrink = {Path(p) for p in shrink}
@@ -269,42 +254,6 @@ def _record(ws: Workspace, stored, pemda: str) -> None:
         evidence_status.write_records(ws, session, records)
 
 
-# -- whole use cases (command line) ----------------------------------------------------------------
-
-@dataclass
-class AddResult:
-    innovation: Innovation
-    target: Target
-    outcome: StoreOutcome
-    notes: list[str]  # reuse and duplicates: pointed out, not refused
-
-
-def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: Iterable[Path | str],
-              metadata: Metadata | None = None, *, shrink: bool = False, progress: Progress | None = None,
-              cancelled: Callable[[], bool] | None = None) -> AddResult:
-    """Check, store and attach files to an innovation, then save it. Files with a galat are refused."""
-    from inovasi_desktop.services import evidence_items, innovations
-
-    innovation = innovations.get(ws, innovation_id)
-    target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
-    if not target.accepts_files:
-        raise InovasiError(f"Bukti untuk {target.label} berupa tautan; gunakan --link URL.")
-    checked = check_for(ws, paths, target.accepts, cancelled=cancelled)
-    shrink_paths = [c.path for c in checked if c.result.can_shrink] if shrink else []
-    outcome = store_checked(ws, checked, target, metadata=metadata, shrink=shrink_paths, progress=progress,
-                            cancelled=cancelled)
-    outcome.items, notes = evidence_items.attach(innovation, target, outcome.items)
-    elsewhere = evidence_items.other_uses(ws, innovation.id, [i.sha256 for i in outcome.items])
-    notes += evidence_items.reuse_notes(ws.catalogues.get(innovation.catalogue_id), innovation, outcome.items,
-                                        elsewhere)
-    try:
-        innovations.save(ws, innovation)
-    except BaseException:
-        clean_up_unsaved(ws, outcome.items)
-        raise
-    return AddResult(innovation, target, outcome, notes)
-
-
 def clean_up_unsaved(ws: Workspace, items: list[EvidenceItem]) -> None:
     """Remove files stored for items that were never saved (and that nothing else uses)."""
     from inovasi_desktop.storage.repositories import StoredFileRepository
@@ -317,14 +266,3 @@ def clean_up_unsaved(ws: Workspace, items: list[EvidenceItem]) -> None:
             evidence_status.write_records(ws, session, {sha256: None})
             ws.evidence_store.discard(sha256)
 
-
-def add_link(ws: Workspace, innovation_id: str, target_spec: int | str, url: str,
-             metadata: Metadata | None = None) -> tuple[Innovation, EvidenceItem]:
-    from inovasi_desktop.services import evidence_items, innovations
-
-    innovation = innovations.get(ws, innovation_id)
-    target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
-    item = evidence_items.new_link(url, target, metadata)
-    items_of(innovation, target).append(item)
-    innovations.save(ws, innovation)
-    return innovation, item

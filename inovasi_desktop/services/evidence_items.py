@@ -1,8 +1,8 @@
 """Editing the evidence lists of an innovation (attach, link, remove, move, replace) and what to say
 beside each item: its check results, store state, date window and reuse elsewhere.
 
-The list functions work on the live lists the editor holds (no I/O); the `*_item` use cases load,
-change and save an innovation for callers without an editor.
+The list functions work on the live lists the editor holds (no I/O); `innovation_evidence` holds the
+use cases that load, change and save an innovation for callers without an editor.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import EvidenceItem, Finding, Innovation, InovasiError, NotFoundError, Severity
-from inovasi_desktop.evidence.checks import KIND_LABELS, for_target, format_size
+from inovasi_desktop.evidence.checks import KIND_LABELS, for_target
 from inovasi_desktop.export.interchange_check import Checker
 from inovasi_desktop.rules import format_date_id, format_period_id
 from inovasi_desktop.rules.evidence_checks import evidence_name
-from inovasi_desktop.services import evidence_status
-from inovasi_desktop.services.evidence import INDICATOR, Metadata, Target, items_of, target_for
+from inovasi_desktop.rules.format import format_size_id
+from inovasi_desktop.services import evidence_status, innovations, organisation
+from inovasi_desktop.services.evidence import INDICATOR, Metadata, Target, items_of
 from inovasi_desktop.services.workspace import Workspace
 
 MANY_PLACES = 3  # one file used in this many places is worth a warning
@@ -65,13 +66,13 @@ def new_link(url: str, target: Target, metadata: Metadata | None = None) -> Evid
 
 def remove(items: list[EvidenceItem], item_id: str) -> tuple[int, EvidenceItem]:
     """Take the item out of `items`; returns where it was and the item (to undo)."""
-    index = _index(items, item_id)
+    index = index_of(items, item_id)
     return index, items.pop(index)
 
 
 def move(items: list[EvidenceItem], item_id: str, delta: int) -> int:
     """Move an item up (delta < 0) or down; returns its new position."""
-    index = _index(items, item_id)
+    index = index_of(items, item_id)
     new = min(max(index + delta, 0), len(items) - 1)
     items.insert(new, items.pop(index))
     return new
@@ -83,7 +84,7 @@ def take_file(item: EvidenceItem, new: EvidenceItem) -> None:
         new.sha256, new.file_name, new.size, new.media_type, new.link)
 
 
-def _index(items: list[EvidenceItem], item_id: str) -> int:
+def index_of(items: list[EvidenceItem], item_id: str) -> int:
     for index, item in enumerate(items):
         if item.id == item_id:
             return index
@@ -119,8 +120,6 @@ def _join(words: list[str]) -> str:
 
 def other_uses(ws: Workspace, innovation_id: str, hashes: Iterable[str]) -> dict[str, list[str]]:
     """sha256 -> names of the other innovations (not in the bin) whose evidence uses that file."""
-    from inovasi_desktop.services import innovations
-
     wanted = set(hashes)
     out: dict[str, list[str]] = {}
     if not wanted:
@@ -177,8 +176,6 @@ def item_reports(ws: Workspace, innovation: Innovation, target: Target, *,
                  examine: bool = True) -> dict[str, ItemReport]:
     """A report for each item at `target`: check results for this place, store state, date, reuse.
     With `examine` False, files not checked yet are reported `checking` (see evidence_status.file_status)."""
-    from inovasi_desktop.services import organisation
-
     items = items_of(innovation, target)
     status = evidence_status.file_status(ws, evidence_status.stored_hashes_of(items), organisation.get(ws).pemda,
                                          examine=examine)
@@ -199,9 +196,9 @@ def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) ->
         facts = "belum ada berkas"
         lines.append((Severity.PERINGATAN, "Belum ada berkas. Lampirkan dengan \"Ganti berkas\"."))
     elif status is not None and status.state == evidence_status.PENDING:
-        facts, checking = format_size(item.size or 0), True
+        facts, checking = format_size_id(item.size or 0), True
     elif status is None or status.state != evidence_status.OK:
-        facts = format_size(item.size or 0)
+        facts = format_size_id(item.size or 0)
         lines.append((Severity.GALAT, evidence_status.STATE_MESSAGES[status.state if status else "missing"]))
     else:
         result = for_target(status.check, accepts=target.accepts, max_bytes=cap)
@@ -227,7 +224,7 @@ def facts_of(check) -> str:
         if (check.exif_orientation or 1) >= 5:  # shown turned a quarter: as people see it
             width, height = height, width
         parts.append(f"{width}×{height} piksel")
-    parts.append(format_size(check.size))
+    parts.append(format_size_id(check.size))
     return " · ".join(parts)
 
 
@@ -242,51 +239,3 @@ def _reuse_lines(item: EvidenceItem, target: Target, all_places) -> list[tuple[S
                                       "banyak indikator.")]
     return [(Severity.INFO, f"Berkas yang sama juga dipakai di {_join(elsewhere)}.")]
 
-
-# -- use cases on a saved innovation -------------------------------------------------------------
-
-def _locate(innovation: Innovation, item_id: str) -> list[EvidenceItem]:
-    for place in places(None, innovation):
-        if any(i.id == item_id for i in place.items):
-            return place.items
-    raise NotFoundError(f"Bukti dukung dengan id {item_id} tidak ada pada inovasi ini.")
-
-
-def remove_item(ws: Workspace, innovation_id: str, item_id: str) -> EvidenceItem:
-    """Take an item off; its stored file stays until `clean_up` finds nothing uses it."""
-    from inovasi_desktop.services import innovations
-
-    innovation = innovations.get(ws, innovation_id)
-    _, item = remove(_locate(innovation, item_id), item_id)
-    innovations.save(ws, innovation)
-    return item
-
-
-def move_item(ws: Workspace, innovation_id: str, item_id: str, delta: int) -> int:
-    from inovasi_desktop.services import innovations
-
-    innovation = innovations.get(ws, innovation_id)
-    position = move(_locate(innovation, item_id), item_id, delta)
-    innovations.save(ws, innovation)
-    return position
-
-
-def replace_item_file(ws: Workspace, innovation_id: str, target_spec: int | str, item_id: str, path) -> EvidenceItem:
-    """Give an item another file (checked and stored first); its metadata stays. Refuses a file with a galat."""
-    from inovasi_desktop.services import evidence, innovations
-
-    innovation = innovations.get(ws, innovation_id)
-    target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
-    items = items_of(innovation, target)
-    item = items[_index(items, item_id)]
-    checked = evidence.check_for(ws, [path], target.accepts)
-    if not checked[0].ok:
-        raise InovasiError("; ".join(p.message for p in checked[0].result.problems if p.severity is Severity.GALAT))
-    outcome = evidence.store_checked(ws, checked, target)
-    take_file(item, outcome.items[0])
-    try:
-        innovations.save(ws, innovation)
-    except BaseException:
-        evidence.clean_up_unsaved(ws, outcome.items)
-        raise
-    return item

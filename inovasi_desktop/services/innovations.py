@@ -3,7 +3,7 @@
 Each use case opens its own unit of work (`with ws.db.begin() as s`). Readiness and score are
 computed here on save and kept beside the innovation so that listing thousands stays fast.
 The window imports this module before it is first shown: what only some use cases need (catalogue,
-rules, interchange) is imported inside them.
+rules, interchange, the domain model) is imported inside them.
 """
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING
 from inovasi_desktop import paths
 from inovasi_desktop.atomic import atomic_file
 from inovasi_desktop.domain.errors import InterchangeError, NotFoundError
+from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.rules.format import format_size_id
+from inovasi_desktop.services import organisation
 from inovasi_desktop.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -70,10 +73,9 @@ def _repo(session):
 
 def context_for(ws: Workspace, innovation: Innovation | None = None, *, examine: bool = True) -> CheckContext:
     """Today, the pemda and, given an innovation, its evidence items that do not count because their
-    stored file is missing or changed or its check found a galat (from kept check results: cheap, except
-    for files never checked, which `examine` False leaves out: see evidence_status.file_status)."""
+    stored file is missing or changed or its check found a galat (from kept check results: cheap)."""
     from inovasi_desktop.rules import CheckContext
-    from inovasi_desktop.services import evidence_status, organisation
+    from inovasi_desktop.services import evidence_status  # on first use: it loads pikepdf and Pillow
 
     org = organisation.get(ws)
     invalid, lost = (evidence_status.unusable_ids(ws, innovation, org.pemda, examine=examine)
@@ -166,7 +168,6 @@ def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = N
 
 def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
     from inovasi_desktop.domain import Innovation
-    from inovasi_desktop.services import organisation
 
     if catalogue_id is None:
         catalogue_id = organisation.get(ws).default_catalogue or ws.catalogues.default.id
@@ -208,7 +209,7 @@ def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = Non
     """Validate fully first; write nothing unless the whole document fits its catalogue and every evidence
     file it names beside itself (a path relative to `folder`, the document's folder) passes its check."""
     from inovasi_desktop.export import interchange
-    from inovasi_desktop.services import conformance, evidence, evidence_beside
+    from inovasi_desktop.services import conformance, evidence, evidence_beside  # on first use: pikepdf, Pillow
 
     document = interchange.read_document(text)
     innovation = document.innovation
@@ -244,8 +245,6 @@ def _refuse_if_present(ws: Workspace, innovation: Innovation) -> None:
 def _follow_organisation(ws: Workspace, catalogue: Catalogue, innovation: Innovation) -> None:
     """Fields the catalogue fills from the organisation (nama_pemda) take this installation's value, as the
     editor shows them."""
-    from inovasi_desktop.services import organisation
-
     pemda = organisation.get(ws).pemda
     for field in catalogue.fields:
         if field.type == "auto" and field.auto_from == "pemda" and pemda:
@@ -259,10 +258,10 @@ def import_json_file(ws: Workspace, path: Path) -> Innovation:
     try:
         if path.stat().st_size > interchange.MAX_DOCUMENT_BYTES:
             raise InterchangeError(f"Berkas {path.name} terlalu besar untuk satu inovasi "
-                                   f"(maksimal {interchange.MAX_DOCUMENT_BYTES // 1024 // 1024} MB).")
+                                   f"(maksimal {format_size_id(interchange.MAX_DOCUMENT_BYTES)}).")
         data = path.read_bytes()
     except OSError as err:
-        raise InterchangeError(f"Berkas {path.name} tidak dapat dibaca: {err.strerror or err}") from None
+        raise InterchangeError(f"Berkas {path.name} tidak dapat dibaca: {describe_os_error(err)}.") from None
     return import_json_text(ws, data, path.parent)
 
 
@@ -299,7 +298,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         with atomic_file(path) as stream:
             stream.write(data)
     except OSError as err:
-        raise InovasiError(f"Berkas {path} tidak dapat ditulis: {err.strerror or err}") from None
+        raise InovasiError(f"Berkas {path} tidak dapat ditulis: {describe_os_error(err)}.") from None
 
 
 def check(ws: Workspace, innovation_id: str) -> tuple[Innovation, Readiness]:

@@ -19,6 +19,7 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from inovasi_desktop.domain import os_errors
 from inovasi_desktop.domain.errors import StorageError
 from inovasi_desktop.storage import messages
 from inovasi_desktop.storage.migrations import LATEST_VERSION, upgrade
@@ -123,7 +124,7 @@ def _ensure_folder(folder: Path) -> None:
     except (FileExistsError, NotADirectoryError) as err:
         raise StorageError(messages.folder_is_a_file(folder)) from err
     except OSError as err:
-        raise StorageError(messages.folder_not_created(folder, err.strerror or str(err))) from err
+        raise StorageError(messages.folder_not_created(folder, os_errors.describe_os_error(err))) from err
 
 
 def _check_access(path: Path) -> None:
@@ -188,7 +189,7 @@ def _backup_before_upgrade(conn: sqlite3.Connection, path: Path, backups: Path, 
     try:
         _sqlite_backup(conn, dest)
     except (OSError, sqlite3.Error) as err:
-        raise StorageError(messages.backup_failed(backups, str(err))) from err
+        raise StorageError(messages.backup_failed(backups, _reason(err))) from err
     return dest
 
 
@@ -211,7 +212,22 @@ def _sqlite_backup(source: sqlite3.Connection, dest: Path) -> None:
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
 _SQLITE_READONLY, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT = 8, 5, 6, 11
-_SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
+_SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB, _SQLITE_IOERR = 13, 14, 26, 10
+
+
+def _reason(err: OSError | sqlite3.Error) -> str:
+    """A short Indonesian reason, never SQLite's or the system's English text."""
+    if isinstance(err, OSError):
+        return os_errors.describe_os_error(err)
+    primary = (getattr(err, "sqlite_errorcode", None) or 0) & 0xFF
+    return {
+        _SQLITE_FULL: os_errors.DISK_FULL,
+        _SQLITE_IOERR: os_errors.DEVICE_ERROR,
+        _SQLITE_READONLY: os_errors.ACCESS_DENIED,
+        _SQLITE_CANTOPEN: "berkas salinan tidak dapat dibuat",
+        _SQLITE_BUSY: "basis data sedang dipakai proses lain",
+        _SQLITE_LOCKED: "basis data sedang dipakai proses lain",
+    }.get(primary, "kesalahan basis data")
 
 
 def _translate(err: BaseException, path: Path, backups: Path) -> StorageError | None:

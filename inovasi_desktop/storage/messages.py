@@ -37,8 +37,8 @@ def read_only_file(path: Path | str) -> str:
     )
 
 
-def folder_not_created(folder: Path | str, detail: str) -> str:
-    return f"Folder data {folder} tidak dapat dibuat (rincian teknis: {detail})."
+def folder_not_created(folder: Path | str, reason: str) -> str:
+    return f"Folder data {folder} tidak dapat dibuat: {reason}."
 
 
 def folder_is_a_file(folder: Path | str) -> str:

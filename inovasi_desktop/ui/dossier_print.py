@@ -8,8 +8,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.dossier_export import DossierExport, plan_targets
@@ -29,9 +28,8 @@ class DossierPrint(QObject):
 
     def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
-        self.parent_widget = parent
+        self.parent_widget, self.runner = parent, runner
         self.folder: Path | None = None
-        self.documents: list[QPdfDocument] = []
         self.job: PrintJob | None = None
         self.export = DossierExport(ws, runner, parent)
         self.export.title, self.export.failed_title = tr("Cetak berkas"), tr("Cetak berkas gagal")
@@ -53,16 +51,8 @@ class DossierPrint(QObject):
         if printer is None:
             self._finish(False, tr("Pencetakan dibatalkan."))
             return
-        for result in results:
-            document = QPdfDocument(self)
-            if document.load(str(result.path)) != QPdfDocument.Error.None_:
-                QMessageBox.warning(self.parent_widget, tr("Cetak gagal"),
-                                    tr("Berkas {name} tidak dapat dibuka untuk dicetak.").format(name=result.path.name))
-                self._finish(False, tr("Pencetakan dibatalkan."))
-                return
-            self.documents.append(document)
-        pages = chosen_pages(printer, total) if single else None
-        self.job = PrintJob(self.documents, printer, self.parent_widget, pages)
+        documents = [(r.path, chosen_pages(printer, r.pages) if single else range(r.pages)) for r in results]
+        self.job = PrintJob(self.runner, printer, documents, self.parent_widget)
         printed = sum(1 for _, page in self.job.sheets if page is not None)
         self.job.finished.connect(lambda ok: self._finish(ok, tr("{n} berkas dikirim ke printer ({pages} halaman).")
                                                           .format(n=len(results), pages=printed) if ok
@@ -70,9 +60,6 @@ class DossierPrint(QObject):
         self.job.start()
 
     def _finish(self, ok: bool, text: str) -> None:
-        for document in self.documents:
-            document.close()  # Windows keeps open files from being removed
-        self.documents = []
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None

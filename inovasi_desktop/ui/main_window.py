@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from inovasi_desktop import paths
 from inovasi_desktop.domain.errors import InovasiError
+from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import app_state, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui import main_actions
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         up the editor's widget classes on first use, which would otherwise hold up the first open."""
         from inovasi_desktop.ui.editor.editor_view import EditorView
 
-        if self.editor is None:
+        if self.editor is None and self.isVisible():
             view = EditorView(self.workspace.catalogues.default)
             for step in view.steps[:1] + [s for s in view.steps if s.indicator][:1]:
                 view.pages[step.key]  # noqa: B018 - built
@@ -347,8 +348,8 @@ class MainWindow(QMainWindow):
         if len(results) == 1:
             result = results[0]
             summary = tr("{pages} halaman · {size} · {path}").format(
-                pages=result.pages, size=f"{result.bytes / 1_000_000:.1f} MB".replace(".", ","), path=result.path)
-            self.preview = DossierPreviewDialog(result.path, summary, self)
+                pages=result.pages, size=format_size_id(result.bytes), path=result.path)
+            self.preview = DossierPreviewDialog(result.path, summary, self, self.runner)
             self.preview.open()
         elif results:
             listing = "\n".join(f"• {r.path.name} ({r.pages} halaman)" for r in results)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QIdentityProxyModel, QPointF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -17,19 +17,34 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QSplitter,
     QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from inovasi_desktop.ui.side_splitter import SideSplitter
+
+BOOKMARKS_SHARE = 0.2
 ZOOMS = (("Pas lebar", "width"), ("Pas halaman", "page"), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0),
          ("125%", 1.25), ("150%", 1.5), ("200%", 2.0))
 
 
 def tr(text: str) -> str:
     return QApplication.translate("PdfViewer", text)
+
+
+class _TitleTips(QIdentityProxyModel):
+    """The bookmarks with their whole title as a tooltip: a narrow pane cuts long titles short."""
+
+    def __init__(self, source, parent) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
 
 
 class PdfViewer(QWidget):
@@ -46,7 +61,7 @@ class PdfViewer(QWidget):
         self.bookmarks.setObjectName("bookmarks")
         self.bookmark_model = QPdfBookmarkModel(self)
         self.bookmark_model.setDocument(self.document)
-        self.bookmarks.setModel(self.bookmark_model)
+        self.bookmarks.setModel(_TitleTips(self.bookmark_model, self))
         self.bookmarks.setHeaderHidden(True)
         self.bookmarks.activated.connect(self._jump_to_bookmark)
         self.bookmarks.clicked.connect(self._jump_to_bookmark)
@@ -82,15 +97,13 @@ class PdfViewer(QWidget):
         self.toolbar.addWidget(self.zoom)
         self.toolbar.addStretch(1)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.bookmarks)
-        splitter.addWidget(self.view)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 800])
+        # the bookmarks take a fifth of the width (12 text widths at least), no wider than their titles need
+        self.splitter = SideSplitter(self.bookmarks, self.view, share=BOOKMARKS_SHARE, minimum_em=12,
+                                     widest=self._bookmarks_width)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.toolbar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
 
     def open(self, path: Path) -> bool:
@@ -99,14 +112,21 @@ class PdfViewer(QWidget):
         count = self.document.pageCount() if ok else -1
         self.page_box.setMaximum(max(1, count))
         self.page_total.setText(tr("dari {n}").format(n=max(0, count)))
-        if ok and self.bookmarks.isVisible():
+        if ok and self.bookmarks.isVisibleTo(self):
             self.bookmarks.expandToDepth(0)
+            self.splitter.fit()  # the titles are known now
         self._page_changed(0)
         self.loaded.emit(count)
         return ok
 
     def page_count(self) -> int:
         return self.document.pageCount()
+
+    def _bookmarks_width(self) -> int:
+        """What the bookmark titles need, with the frame, a scroll bar and a little room."""
+        tree = self.bookmarks
+        return (tree.sizeHintForColumn(0) + 2 * tree.frameWidth() + tree.verticalScrollBar().sizeHint().width()
+                + tree.fontMetrics().horizontalAdvance("M"))
 
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()

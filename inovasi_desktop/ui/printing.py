@@ -1,7 +1,7 @@
 """Print PDF documents on A4 (duplex where the printer offers it): the print dialog and the print job.
 
-Pages are rendered one per event-loop turn, with a progress dialog and Cancel, so the window
-stays responsive while a long dossier prints. Several documents print as one job, one after the other.
+The pages print on a background thread (print_worker.py) with a progress dialog and Batal, so the
+window stays responsive while a long dossier prints. Several documents print as one job, one after the other.
 """
 
 from __future__ import annotations
@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
-PRINT_DPI = 300
+from inovasi_desktop.domain.errors import InovasiError
+from inovasi_desktop.ui.print_worker import print_sheets
+from inovasi_desktop.ui.tasks import TaskHandle, TaskRunner
 
 
 def tr(text: str) -> str:
@@ -81,24 +82,22 @@ def plan_sheets(page_lists: Sequence[Sequence[int]], duplex: bool) -> list[tuple
 
 
 class PrintJob(QObject):
-    """Renders `documents` (one, or several one after the other) onto `printer`, one page per timer tick.
+    """Prints `documents` ((PDF path, 0-based pages to print) each, one after the other) on `printer`.
 
-    `pages` (0-based) limits a single document to some of its pages."""
+    The pages are printed on a TaskRunner thread (print_worker.py); the progress dialog and its Batal
+    stay on the GUI thread. The printer belongs to the job until `finished` is emitted."""
 
     finished = Signal(bool)  # True when every page was printed, False when cancelled or failed
 
-    def __init__(self, documents: QPdfDocument | Sequence[QPdfDocument], printer: QPrinter,
-                 parent: QWidget | None = None, pages: Sequence[int] | None = None) -> None:
+    def __init__(self, runner: TaskRunner, printer: QPrinter, documents: Sequence[tuple[Path, Sequence[int]]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.documents = [documents] if isinstance(documents, QPdfDocument) else list(documents)
-        if pages is not None and len(self.documents) != 1:
-            raise ValueError("a page selection applies to one document")
-        page_lists = [list(pages)] if pages is not None else [range(d.pageCount()) for d in self.documents]
-        self.sheets = plan_sheets(page_lists, printer.duplex() != QPrinter.DuplexMode.DuplexNone)
-        self.printer = printer
-        self.parent_widget = parent
-        self.painter: QPainter | None = None
-        self.index = 0
+        self.runner, self.printer, self.parent_widget = runner, printer, parent
+        self.paths = [Path(path) for path, _ in documents]
+        self.sheets = plan_sheets([pages for _, pages in documents],
+                                  printer.duplex() != QPrinter.DuplexMode.DuplexNone)
+        self.printed = 0  # sheets done, as last reported by the worker
+        self.handle: TaskHandle | None = None
         self.ended = False
         self.progress = QProgressDialog(tr("Mencetak…"), tr("Batal"), 0, len(self.sheets), parent)
         self.progress.setWindowTitle(tr("Cetak"))
@@ -106,74 +105,51 @@ class PrintJob(QObject):
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoReset(False)
-        self.progress.canceled.connect(lambda: self._end(False))
+        self.progress.canceled.connect(self.cancel)
 
     def start(self) -> None:
-        self.painter = QPainter()
         if not self.sheets:
             self._end(False)
-        elif not self.painter.begin(self.printer):
-            self._end(False, tr("Printer tidak dapat memulai pencetakan. Periksa printer lalu coba lagi."))
-        else:
-            self.progress.setValue(0)
-            QTimer.singleShot(0, self._next)
-
-    def _next(self) -> None:
-        if self.painter is None:
             return
-        if self.index > 0 and not self.printer.newPage():
-            self._end(False, tr("Printer berhenti di tengah pencetakan. Periksa printer lalu coba lagi."))
-            return
-        document, page = self.sheets[self.index]
-        if page is not None:
-            self._draw(self.documents[document], page)
-        self.index += 1
-        self.progress.setLabelText(tr("Mencetak halaman {n} dari {total}…").format(n=self.index,
-                                                                                   total=len(self.sheets)))
-        self.progress.setValue(self.index)  # a modal progress runs the event loop: Cancel may end the job here
-        if self.painter is None:
-            return
-        if self.index >= len(self.sheets):
-            self._end(True)
-        else:
-            QTimer.singleShot(0, self._next)
-
-    def _draw(self, document: QPdfDocument, page: int) -> None:
-        target = self.printer.pageLayout().fullRectPixels(self.printer.resolution())
-        size = document.pagePointSize(page)
-        scale = min(target.width() / size.width(), target.height() / size.height())
-        width, height = int(size.width() * scale), int(size.height() * scale)
-        pixels = QSize(int(size.width() / 72 * PRINT_DPI), int(size.height() / 72 * PRINT_DPI))
-        image = document.render(page, pixels, QPdfDocumentRenderOptions())
-        x = target.x() + (target.width() - width) // 2
-        y = target.y() + (target.height() - height) // 2
-        self.painter.drawImage(QRect(x, y, width, height), image)
+        self.progress.setValue(0)  # before the worker starts: a modal progress may run the event loop
+        printer, paths, sheets = self.printer, self.paths, self.sheets
+        self.handle = self.runner.run(lambda control: print_sheets(printer, paths, sheets, control))
+        self.handle.progress.connect(self._on_progress)
+        self.handle.finished.connect(self._on_finished)
+        self.handle.failed.connect(self._on_failed)
+        self.handle.cancelled.connect(self._on_cancelled)
 
     def cancel(self) -> None:
+        """Stop within a moment; `finished(False)` follows once the worker has let go of the printer."""
+        self.progress.hide()
+        if self.handle is None:
+            self._end(False)
+        else:
+            self.handle.cancel()
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        if self.ended or self.handle is None or self.handle.control.cancelled():
+            return
+        self.printed = done
+        self.progress.setLabelText(tr("Mencetak halaman {n} dari {total}…").format(n=done, total=total))
+        self.progress.setValue(done)  # a modal progress runs the event loop here
+
+    def _on_finished(self, _result: object) -> None:
+        self._end(True)
+
+    def _on_cancelled(self) -> None:
         self._end(False)
 
-    def _remove_partial_file(self) -> None:
-        """Print to file (Qt's PDF output) leaves half a file behind a cancel: remove it."""
-        output = self.printer.outputFileName()
-        if output and self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
-            try:
-                Path(output).unlink(missing_ok=True)
-            except OSError:
-                pass
+    def _on_failed(self, error: Exception) -> None:
+        self._end(False, str(error) if isinstance(error, InovasiError) else tr(
+            "Terjadi kesalahan tak terduga saat mencetak. Rincian ada di berkas log."))
 
     def _end(self, ok: bool, problem: str = "") -> None:
         if self.ended:
             return
         self.ended = True
-        if self.painter is not None:
-            painter, self.painter = self.painter, None
-            begun = painter.isActive()
-            if not ok:
-                self.printer.abort()
-            if painter.isActive():
-                painter.end()
-            if begun and not ok:
-                self._remove_partial_file()
+        if ok:
+            self.printed = len(self.sheets)
         self.progress.reset()
         self.progress.hide()
         if problem:

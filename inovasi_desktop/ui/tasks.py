@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from inovasi_desktop.domain.errors import InovasiError
 
@@ -62,8 +62,12 @@ class TaskHandle(QObject):
     failed = Signal(object)  # the exception; InovasiError carries a message for the user
     cancelled = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, func: Callable[[TaskControl], Any] | None = None) -> None:
         super().__init__()
+        # Kept here, not only on the worker: whatever the function holds (a window, say) is then let go
+        # on the GUI thread. A Qt object freed on a worker can deadlock against the GUI thread.
+        self.func = func
+        self.worker_done = threading.Event()  # set once the worker holds no reference to this handle
         self._bridge = _Bridge()
         self._bridge.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._bridge.ended.connect(self._on_ended, Qt.ConnectionType.QueuedConnection)
@@ -90,30 +94,40 @@ class TaskHandle(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, handle: TaskHandle, func: Callable[[TaskControl], Any]) -> None:
+    def __init__(self, handle: TaskHandle) -> None:
         super().__init__()
         self.handle = handle
-        self.func = func
 
     def run(self) -> None:
-        control = self.handle.control
+        handle, self.handle = self.handle, None  # from here on the worker's only reference
         try:
-            result = self.func(control)
-        except Cancelled:
-            self._end("cancelled", None)
-        except InovasiError as err:
-            self._end("failed", err)
-        except Exception as err:  # a bug: keep the details for the crash report
-            log.error("Background task failed:\n%s", traceback.format_exc())
-            self._end("failed", err)
-        else:
-            self._end("cancelled" if control.cancelled() else "finished", result)
+            _run(handle)
+        finally:
+            done = handle.worker_done
+            del handle  # before saying so: the runner then lets go of the handle on the GUI thread
+            done.set()
 
-    def _end(self, kind: str, payload: object) -> None:
-        try:
-            self.handle._bridge.ended.emit(kind, payload)
-        except RuntimeError:  # the handle was deleted with its owner (a window closed while this ran)
-            log.info("Background task ended after its owner was gone (%s)", kind)
+
+def _run(handle: TaskHandle) -> None:
+    control = handle.control
+    try:
+        result = handle.func(control)
+    except Cancelled:
+        _end(handle, "cancelled", None)
+    except InovasiError as err:
+        _end(handle, "failed", err)
+    except Exception as err:  # a bug: keep the details for the crash report
+        log.error("Background task failed:\n%s", traceback.format_exc())
+        _end(handle, "failed", err)
+    else:
+        _end(handle, "cancelled" if control.cancelled() else "finished", result)
+
+
+def _end(handle: TaskHandle, kind: str, payload: object) -> None:
+    try:
+        handle._bridge.ended.emit(kind, payload)
+    except RuntimeError:  # the handle was deleted with its owner (a window closed while this ran)
+        log.info("Background task ended after its owner was gone (%s)", kind)
 
 
 class TaskRunner:
@@ -125,15 +139,18 @@ class TaskRunner:
         self._live: set[TaskHandle] = set()
 
     def run(self, func: Callable[[TaskControl], Any]) -> TaskHandle:
-        handle = TaskHandle()
+        handle = TaskHandle(func)
         self._live.add(handle)
 
         def release(*_):
-            self._live.discard(handle)
+            if handle.worker_done.is_set():
+                self._live.discard(handle)
+            else:  # the worker is letting go of it this very moment: keep it until it has
+                QTimer.singleShot(1, release)
 
         for signal in (handle.finished, handle.failed, handle.cancelled):
             signal.connect(release)
-        self.pool.start(_Runnable(handle, func))
+        self.pool.start(_Runnable(handle))
         return handle
 
     def cancel_all(self, wait_msecs: int = 5000) -> bool:

@@ -173,3 +173,14 @@ def test_a_dossier_made_only_from_the_command_line_has_a_real_cover_and_pengesah
                      "NIP. 19720315 199803 1 007"):
         assert expected in approval, expected
     assert "...." not in approval.split("Kepala Dinas Kesehatan Kabupaten Mojokerto")[1]  # no blank to fill by hand
+
+
+def test_writing_onto_a_folder_is_explained_in_indonesian(home, tmp_path):
+    imported = run(home, "import-json", str(EXAMPLE), "--json")
+    innovation_id = json.loads(imported.stdout)["id"]
+    folder = tmp_path / "hasil.json"
+    folder.mkdir()
+    result = run(home, "export-json", innovation_id, str(folder))
+    assert result.returncode == 3
+    reason = "akses ditolak" if sys.platform == "win32" else "yang dipilih adalah folder, bukan berkas"
+    assert result.stderr == f"Galat: Berkas {folder} tidak dapat ditulis: {reason}.\n"

@@ -316,9 +316,9 @@ def test_readiness_shows_a_missing_file_until_it_is_replaced(qtbot, window, work
 
 def test_verify_button_finds_a_changed_file(qtbot, window, workspace, files):
     innovation = innovations.create(workspace)
-    from inovasi_desktop.services import evidence
+    from inovasi_desktop.services import innovation_evidence
 
-    evidence.add_files(workspace, innovation.id, 3, [files.text_pdf("dpa.pdf")])
+    innovation_evidence.add_files(workspace, innovation.id, 3, [files.text_pdf("dpa.pdf")])
     editor = open_at(window, workspace, "kesiapan", innovation)
     readiness = editor.view.readiness
     assert readiness.store_problems.count() == 0

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from print_dialog import answer_print_dialog, page_count
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressBar, QPushButton, QToolBar
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QToolBar
 
 from inovasi_desktop.services import innovations
 
@@ -62,27 +63,132 @@ def test_page_range_prints_just_those_pages(qtbot, preview, monkeypatch, tmp_pat
     assert page_count(printed) == 3
 
 
+def slow_printer(monkeypatch, wait_at_page: int):
+    """A printer that takes its time: drawing page `wait_at_page` waits until `go` is set (or a minute)."""
+    from inovasi_desktop.ui import print_worker
+
+    drawn: list[int] = []
+    reached, go = threading.Event(), threading.Event()
+    real_draw = print_worker.draw_page
+
+    def draw_page(painter, printer, document, page, control):
+        drawn.append(page)
+        if page == wait_at_page:
+            reached.set()
+            go.wait(60)
+        real_draw(painter, printer, document, page, control)
+
+    monkeypatch.setattr(print_worker, "draw_page", draw_page)
+    return drawn, reached, go
+
+
 def test_cancel_while_printing_stops_the_job(qtbot, preview, monkeypatch, tmp_path):
     answer_print_dialog(monkeypatch, tmp_path / "cetak.pdf")
+    drawn, reached, go = slow_printer(monkeypatch, wait_at_page=2)
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     job = preview.print_job
     assert not preview.print_button.isEnabled()  # no second job while one prints
-    cancel = job.progress.findChild(QPushButton)
-
-    def press_cancel(value: int) -> None:
-        if value == 2:  # after the second page, on the next turn of the event loop, as a click would come
-            QTimer.singleShot(0, lambda: qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton))
-
-    job.progress.findChild(QProgressBar).valueChanged.connect(press_cancel)
+    qtbot.waitUntil(lambda: reached.is_set() and job.progress.isVisible(), timeout=60_000)
     with qtbot.waitSignal(job.finished, timeout=60_000) as blocker:
-        pass
+        qtbot.mouseClick(job.progress.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Batal, while page 3 prints
+        assert not job.progress.isVisible()
+        go.set()
     assert blocker.args == [False]
-    assert job.index < len(job.sheets)
-    assert not job.progress.isVisible()
+    assert drawn == [0, 1, 2] and len(job.sheets) > 3  # no page started after the cancel
     assert preview.print_button.isEnabled()
-    QApplication.processEvents()  # no page printed after the cancel, no half-printed file left
-    assert job.index < len(job.sheets)
-    assert not (tmp_path / "cetak.pdf").exists()
+    assert not (tmp_path / "cetak.pdf").exists()  # no half-printed file left
+
+
+def test_window_answers_while_a_page_prints(qtbot, preview, monkeypatch, tmp_path):
+    """The pages print on a worker thread: the preview keeps turning pages while the printer is busy."""
+    printed = tmp_path / "cetak.pdf"
+    answer_print_dialog(monkeypatch, printed)
+    drawn, reached, go = slow_printer(monkeypatch, wait_at_page=1)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    job = preview.print_job
+    qtbot.waitUntil(reached.is_set, timeout=60_000)
+    assert job.progress.findChild(QPushButton).isEnabled()
+    viewer = preview.viewer
+    viewer.go_to_page(0)
+    qtbot.mouseClick(viewer.next_page, Qt.MouseButton.LeftButton)  # the GUI thread is free: the click is handled
+    qtbot.waitUntil(lambda: viewer.current_page() == 1, timeout=5000)
+    with qtbot.waitSignal(job.finished, timeout=60_000) as blocker:
+        go.set()
+    assert blocker.args == [True]
+    assert page_count(printed) == page_count(preview.dossier)
+
+
+def bars_pdf(path: Path) -> Path:
+    """Solid bars of different lengths and heights on two A4 pages and one landscape page: any strip of a
+    page printed out of place moves or loses a bar edge."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(str(path), pagesize=A4)
+    for page, size in enumerate((A4, A4, landscape(A4))):
+        canvas.setPageSize(size)
+        for n in range(int(size[1] // 70)):
+            canvas.rect(40 + 20 * ((n + page) % 5), 40 + n * 62, 200 + 25 * ((n * 7 + page) % 12), 18 + 2 * n,
+                        stroke=0, fill=1)
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def bar_edges(path: Path, page: int, column_pt: float = 200, dpi: int = 150) -> tuple[list[int], list[int]]:
+    """Where dark turns light or back: down the column `column_pt` from the left (200 pt: through every
+    bar) and along the row through the middle of the page; in pixels at `dpi`."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument(None)
+    assert document.load(str(path)) == QPdfDocument.Error.None_
+    points = document.pagePointSize(page)
+    size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.drawImage(0, 0, document.render(page, size))
+    painter.end()
+    document.close()
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    data, line = bytes(grey.constBits()), grey.bytesPerLine()
+
+    def edges(values: list[int]) -> list[int]:
+        return [i for i in range(1, len(values)) if (values[i] < 128) != (values[i - 1] < 128)]
+
+    column = round(column_pt / 72 * dpi)
+    return (edges([data[y * line + column] for y in range(size.height())]),
+            edges([data[size.height() // 2 * line + x] for x in range(size.width())]))
+
+
+def test_pages_print_whole_from_their_strips(qtbot, tmp_path):
+    """A page prints in strips (short calls keep the window answering): every bar edge is where it was."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from inovasi_desktop.ui.printing import PrintJob, a4_printer
+    from inovasi_desktop.ui.tasks import TaskRunner
+
+    source, printed = bars_pdf(tmp_path / "garis.pdf"), tmp_path / "cetak.pdf"
+    printer = a4_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    job = PrintJob(TaskRunner(), printer, [(source, range(3))])
+    with qtbot.waitSignal(job.finished, timeout=60_000) as blocker:
+        job.start()
+    assert blocker.args == [True]
+    assert page_count(printed) == 3
+    for page in (0, 1):  # A4 on A4: edges within a pixel at 150 dpi
+        (down, across), (printed_down, printed_across) = bar_edges(source, page), bar_edges(printed, page)
+        assert len(down) > 10 and len(printed_down) == len(down) and len(printed_across) == len(across)
+        assert max(abs(a - b) for a, b in zip(down + across, printed_down + printed_across, strict=True)) <= 1
+    # landscape on A4: fitted to the width and centred, still every edge in place
+    scale = 595.28 / 841.89
+    top = (841.89 - 595.28 * scale) / 2 / 72 * 150
+    (down, _), (printed_down, _) = bar_edges(source, 2), bar_edges(printed, 2, column_pt=200 * scale)
+    assert len(down) > 6 and len(printed_down) == len(down)
+    assert max(abs(top + a * scale - b) for a, b in zip(down, printed_down, strict=True)) <= 2
 
 
 def test_rejected_print_dialog_prints_nothing(qtbot, preview, monkeypatch, tmp_path):
@@ -100,7 +206,9 @@ def test_printer_that_cannot_start_is_explained(qtbot, preview, monkeypatch, tmp
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
-    assert preview.print_job is not None and preview.print_job.ended
+    with qtbot.waitSignal(preview.print_job.finished, timeout=60_000) as blocker:
+        pass
+    assert blocker.args == [False]
     assert shown and "Printer tidak dapat memulai" in shown[0]
     assert preview.print_button.isEnabled()
 
@@ -136,6 +244,53 @@ def test_preview_fits_the_screen(preview):
     size = preview_size(laptop)
     assert size.height() + 31 <= laptop.height() and size.width() <= laptop.width()  # 31: a title bar
     assert preview.minimumSizeHint().height() <= size.height()
+
+
+def em(widget) -> int:
+    return widget.fontMetrics().horizontalAdvance("M")
+
+
+def drag_handle(splitter, dx: int) -> None:
+    """Drag the splitter's handle `dx` pixels sideways with the mouse, as a person does."""
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(handle, start + QPoint(dx // 2, 0))
+    QTest.mouseMove(handle, start + QPoint(dx, 0))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(dx, 0))
+
+
+def test_bookmarks_take_a_share_of_the_preview(qtbot, preview):
+    """The bookmarks scale with the window (a fifth, 12 text widths at least), not a fixed 260 pixels."""
+    splitter, bookmarks = preview.viewer.splitter, preview.viewer.bookmarks
+    preview.resize(1100, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 1000)
+    total = splitter.width()
+    assert 12 * em(bookmarks) - 1 <= bookmarks.width() <= 0.2 * total + 1
+    preview.resize(640, 360)  # the whole screen at 200 % on a 1366x768 laptop
+    qtbot.waitUntil(lambda: splitter.width() < 640)
+    assert bookmarks.width() <= max(0.2 * splitter.width(), 12 * em(bookmarks)) + 1
+    assert bookmarks.width() < 0.25 * splitter.width()
+    assert preview.viewer.view.width() > 2.5 * bookmarks.width()  # the page keeps most of the room
+    index = bookmarks.model().index(0, 0)  # a title cut short can still be read in full
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data(Qt.ItemDataRole.DisplayRole) == "Sampul"
+
+
+def test_a_dragged_bookmark_pane_keeps_its_share(qtbot, preview):
+    splitter, bookmarks = preview.viewer.splitter, preview.viewer.bookmarks
+    preview.resize(1000, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 900)
+    before = bookmarks.width()
+    drag_handle(splitter, 150)
+    assert bookmarks.width() >= before + 100
+    share = bookmarks.width() / sum(splitter.sizes())
+    preview.resize(800, 600)
+    qtbot.waitUntil(lambda: splitter.width() < 800)
+    assert abs(bookmarks.width() / sum(splitter.sizes()) - share) < 0.02
+    drag_handle(splitter, -bookmarks.width() - 50)  # dragged shut, it stays shut
+    preview.resize(1000, 700)
+    qtbot.waitUntil(lambda: splitter.width() > 900)
+    assert splitter.sizes()[0] == 0
 
 
 # --- Cetak berkas… from the list, without the preview ---------------------------------------------

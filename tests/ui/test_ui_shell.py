@@ -87,9 +87,12 @@ def test_file_menu_new_open_and_quit(qtbot, window, workspace):
     press(window, "Ctrl+O")
     assert window.editor.innovation.id == first
 
+    name = next(page.fields["nama_inovasi"] for page in window.editor.view.pages.values()
+                if "nama_inovasi" in getattr(page, "fields", {})).input
+    qtbot.keyClicks(name, "Diketik sebelum keluar")
     choose(qtbot, window, "fileMenu", "Keluar")
     assert not window.isVisible()
-    assert innovations.get(workspace, first) is not None
+    assert innovations.get(workspace, first).name == "Diketik sebelum keluar"  # saved on the way out
 
 
 def test_ctrl_q_closes_the_window(qtbot, window):

@@ -16,9 +16,13 @@ from pathlib import Path
 
 import pikepdf
 
+from inovasi_desktop.catalogue.evidence_kinds import DOCUMENT, KIND, KIND_BY_MEDIA_TYPE
+from inovasi_desktop.catalogue.evidence_kinds import IMAGE as IMAGE_GROUP
 from inovasi_desktop.catalogue.model import Catalogue, Indicator
 from inovasi_desktop.domain.model import EvidenceItem, Innovation
+from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.evidence.pdf_safety import strip_active_content
+from inovasi_desktop.evidence.sniff import sniff_head
 from inovasi_desktop.export.dossier.model import DossierError, DossierInput
 
 PDF, IMAGE, LISTING = "pdf", "image", "listing"
@@ -137,7 +141,7 @@ def _verified_path(entry: AnnexEntry, source: DossierInput) -> Path:
                            "bukti. Ekspor dihentikan; unggah ulang berkas tersebut.") from None
     except OSError as err:
         raise DossierError(f'Berkas bukti dukung "{name}" pada {entry.place} tidak dapat dibaca '
-                           f"({err.strerror or err}). Ekspor dihentikan.") from None
+                           f"({describe_os_error(err)}). Ekspor dihentikan.") from None
     if digest.hexdigest() != entry.item.sha256.lower():
         raise DossierError(f'Berkas bukti dukung "{name}" pada {entry.place} telah berubah sejak disimpan '
                            "(sidik SHA-256 tidak cocok). Ekspor dihentikan; unggah ulang berkas tersebut.")
@@ -145,13 +149,11 @@ def _verified_path(entry: AnnexEntry, source: DossierInput) -> Path:
 
 
 def _sniff(path: Path) -> str:
+    """How the file goes into the dossier, from its content: its PDF pages, an image page, or a listing."""
     with open(path, "rb") as stream:
         head = stream.read(_SNIFF_BYTES)
-    if b"%PDF-" in head:
-        return PDF
-    if head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return IMAGE
-    return LISTING
+    kind = KIND.get(KIND_BY_MEDIA_TYPE.get(sniff_head(head) or ""))
+    return {DOCUMENT: PDF, IMAGE_GROUP: IMAGE}.get(kind.group if kind else "", LISTING)
 
 
 def _open_pdf(entry: AnnexEntry) -> pikepdf.Pdf:

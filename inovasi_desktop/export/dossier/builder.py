@@ -14,6 +14,7 @@ import pikepdf
 from reportlab import rl_config
 
 from inovasi_desktop.atomic import atomic_file
+from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export.dossier.annex import PDF, collect_sections, lay_out, open_evidence
 from inovasi_desktop.export.dossier.annex_pages import render_annex_pages
 from inovasi_desktop.export.dossier.assembly import assemble
@@ -113,7 +114,7 @@ def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps) -> D
             steps.tick(advance=0)  # a cancel during saving still leaves nothing behind
     except OSError as err:
         raise DossierError(f"Berkas {out_path.name} tidak dapat ditulis ke folder {out_path.parent}: "
-                           f"{err.strerror or err}.") from None
+                           f"{describe_os_error(err)}.") from None
     return DossierResult(pages=len(document.pages), bytes=size, sha256=digest, path=out_path)
 
 

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from inovasi_desktop.catalogue.model import ProfileField
+from inovasi_desktop.domain.dates import parse_iso_date
 from inovasi_desktop.export.dossier.context import Context, check_context
 from inovasi_desktop.export.dossier.front_matter import Heading
 from inovasi_desktop.export.dossier.styles import (
@@ -25,7 +26,7 @@ from inovasi_desktop.export.dossier.styles import (
 )
 from inovasi_desktop.export.dossier.texts import clip, evidence_line
 from inovasi_desktop.rules.format import format_date_id, format_number_id
-from inovasi_desktop.rules.profile_checks import field_value, is_empty, parse_profile_date
+from inovasi_desktop.rules.profile_checks import field_value, is_empty
 from inovasi_desktop.rules.words import count_field_words
 
 LONG_TEXT_TYPES = ("sectioned_text", "paragraph")
@@ -63,13 +64,14 @@ def _value_markup(ctx: Context, field: ProfileField, value: Any) -> str:
     if field.type == "multi_choice" and isinstance(value, list | tuple):
         return "<br/>".join(f"\u2022 {text(clip(str(v)))}" for v in value if str(v).strip())
     if field.type == "date":
-        day = parse_profile_date(value)
+        day = parse_iso_date(value)
         return text(format_date_id(day) if day else value)
     if field.type == "coordinates" and isinstance(value, Mapping):
         try:
             lat, lon = float(value["lat"]), float(value["lon"])
-        except (KeyError, TypeError, ValueError):
-            return text(value)
+        except (KeyError, TypeError, ValueError):  # as typed, reported in the readiness findings
+            lat, lon = ("-" if value.get(k) is None else value[k] for k in ("lat", "lon"))
+            return text(f"Lintang {lat}; bujur {lon}")
         return f"Lintang {format_number_id(lat, 6)}; bujur {format_number_id(lon, 6)}"
     return text(clip(str(value)))
 

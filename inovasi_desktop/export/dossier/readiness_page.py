@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
+from inovasi_desktop.domain.dates import parse_iso_date
 from inovasi_desktop.domain.model import Finding, Severity
 from inovasi_desktop.export.dossier.context import Context, check_context
 from inovasi_desktop.export.dossier.cover import status_box
@@ -25,7 +26,7 @@ from inovasi_desktop.export.dossier.styles import (
 )
 from inovasi_desktop.export.dossier.texts import where_label
 from inovasi_desktop.rules.format import format_date_id, format_period_id
-from inovasi_desktop.rules.profile_checks import field_value, parse_profile_date
+from inovasi_desktop.rules.profile_checks import field_value
 from inovasi_desktop.rules.words import count_field_words
 
 PASSED, FAILED, ATTENTION = "ok", "bad", "warn"
@@ -45,7 +46,7 @@ def checklist(ctx: Context) -> list[tuple[str, str, str]]:
     dates = []
     for key in (window.date_field, window.alternative_field):
         field = catalogue.field(key) if key else None
-        if field and field.is_visible(profile) and (value := parse_profile_date(profile.get(key))):
+        if field and field.is_visible(profile) and (value := parse_iso_date(profile.get(key))):
             dates.append(f"{field.label}: {format_date_id(value)}")
     rows.append((f"Waktu penerapan dalam periode {format_period_id(window.start, window.end)}",
                  "; ".join(dates) or "Tanggal belum diisi.", _state(any(f.where in keys for f in errors))))

@@ -6,7 +6,7 @@ from datetime import date
 
 from inovasi_desktop.catalogue.model import Basis, Catalogue, Indicator, Level
 from inovasi_desktop.domain.model import EvidenceItem, Finding, Innovation, Organisation
-from inovasi_desktop.rules.format import format_date_id, format_number_id
+from inovasi_desktop.rules.format import format_date_id, format_number_id, format_size_id
 
 DOSSIER_TITLE = "BERKAS INOVASI DAERAH"
 EMPTY = "\u2014"  # an em dash where a value is missing
@@ -83,9 +83,7 @@ def head_position(organisation: Organisation) -> str:
 def file_size(size: int | None) -> str:
     if not size:
         return EMPTY
-    if size < 1024 * 1024:
-        return f"{format_number_id(size / 1024, 0)} KB"
-    return f"{format_number_id(size / (1024 * 1024), 1)} MB"
+    return format_size_id(size)
 
 
 def chosen_level(indicator: Indicator, innovation: Innovation) -> tuple[Level | None, str, Basis | None]:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QMessa
 
 from inovasi_desktop.ui.pdf_viewer import PdfViewer
 from inovasi_desktop.ui.printing import PrintJob, ask_printer, chosen_pages
+from inovasi_desktop.ui.tasks import TaskRunner
 
 PREFERRED = QSize(1100, 900)
 FRAME_ALLOWANCE = QSize(40, 80)  # window frame and title bar, with a little room around
@@ -20,15 +21,17 @@ def tr(text: str) -> str:
     return QApplication.translate("DossierPreview", text)
 
 
-def preview_size(available: QRect) -> QSize:
+def preview_size(available: QRect, preferred: QSize = PREFERRED) -> QSize:
     """As large as preferred, but never taller or wider than the screen's free area with its frame."""
-    return PREFERRED.boundedTo(available.size() - FRAME_ALLOWANCE)
+    return preferred.boundedTo(available.size() - FRAME_ALLOWANCE)
 
 
 class DossierPreviewDialog(QDialog):
-    def __init__(self, path: Path, summary: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, summary: str = "", parent: QWidget | None = None,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.runner = runner or TaskRunner(max_threads=1)  # prints in the background
         self.print_job: PrintJob | None = None
         self.setWindowTitle(tr("Pratinjau berkas — {name}").format(name=path.name))
         self.viewer = PdfViewer()
@@ -70,7 +73,7 @@ class DossierPreviewDialog(QDialog):
     def print_to(self, printer: QPrinter) -> PrintJob:
         """Print on a printer already set up (its print range decides the pages)."""
         pages = chosen_pages(printer, self.viewer.page_count(), self.viewer.current_page())
-        self.print_job = PrintJob(self.viewer.document, printer, self, pages)
+        self.print_job = PrintJob(self.runner, printer, [(self.path, pages)], self)
         self.print_button.setEnabled(False)
         self.print_job.finished.connect(lambda ok: self.print_button.setEnabled(True))
         self.print_job.start()

@@ -20,8 +20,8 @@ from inovasi_desktop.domain import EvidenceItem, InovasiError, Severity
 from inovasi_desktop.rules import format_date_id, format_period_id
 from inovasi_desktop.services.evidence import Metadata, Target, parse_date_text
 from inovasi_desktop.services.evidence_items import normalise_link
-from inovasi_desktop.ui.editor.field_widgets import HARD_MAX_CHARS, MESSAGE_COLOURS, DateInput
-from inovasi_desktop.ui.editor.labels import muted
+from inovasi_desktop.ui.editor.inputs import HARD_MAX_CHARS, DateInput
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, muted
 
 
 def tr(text: str) -> str:
@@ -47,10 +47,12 @@ class MetadataDialog(QDialog):
         what = item.file_name or item.link or tr("bukti baru")
         layout.addWidget(muted(tr("{place}: {what}").format(place=target.label.capitalize(), what=what)))
         form = QFormLayout()
-        self.link = QLineEdit(item.link or "")
+        self.link = QLineEdit(item.link or "", self)  # a child even when not asked, so it goes with the dialog
         self.link.setPlaceholderText(tr("https://… (misalnya tautan video di YouTube atau Google Drive)"))
         if ask_link:
             form.addRow(tr("Tautan"), self.link)
+        else:
+            self.link.hide()
         self.nomor = QLineEdit(item.nomor)
         self.nomor.setPlaceholderText(tr("misalnya 188/037/416-109/2025"))
         self.nomor.setMaxLength(HARD_MAX_CHARS)

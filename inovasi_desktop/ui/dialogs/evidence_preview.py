@@ -17,17 +17,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from inovasi_desktop.catalogue.evidence_kinds import IMAGE, kinds_of_group
 from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.rules import format_date_id
 from inovasi_desktop.rules.evidence_kinds import kind_of
 from inovasi_desktop.services.evidence_items import ItemReport
-from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
+from inovasi_desktop.ui.dialogs.dossier_preview import preview_size
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 from inovasi_desktop.ui.pdf_viewer import PdfViewer
+from inovasi_desktop.ui.side_splitter import SideSplitter
 
 MAX_PREVIEW_SIDE = 4096  # images are decoded at most this large
 
@@ -100,7 +102,7 @@ class EvidencePreviewDialog(QDialog):
             self.pdf = PdfViewer(show_bookmarks=False)
             self.pdf.zoom.setCurrentIndex(self.pdf.zoom.findData("page"))  # a whole page at a time
             opened, body = self.pdf.open(path), self.pdf
-        elif kind in ("jpg", "png"):
+        elif kind in kinds_of_group(IMAGE):
             self.image = ImageView()
             opened, body = self.image.open(path), self.image
         else:
@@ -121,11 +123,9 @@ class EvidencePreviewDialog(QDialog):
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         side_layout.addWidget(details)
         side_layout.addStretch(1)
-        splitter = QSplitter()
-        splitter.addWidget(body)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setSizes([820, 300])
+        # the details take a quarter of the width, at most ~26 text widths: the document keeps the rest
+        em = self.fontMetrics().horizontalAdvance("M")
+        splitter = SideSplitter(side, body, share=0.25, minimum_em=10, widest=lambda: 26 * em, side_first=False)
 
         self.open_button = QPushButton(tr("Buka dengan aplikasi lain"))
         self.open_button.setToolTip(tr("Buka salinan berkas ini dengan aplikasi bawaan komputer"))
@@ -139,7 +139,7 @@ class EvidencePreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1180, 720)
+        self.resize(preview_size((parent or self).screen().availableGeometry(), QSize(1180, 720)))
 
     def _details_html(self, report: ItemReport | None) -> str:
         item = self.item

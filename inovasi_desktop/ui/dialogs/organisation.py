@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.services import evidence_status, organisation
 from inovasi_desktop.services.workspace import Workspace
-from inovasi_desktop.ui.editor.field_widgets import wheel_only_when_focused
+from inovasi_desktop.ui.editor.inputs import wheel_only_when_focused
 
 
 def tr(text: str) -> str:

@@ -19,9 +19,10 @@ from inovasi_desktop.services import app_state, innovations
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.editor_view import EditorView
 from inovasi_desktop.ui.editor.evidence_binding import EvidenceBinding
-from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS, tr
+from inovasi_desktop.ui.editor.field_widgets import tr
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 from inovasi_desktop.ui.editor.revealing import reveal, shown_findings
 from inovasi_desktop.ui.editor.steps import step_of, step_states
 from inovasi_desktop.ui.tasks import TaskRunner

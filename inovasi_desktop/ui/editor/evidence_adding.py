@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from inovasi_desktop.domain import InovasiError, Severity
-from inovasi_desktop.evidence.checks import format_size
 from inovasi_desktop.evidence.errors import StoreCancelled
+from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import evidence, evidence_items
 from inovasi_desktop.services.evidence import CheckedFile, StoreOutcome, Target
 from inovasi_desktop.services.workspace import Workspace
@@ -35,7 +35,7 @@ def ask_shrink(parent: QWidget, names: list[str], cap: int) -> bool | None:
     box = QMessageBox(QMessageBox.Icon.Question, tr("Gambar melebihi batas ukuran"),
                       tr("{n} gambar melebihi batas {cap} per berkas:\n\n{names}\n\nAplikasi dapat memperkecilnya "
                          "(diperkecil dan dikompresi ulang, tetap terbaca) sebelum disimpan.").format(
-                          n=len(names), cap=format_size(cap), names="\n".join(f"• {n}" for n in names[:10])),
+                          n=len(names), cap=format_size_id(cap), names="\n".join(f"• {n}" for n in names[:10])),
                       parent=parent)
     shrink = box.addButton(tr("Perkecil"), QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(tr("Simpan apa adanya"), QMessageBox.ButtonRole.DestructiveRole)

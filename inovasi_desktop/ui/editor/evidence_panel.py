@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from inovasi_desktop.catalogue.evidence_kinds import file_patterns
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, Severity
 from inovasi_desktop.evidence.checks import KIND_LABELS
 from inovasi_desktop.services import app_state, evidence_items
@@ -25,7 +26,7 @@ from inovasi_desktop.ui.dialogs.evidence_metadata import MetadataDialog
 from inovasi_desktop.ui.editor.evidence_adding import AddFlow
 from inovasi_desktop.ui.editor.evidence_drop import DropTarget
 from inovasi_desktop.ui.editor.evidence_rows import EmptyNote, EvidenceRow, paint, style, title_of
-from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 from inovasi_desktop.ui.tasks import TaskRunner
 
 LAST_FOLDER = "evidence/last_folder"
@@ -214,7 +215,7 @@ class EvidencePanel(DropTarget, QWidget):
     # --- adding --------------------------------------------------------------------------------
     def choose_files(self) -> None:
         start = app_state.get(self.ws, LAST_FOLDER) if self.bound else None
-        patterns = " ".join(p for k in self.accepts for p in _PATTERNS.get(k, ()))
+        patterns = file_patterns(self.accepts)
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Pilih berkas bukti dukung"), start or str(Path.home()),
                                                 tr("Bukti dukung ({p});;Semua berkas (*)").format(p=patterns))
         if paths:
@@ -349,7 +350,7 @@ class EvidencePanel(DropTarget, QWidget):
         if item.is_link:
             QDesktopServices.openUrl(QUrl(item.link))
             return
-        from inovasi_desktop.ui.dialogs.evidence_preview import EvidencePreviewDialog
+        from inovasi_desktop.ui.dialogs.evidence_preview import EvidencePreviewDialog  # on first use: loads QtPdf
 
         path = self.ws.evidence_store.path_for(item.sha256)
         if not path.is_file():
@@ -361,5 +362,3 @@ class EvidencePanel(DropTarget, QWidget):
         self.preview = EvidencePreviewDialog(item, path, self.reports.get(item.id), self.window())
         self.preview.open()
 
-
-_PATTERNS = {"pdf": ("*.pdf",), "jpg": ("*.jpg", "*.jpeg"), "png": ("*.png",), "mp4": ("*.mp4",), "mov": ("*.mov",)}

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QToolBu
 from inovasi_desktop.domain import EvidenceItem, Severity
 from inovasi_desktop.rules import format_date_id
 from inovasi_desktop.services.evidence_items import ItemReport
-from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 
 MARKS = {Severity.GALAT: "✖", Severity.PERINGATAN: "⚠", Severity.INFO: "ℹ"}
 OK_COLOUR = "#1b6e20"

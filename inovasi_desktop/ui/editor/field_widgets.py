@@ -6,60 +6,34 @@ edit and reads/writes the JSON-native value the domain stores for its type.
 
 from __future__ import annotations
 
-from datetime import date
+import math
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPlainTextEdit,
-    QToolButton,
     QVBoxLayout,
     QWidget,
-    QWidgetAction,
 )
 
 from inovasi_desktop.catalogue import UNCONFIRMED_LABEL, ProfileField
 from inovasi_desktop.domain.model import Severity
 from inovasi_desktop.domain.text import clean_text
-from inovasi_desktop.rules import count_words, format_period_id
+from inovasi_desktop.rules import count_words
 from inovasi_desktop.services.evidence import parse_date_text
-from inovasi_desktop.ui.editor.labels import muted
-
-# Hard cap on what an input accepts at all; catalogue limits below it give a message instead.
-HARD_MAX_CHARS = 2_000_000
-MESSAGE_COLOURS = {Severity.GALAT: "#b00020", Severity.PERINGATAN: "#8a5a00", Severity.INFO: "#35618f"}
+from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
+from inovasi_desktop.ui.editor.inputs import HARD_MAX_CHARS, DateInput, wheel_only_when_focused
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, muted
 
 
 def tr(text: str) -> str:
     return QApplication.translate("FieldWidgets", text)
-
-
-class WheelGuard(QObject):
-    """Passes the mouse wheel on to the scroll area while the watched value widget has no focus."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
-            event.ignore()  # ignored and filtered: Qt offers it to the parents, up to the scroll area
-            return True
-        return False
-
-
-def wheel_only_when_focused(widget: QWidget) -> QWidget:
-    """Choices, dates and numbers take the wheel only once the user has focused them (click or Tab), so
-    scrolling a page never changes a value on the way. Without StrongFocus a combo box would take focus
-    from the wheel itself (WheelFocus)."""
-    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    widget.installEventFilter(WheelGuard(widget))
-    return widget
 
 
 class FieldWidget(QWidget):
@@ -299,66 +273,6 @@ class MultiChoiceField(FieldWidget):
         self.input.blockSignals(False)
 
 
-class DateInput(QWidget):
-    """A date typed as DD-MM-YYYY or picked from a calendar. Given a period (`set_period`), the calendar
-    opens inside it and names it; dates outside stay possible, and the checks report them."""
-
-    picked = Signal()  # a date chosen in the calendar (typing gives the line edit's textEdited)
-
-    def __init__(self, placeholder: str) -> None:
-        super().__init__()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = wheel_only_when_focused(QLineEdit())
-        self.edit.setPlaceholderText(placeholder)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 24)  # hint readable
-        self.button = QToolButton()
-        self.button.setText(tr("Kalender"))
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu = QMenu(self.button)
-        popup = QWidget()
-        popup_layout = QVBoxLayout(popup)
-        popup_layout.setContentsMargins(4, 4, 4, 4)
-        self.calendar = QCalendarWidget()
-        self.calendar.clicked.connect(self._pick)
-        self.calendar.activated.connect(self._pick)
-        self.period_note = muted("")
-        self.period_note.hide()
-        popup_layout.addWidget(self.calendar)
-        popup_layout.addWidget(self.period_note)
-        action = QWidgetAction(self.menu)
-        action.setDefaultWidget(popup)
-        self.menu.addAction(action)
-        self.menu.aboutToShow.connect(self._sync_calendar)
-        self.button.setMenu(self.menu)
-        self.period: tuple[date, date] | None = None
-        layout.addWidget(self.edit)
-        layout.addWidget(self.button)
-        layout.addStretch(1)
-
-    def set_period(self, start: date, end: date, label: str) -> None:
-        self.period = (start, end)
-        self.period_note.setText(f"{label}: {format_period_id(start, end)}")
-        self.period_note.show()
-
-    def date(self) -> date | None:
-        return parse_date_text(self.edit.text())
-
-    def _sync_calendar(self) -> None:
-        current = self.date()
-        if current is None and self.period is not None:
-            start, end = self.period
-            shown = min(max(date.today(), start), end)  # today's month when inside, else the nearer end
-            self.calendar.setCurrentPage(shown.year, shown.month)
-        elif current is not None:
-            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
-
-    def _pick(self, qdate: QDate) -> None:
-        self.edit.setText(qdate.toString("dd-MM-yyyy"))
-        self.menu.close()
-        self.picked.emit()
-
-
 class DateField(FieldWidget):
     """A date typed as DD-MM-YYYY or picked from a calendar; empty is allowed."""
 
@@ -392,9 +306,8 @@ class CoordinatesField(FieldWidget):
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.lat, self.lon = QLineEdit(), QLineEdit()
-        for edit, label, low, high in ((self.lat, "Lintang", -90, 90), (self.lon, "Bujur", -180, 180)):
-            validator = QDoubleValidator(low, high, 6, edit)
-            validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        for edit, label in ((self.lat, "Lintang"), (self.lon, "Bujur")):
+            edit.setMaxLength(HARD_MAX_CHARS)
             edit.setPlaceholderText(tr(label))
             edit.setMaximumWidth(160)
             edit.textEdited.connect(lambda _: self.changed.emit())
@@ -404,22 +317,37 @@ class CoordinatesField(FieldWidget):
         return box
 
     def value(self):
-        try:
-            lat = float(self.lat.text().replace(",", "."))
-            lon = float(self.lon.text().replace(",", "."))
-        except ValueError:
-            return None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            return None
-        return {"lat": lat, "lon": lon}
+        """{"lat", "lon"} as typed: numbers where they read as one (a decimal comma too), else the text, which
+        is kept like an invalid date and reported by the rules (out of range, half filled, not a number)."""
+        lat, lon = _coordinate(self.lat.text()), _coordinate(self.lon.text())
+        return None if lat is None and lon is None else {"lat": lat, "lon": lon}
 
     def set_value(self, value) -> None:
         value = value if isinstance(value, dict) else {}
-        self.lat.setText("" if value.get("lat") is None else f"{value['lat']:g}")
-        self.lon.setText("" if value.get("lon") is None else f"{value['lon']:g}")
+        self.lat.setText(_coordinate_text(value.get("lat")))
+        self.lon.setText(_coordinate_text(value.get("lon")))
 
     def focus_input(self) -> None:
         self.lat.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _coordinate(text: str) -> float | str | None:
+    text = clean_text(text).strip()
+    if not text:
+        return None
+    try:
+        number = float(text.replace(",", "."))
+    except ValueError:
+        return text
+    return number if math.isfinite(number) else text
+
+
+def _coordinate_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:.10f}".rstrip("0").rstrip(".")  # every digit typed, without an exponent
+    return str(value)
 
 
 class AttachmentField(FieldWidget):
@@ -428,8 +356,6 @@ class AttachmentField(FieldWidget):
     reveal_on_change = True
 
     def build_input(self) -> QWidget:
-        from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
-
         panel = EvidencePanel(accepts=self.field.accepts)
         panel.changed.connect(self.changed)
         return panel

@@ -17,7 +17,9 @@ def tr(text: str) -> str:
 
 
 def is_blank(value) -> bool:
-    return value in (None, "", [], {}) or (isinstance(value, dict) and not any(value.values()))
+    if isinstance(value, dict):  # sections or coordinates: a latitude of 0 is a value
+        return all(v is None or v == "" for v in value.values())
+    return value in (None, "", [])
 
 
 class FormPage(QWidget):

@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from inovasi_desktop.catalogue import UNCONFIRMED_LABEL, Catalogue, Indicator
+from inovasi_desktop.catalogue.evidence_kinds import KINDS
 from inovasi_desktop.domain import IndicatorAnswer
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.rules import format_number_id, format_period_id
 from inovasi_desktop.ui.editor.evidence_panel import EvidencePanel
-from inovasi_desktop.ui.editor.field_widgets import PlainText, wheel_only_when_focused
+from inovasi_desktop.ui.editor.field_widgets import PlainText
+from inovasi_desktop.ui.editor.inputs import wheel_only_when_focused
 from inovasi_desktop.ui.editor.labels import muted, page_title
 
-KIND_LABELS = {"pdf": "PDF", "jpg": "JPG/JPEG", "png": "PNG", "mp4": "video MP4", "mov": "video MOV",
-               "link": "tautan (URL)"}
+KIND_LABELS = {kind.key: kind.name for kind in KINDS}
 
 
 def tr(text: str) -> str:

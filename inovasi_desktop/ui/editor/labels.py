@@ -1,9 +1,13 @@
-"""The few label styles the editor pages share."""
+"""The few label styles and message colours the editor pages and dialogs share."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+
+from inovasi_desktop.domain.model import Severity
+
+MESSAGE_COLOURS = {Severity.GALAT: "#b00020", Severity.PERINGATAN: "#8a5a00", Severity.INFO: "#35618f"}
 
 
 def page_title(text: str) -> QLabel:

@@ -22,8 +22,7 @@ from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import Finding, Severity
 from inovasi_desktop.rules import Readiness, format_number_id
 from inovasi_desktop.rules.scoring import InnovationScore
-from inovasi_desktop.ui.editor.field_widgets import MESSAGE_COLOURS
-from inovasi_desktop.ui.editor.labels import page_title
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, page_title
 from inovasi_desktop.ui.editor.wrapping import wrap_rows
 
 WHERE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -9,7 +9,7 @@ from PIL import Image
 
 from inovasi_desktop.domain import Severity
 from inovasi_desktop.evidence import checks
-from inovasi_desktop.evidence.checks import Code, check_file, format_size
+from inovasi_desktop.evidence.checks import Code, check_file
 
 MB = 1024 * 1024
 JAVANESE = "ꦧꦸꦏ꧀ꦠꦶꦢꦸꦏꦸꦁ"  # "bukti dukung", 3 bytes a character in UTF-8
@@ -225,11 +225,3 @@ def test_name_too_long_for_this_system_is_explained(files):
     problem = _only(check, Code.FILE_UNREADABLE)
     if sys.platform.startswith("linux"):
         assert problem.message == "Berkas tidak dapat dibaca: nama atau alamat berkas terlalu panjang."
-
-
-@pytest.mark.parametrize(
-    ("size", "text"),
-    [(0, "0 bita"), (500, "500 bita"), (2 * MB, "2 MB"), (int(3.4 * MB), "3,4 MB"), (512 * 1024, "512 KB")],
-)
-def test_format_size(size, text):
-    assert format_size(size) == text

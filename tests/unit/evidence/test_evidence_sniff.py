@@ -94,8 +94,10 @@ def test_opendocument_by_its_mimetype_member(tmp_path):
 
 def test_kinds_cover_exactly_the_catalogue_file_kinds():
     from inovasi_desktop.catalogue import EVIDENCE_KINDS
+    from inovasi_desktop.catalogue.evidence_kinds import KIND_BY_MEDIA_TYPE
 
-    assert sorted(s.KIND_BY_MEDIA_TYPE.values()) == sorted(k for k in EVIDENCE_KINDS if k != "link")
+    assert set(KIND_BY_MEDIA_TYPE) == {s.PDF, s.JPEG, s.PNG, s.MP4, s.QUICKTIME}  # each one sniff tells
+    assert sorted(KIND_BY_MEDIA_TYPE.values()) == sorted(k for k in EVIDENCE_KINDS if k != "link")
 
 
 def test_unreadable_path_raises_oserror(tmp_path):

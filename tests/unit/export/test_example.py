@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from inovasi_desktop.catalogue import load_catalogue
+from inovasi_desktop.catalogue import check_value, load_catalogue
 from inovasi_desktop.export.interchange import dumps, innovation_from_dict, loads, read_document
 from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.readiness import check
@@ -50,8 +50,8 @@ def test_every_profile_field_is_filled_and_no_other_key_is_present() -> None:
 
 
 def test_values_have_the_shape_of_their_field_type() -> None:
-    types = {f.key: f.type for f in CATALOGUE.fields}
-    innovation_from_dict(json.loads(TEXT), types)  # raises on any mismatch
+    for key, value in innovation_from_dict(json.loads(TEXT)).profile.items():
+        assert check_value(CATALOGUE.field(key), value).ok, key
 
 
 def test_choice_values_are_catalogue_options_verbatim() -> None:

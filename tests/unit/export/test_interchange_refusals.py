@@ -202,27 +202,6 @@ def test_every_problem_is_reported_at_once(doc: dict) -> None:
     assert message.startswith("Dokumen inovasi tidak sah:\n")
 
 
-# -- catalogue field types, when the caller knows them
-
-def test_field_types_check_values_exactly(doc: dict) -> None:
-    types = {"nama_inovasi": "text", "urusan_beririsan": "multi_choice", "waktu_penerapan": "date",
-             "rancang_bangun": "sectioned_text", "koordinat": "coordinates", "anggaran": "attachment"}
-    assert innovation_from_dict(copy.deepcopy(doc), types).profile["koordinat"] == doc["profile"]["koordinat"]
-    doc["profile"].update({"nama_inovasi": ["SI-PANTAU"], "urusan_beririsan": "Sosial", "waktu_penerapan": "Juli 2024",
-                           "rancang_bangun": "teks", "koordinat": {"lat": "-7.5", "lon": "112.4"}, "anggaran": "x"})
-    message = innovation_from_dict_message(doc, types)
-    for expected in ["$.profile.nama_inovasi: harus berupa teks", "$.profile.urusan_beririsan: harus berupa daftar",
-                     "$.profile.waktu_penerapan: harus tanggal", "$.profile.rancang_bangun: harus berupa objek",
-                     "$.profile.koordinat.lat: harus bilangan", "$.profile.anggaran: isian lampiran disimpan"]:
-        assert expected in message
-
-
-def innovation_from_dict_message(data: dict, types: dict) -> str:
-    with pytest.raises(InterchangeError) as caught:
-        innovation_from_dict(data, types)
-    return str(caught.value)
-
-
 # -- text input
 
 def test_invalid_json_names_line_and_column() -> None:

@@ -1,4 +1,4 @@
-"""Indonesian dates and numbers."""
+"""Indonesian dates, numbers and sizes."""
 
 from __future__ import annotations
 

@@ -185,7 +185,9 @@ def test_coordinates_must_be_on_earth(catalogue, innovation, context):
     assert codes(check(catalogue, innovation, context)) == [("lokasi", "field.coordinates_invalid", Severity.GALAT)]
     innovation.profile["lokasi"] = {"lat": 90, "lon": -180}
     assert check(catalogue, innovation, context) == []
-    innovation.profile["lokasi"] = {"lat": -7.4}  # incomplete = empty; the field is optional
+    innovation.profile["lokasi"] = {"lat": -7.4}  # a half is kept and reported, as the interchange refuses it
+    assert codes(check(catalogue, innovation, context)) == [("lokasi", "field.coordinates_invalid", Severity.GALAT)]
+    innovation.profile["lokasi"] = {"lat": None, "lon": None}  # no half: empty; the field is optional
     assert check(catalogue, innovation, context) == []
 
 

@@ -15,7 +15,7 @@ from evidence_files import MB, store_contents, stored_rows
 from inovasi_desktop.domain import InovasiError, Severity
 from inovasi_desktop.evidence.errors import StoreCancelled, StoreError
 from inovasi_desktop.export import interchange
-from inovasi_desktop.services import evidence, innovations
+from inovasi_desktop.services import evidence, innovation_evidence, innovations
 
 META = evidence.Metadata("188/037/416-109/2025", date(2025, 1, 13), "Keputusan Kepala Dinas tentang Tim Pengelola")
 
@@ -26,7 +26,7 @@ def sha(path) -> str:
 
 def test_add_stores_the_file_and_attaches_an_item_with_its_metadata(ws, innovation, files):
     pdf = files.text_pdf("SK Tim.pdf", ("Keputusan Kepala Dinas Kesehatan Kabupaten Mojokerto",))
-    result = evidence.add_files(ws, innovation.id, 2, [pdf], META)
+    result = innovation_evidence.add_files(ws, innovation.id, 2, [pdf], META)
     [item] = result.outcome.items
     assert (item.sha256, item.file_name, item.size, item.media_type) == (sha(pdf), "SK Tim.pdf", pdf.stat().st_size,
                                                                        "application/pdf")
@@ -41,7 +41,7 @@ def test_add_stores_the_file_and_attaches_an_item_with_its_metadata(ws, innovati
 
 
 def test_profile_attachment_is_a_target_too(ws, innovation, files):
-    result = evidence.add_files(ws, innovation.id, "anggaran", [files.text_pdf("DPA.pdf")])
+    result = innovation_evidence.add_files(ws, innovation.id, "anggaran", [files.text_pdf("DPA.pdf")])
     assert [i.file_name for i in innovations.get(ws, innovation.id).attachments["anggaran"]] == ["DPA.pdf"]
     assert result.target.label.startswith("lampiran Anggaran")
 
@@ -50,28 +50,28 @@ def test_profile_attachment_is_a_target_too(ws, innovation, files):
                                          ("tidak_ada", "lampiran yang ada: anggaran")])
 def test_unknown_target_is_refused_in_indonesian(ws, innovation, files, spec, words):
     with pytest.raises(InovasiError, match=words):
-        evidence.add_files(ws, innovation.id, spec, [files.text_pdf()])
+        innovation_evidence.add_files(ws, innovation.id, spec, [files.text_pdf()])
     assert store_contents(ws) == []
 
 
 def test_same_file_twice_is_stored_once_and_reuse_is_pointed_out(ws, innovation, files):
     pdf = files.text_pdf("SK.pdf")
-    first = evidence.add_files(ws, innovation.id, 8, [pdf])
+    first = innovation_evidence.add_files(ws, innovation.id, 8, [pdf])
     copy = files.write("salinan SK.pdf", pdf.read_bytes())
-    again = evidence.add_files(ws, innovation.id, 9, [copy])
+    again = innovation_evidence.add_files(ws, innovation.id, 9, [copy])
     assert again.outcome.items[0].sha256 == first.outcome.items[0].sha256
     assert len(store_contents(ws)) == 1
     assert any("sudah dipakai di indikator 8" in note for note in again.notes)
     other = innovations.create(ws)
     innovations.save(ws, innovations.get(ws, other.id))
-    elsewhere = evidence.add_files(ws, other.id, 8, [pdf])
+    elsewhere = innovation_evidence.add_files(ws, other.id, 8, [pdf])
     assert elsewhere.outcome.items and any("sudah dipakai di inovasi" in note for note in elsewhere.notes)
 
 
 def test_same_file_twice_in_one_list_is_added_once(ws, innovation, files):
     pdf = files.text_pdf()
-    evidence.add_files(ws, innovation.id, 1, [pdf])
-    again = evidence.add_files(ws, innovation.id, 1, [pdf])
+    innovation_evidence.add_files(ws, innovation.id, 1, [pdf])
+    again = innovation_evidence.add_files(ws, innovation.id, 1, [pdf])
     assert again.outcome.items == [] and "tidak ditambahkan lagi" in again.notes[0]
     assert len(innovations.get(ws, innovation.id).answers[1].evidence) == 1
 
@@ -91,7 +91,7 @@ BAD_INPUTS = [
 @pytest.mark.parametrize("make, words", [(m, w) for _, m, w in BAD_INPUTS], ids=[n for n, _, _ in BAD_INPUTS])
 def test_bad_input_is_refused_with_a_reason_and_nothing_stored(ws, innovation, files, make, words):
     bad = make(files)
-    result = evidence.add_files(ws, innovation.id, 4, [bad, files.text_pdf("baik.pdf")])
+    result = innovation_evidence.add_files(ws, innovation.id, 4, [bad, files.text_pdf("baik.pdf")])
     [refused] = result.outcome.refused
     assert refused.path == bad and words in refused.result.problems[0].message
     assert refused.result.problems[0].severity is Severity.GALAT
@@ -100,7 +100,7 @@ def test_bad_input_is_refused_with_a_reason_and_nothing_stored(ws, innovation, f
 
 
 def test_damaged_cross_reference_table_is_stored_with_a_repair_warning(ws, innovation, files):
-    result = evidence.add_files(ws, innovation.id, 1, [files.damaged_xref_pdf()])
+    result = innovation_evidence.add_files(ws, innovation.id, 1, [files.damaged_xref_pdf()])
     [item] = result.outcome.items
     problems = result.outcome.results[item.id].problems
     assert [p.severity for p in problems] == [Severity.PERINGATAN] and "diperbaiki otomatis" in problems[0].message
@@ -108,7 +108,7 @@ def test_damaged_cross_reference_table_is_stored_with_a_repair_warning(ws, innov
 
 def test_300_mb_video_is_stored_with_a_size_warning_suggesting_a_link(ws, innovation, files):
     video = files.sparse_video(size=300 * MB)
-    result = evidence.add_files(ws, innovation.id, 20, [video])
+    result = innovation_evidence.add_files(ws, innovation.id, 20, [video])
     [item] = result.outcome.items
     [problem] = result.outcome.results[item.id].problems
     assert problem.severity is Severity.PERINGATAN and "300 MB melebihi batas 2 MB" in problem.message
@@ -118,7 +118,7 @@ def test_300_mb_video_is_stored_with_a_size_warning_suggesting_a_link(ws, innova
 def test_cancel_mid_copy_leaves_nothing_half_stored(ws, innovation, files):
     seen = []
     with pytest.raises(StoreCancelled, match="tidak ada berkas yang disimpan"):
-        evidence.add_files(ws, innovation.id, 20, [files.text_pdf(), files.sparse_video(size=40 * MB)],
+        innovation_evidence.add_files(ws, innovation.id, 20, [files.text_pdf(), files.sparse_video(size=40 * MB)],
                            progress=lambda d, t, text: seen.append(d), cancelled=lambda: len(seen) > 3)
     assert seen and store_contents(ws) == [] and stored_rows(ws) == set()
     assert innovations.get(ws, innovation.id).answers.get(20) is None or not innovations.get(
@@ -133,9 +133,9 @@ def test_file_vanishing_mid_copy_is_refused_and_the_batch_undone(ws, innovation,
             video.unlink(missing_ok=True)
 
     with pytest.raises(StoreError, match="berubah, dipindahkan, atau hilang"):
-        evidence.add_files(ws, innovation.id, 20, [first, video], progress=pull_the_stick)
+        innovation_evidence.add_files(ws, innovation.id, 20, [first, video], progress=pull_the_stick)
     assert store_contents(ws) == [] and stored_rows(ws) == set()  # the first file, stored already, is taken out
-    assert evidence.add_files(ws, innovation.id, 20, [first]).outcome.items  # still working
+    assert innovation_evidence.add_files(ws, innovation.id, 20, [first]).outcome.items  # still working
 
 
 def test_folder_removed_mid_copy_is_refused(ws, innovation, files, tmp_path):
@@ -146,7 +146,7 @@ def test_folder_removed_mid_copy_is_refused(ws, innovation, files, tmp_path):
             files.folder.rename(tmp_path / "dicabut")
 
     with pytest.raises(StoreError):
-        evidence.add_files(ws, innovation.id, 20, [video], progress=unplug)
+        innovation_evidence.add_files(ws, innovation.id, 20, [video], progress=unplug)
     assert store_contents(ws) == [] and stored_rows(ws) == set()
 
 
@@ -155,7 +155,7 @@ def test_folder_turning_unreadable_mid_copy_is_refused(ws, innovation, files):
     video = files.sparse_video(size=8 * MB)
     try:
         with pytest.raises(StoreError):
-            evidence.add_files(ws, innovation.id, 20, [video],
+            innovation_evidence.add_files(ws, innovation.id, 20, [video],
                                progress=lambda d, t, text: d > MB and os.chmod(files.folder, 0))
     finally:
         os.chmod(files.folder, 0o755)
@@ -174,10 +174,10 @@ def test_full_disk_in_the_data_folder_is_refused_with_nothing_stored(ws, innovat
     pdf, video = files.text_pdf(), files.sparse_video(size=6 * MB)
     monkeypatch.setattr(os, "write", write)
     with pytest.raises(StoreError, match="ruang penyimpanan penuh"):
-        evidence.add_files(ws, innovation.id, 20, [pdf, video])
+        innovation_evidence.add_files(ws, innovation.id, 20, [pdf, video])
     monkeypatch.undo()
     assert store_contents(ws) == [] and stored_rows(ws) == set()
-    assert evidence.add_files(ws, innovation.id, 20, [video]).outcome.items
+    assert innovation_evidence.add_files(ws, innovation.id, 20, [video]).outcome.items
 
 
 def test_failing_save_takes_the_stored_files_back_out(ws, innovation, files, monkeypatch):
@@ -186,7 +186,7 @@ def test_failing_save_takes_the_stored_files_back_out(ws, innovation, files, mon
 
     monkeypatch.setattr(innovations, "save", refuse)
     with pytest.raises(InovasiError, match="dipakai program lain"):
-        evidence.add_files(ws, innovation.id, 1, [files.text_pdf()])
+        innovation_evidence.add_files(ws, innovation.id, 1, [files.text_pdf()])
     assert store_contents(ws) == [] and stored_rows(ws) == set()
 
 
@@ -202,7 +202,7 @@ def _longest_name(word: str, suffix: str = ".pdf", limit: int = 255) -> str:
 def test_long_non_latin_names_are_kept_as_metadata(ws, innovation, files, word):
     name = _longest_name(word)
     pdf = files.write(name, files.text_pdf().read_bytes())
-    [item] = evidence.add_files(ws, innovation.id, 1, [pdf]).outcome.items
+    [item] = innovation_evidence.add_files(ws, innovation.id, 1, [pdf]).outcome.items
     assert item.file_name == name
     saved = innovations.get(ws, innovation.id)
     assert saved.answers[1].evidence[0].file_name == name
@@ -218,9 +218,9 @@ def test_odd_names_are_cleaned_for_keeping():
 def test_images_over_the_cap_can_be_made_smaller_before_storing(ws, innovation, files):
     photo = files.photo(size=(2400, 1800))
     assert photo.stat().st_size > 2 * MB
-    kept = evidence.add_files(ws, innovation.id, 4, [photo])
+    kept = innovation_evidence.add_files(ws, innovation.id, 4, [photo])
     assert "dapat diperkecil" in kept.outcome.results[kept.outcome.items[0].id].problems[0].message
-    small = evidence.add_files(ws, innovation.id, 10, [photo], shrink=True)
+    small = innovation_evidence.add_files(ws, innovation.id, 10, [photo], shrink=True)
     [item] = small.outcome.items
     assert item.size <= 2 * MB and item.file_name == "foto.jpg" and small.outcome.shrunk == ["foto.jpg"]
     assert small.outcome.results[item.id].problems == ()
@@ -237,13 +237,14 @@ def test_the_size_cap_is_a_setting(ws, innovation, files):
 
 
 def test_links_only_where_the_catalogue_accepts_them(ws, innovation):
-    _, item = evidence.add_link(ws, innovation.id, 20, "youtu.be/Qm7pT2xK9sA", evidence.Metadata(tentang="Video"))
+    _, item = innovation_evidence.add_link(ws, innovation.id, 20, "youtu.be/Qm7pT2xK9sA",
+                                           evidence.Metadata(tentang="Video"))
     assert item.link == "https://youtu.be/Qm7pT2xK9sA" and item.is_link
     assert innovations.get(ws, innovation.id).answers[20].evidence[0].link == item.link
     with pytest.raises(InovasiError, match="tidak dapat berupa tautan"):
-        evidence.add_link(ws, innovation.id, 3, "https://example.go.id/dpa.pdf")
+        innovation_evidence.add_link(ws, innovation.id, 3, "https://example.go.id/dpa.pdf")
     with pytest.raises(InovasiError, match="Tautan tidak sah"):
-        evidence.add_link(ws, innovation.id, 20, "bukan tautan")
+        innovation_evidence.add_link(ws, innovation.id, 20, "bukan tautan")
 
 
 def test_check_files_stores_nothing(ws, files):

@@ -12,11 +12,18 @@ from evidence_files import store_contents, stored_rows
 
 from inovasi_desktop.domain import EvidenceItem, Severity
 from inovasi_desktop.export import interchange
-from inovasi_desktop.services import evidence, evidence_items, evidence_status, evidence_upkeep, innovations
+from inovasi_desktop.services import (
+    evidence,
+    evidence_items,
+    evidence_status,
+    evidence_upkeep,
+    innovation_evidence,
+    innovations,
+)
 
 
 def _add(ws, innovation, target, path, **meta):
-    return evidence.add_files(ws, innovation.id, target, [path], evidence.Metadata(**meta)).outcome.items[0]
+    return innovation_evidence.add_files(ws, innovation.id, target, [path], evidence.Metadata(**meta)).outcome.items[0]
 
 
 def _tamper(ws, sha256: str, data: bytes = b"diubah") -> None:
@@ -90,7 +97,7 @@ def test_imported_references_without_files_are_kept_and_flagged(ws, files):
     [problem] = evidence_upkeep.file_problems(ws, imported)
     assert problem.state == evidence_status.MISSING and problem.where == "indikator:1"
     assert "tidak ada di penyimpanan bukti" in problem.message
-    evidence_items.replace_item_file(ws, imported.id, 1, item.id, pdf)
+    innovation_evidence.replace_item_file(ws, imported.id, 1, item.id, pdf)
     fixed = innovations.get(ws, imported.id)
     assert fixed.answers[1].evidence[0].id == item.id and fixed.answers[1].evidence[0].tentang == item.tentang
     assert innovations.context_for(ws, fixed).invalid_evidence == frozenset()
@@ -119,8 +126,8 @@ def test_removing_the_last_reference_lets_clean_up_remove_the_file(ws, innovatio
     first = _add(ws, innovation, 8, shared)
     second = _add(ws, innovation, 9, shared)
     alone = _add(ws, innovation, 1, files.text_pdf("sendiri.pdf", ("lain",)))
-    evidence_items.remove_item(ws, innovation.id, first.id)
-    evidence_items.remove_item(ws, innovation.id, alone.id)
+    innovation_evidence.remove_item(ws, innovation.id, first.id)
+    innovation_evidence.remove_item(ws, innovation.id, alone.id)
     assert evidence_upkeep.clean_up(ws) == []  # stored just now: an editor may not have saved yet
     assert evidence_upkeep.clean_up(ws, grace_seconds=0) == [alone.sha256]
     assert stored_rows(ws) == {second.sha256} and len(store_contents(ws)) == 1
@@ -158,10 +165,10 @@ def test_list_edits_move_and_remove_keep_the_order(ws, innovation, files):
     assert (index, removed.tentang, [i.tentang for i in items]) == (1, "c", ["a", "b"])
     first = _add(ws, innovation, 5, files.text_pdf("1.pdf", ("1",)))
     second = _add(ws, innovation, 5, files.text_pdf("2.pdf", ("2",)))
-    evidence_items.move_item(ws, innovation.id, second.id, -1)
+    innovation_evidence.move_item(ws, innovation.id, second.id, -1)
     assert [i.id for i in innovations.get(ws, innovation.id).answers[5].evidence] == [second.id, first.id]
     with pytest.raises(Exception, match="tidak ada pada inovasi ini"):
-        evidence_items.remove_item(ws, innovation.id, "tidak-ada")
+        innovation_evidence.remove_item(ws, innovation.id, "tidak-ada")
 
 
 def test_the_window_gets_pending_files_cheaply_and_a_worker_checks_them(ws, innovation, files, monkeypatch):
