@@ -181,12 +181,12 @@ def prepare_workspace(home: Path, innovations_count: int) -> str:
 
 def set_last_innovation(home: Path, innovation_id: str | None) -> None:
     """What the app remembers on close: the innovation (and step) open in the editor, if any."""
-    from inovasi_desktop.services import app_state
+    from inovasi_desktop.services import settings
     from inovasi_desktop.services.workspace import Workspace
 
     ws = Workspace(home=home)
-    app_state.put(ws, {app_state.LAST_INNOVATION: innovation_id,
-                       app_state.LAST_STEP: "rancang_bangun" if innovation_id else None})
+    settings.put(ws, {settings.LAST_INNOVATION: innovation_id,
+                      settings.LAST_STEP: "rancang_bangun" if innovation_id else None})
     ws.close()
 
 

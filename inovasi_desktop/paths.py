@@ -38,6 +38,11 @@ def backups_dir() -> Path:
     return data_dir() / "cadangan"
 
 
+def view_settings_path() -> Path:
+    """Qt's settings file for the window layout (services/settings.py: the VIEW store)."""
+    return data_dir() / "tampilan.ini"
+
+
 def log_dir() -> Path:
     return data_dir() / "log"
 

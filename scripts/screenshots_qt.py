@@ -33,10 +33,9 @@ from PySide6.QtWidgets import (  # noqa: E402
 from screenshots import DEMO_ORGANISATION, settle  # noqa: E402
 
 from inovasi_desktop import paths  # noqa: E402
-from inovasi_desktop.services import app_state, innovations, organisation  # noqa: E402
+from inovasi_desktop.services import innovations, organisation, settings  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
 from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog  # noqa: E402
-from inovasi_desktop.ui.editor.evidence_panel import LAST_FOLDER  # noqa: E402
 from inovasi_desktop.ui.language import install_indonesian  # noqa: E402
 from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
@@ -121,7 +120,7 @@ def main() -> int:
 
     view.show_step("indikator:2")
     settle(app)
-    app_state.put(ws, {LAST_FOLDER: str(paths.examples_dir() / "bukti")})
+    settings.put(ws, {settings.LAST_FOLDER: str(paths.examples_dir() / "bukti")})
 
     def file_dialog(dialog: QFileDialog) -> None:
         dialog.resize(900, 560)

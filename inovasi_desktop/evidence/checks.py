@@ -20,12 +20,12 @@ from inovasi_desktop.catalogue.evidence_kinds import FILE_KINDS, IMAGE, KIND, KI
 from inovasi_desktop.domain import Severity
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.evidence.images import ImageTooLarge, exif_orientation, open_image
+from inovasi_desktop.evidence.limits import DEFAULT_MAX_BYTES
 from inovasi_desktop.evidence.pdf_safety import find_active_content
 from inovasi_desktop.evidence.regions import other_regions_only
 from inovasi_desktop.evidence.sniff import EXECUTABLES, describe, sniff
 from inovasi_desktop.rules.format import format_size_id
 
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 KIND_LABELS = {kind: KIND[kind].label for kind in FILE_KINDS}  # the kinds a file may be
 IMAGE_KINDS, VIDEO_KINDS = kinds_of_group(IMAGE), kinds_of_group(VIDEO)
 TEXT_SAMPLE_PAGES = 5  # pages looked at for a text layer

@@ -1,8 +1,9 @@
 """What is known about each stored evidence file: present, intact, and what its check found.
 
 A stored file's check result depends only on its content (named by its sha256) and the pemda, so
-it is checked once and kept in app_state under "evidence.check/<sha256>", beside the size and
-modification time the file had then. Later questions cost a `stat` and one read: a file whose
+it is checked once and kept on the file's row of `stored_files` (a file the store has no row for:
+in the workspace's memory only), beside the size and modification time the file had then. Later
+questions cost a `stat` and one read (once per workspace, see `Workspace.file_checks`): a file whose
 size or time moved is re-hashed before it is trusted again. `checks.for_target` judges the kept
 result again for each place that uses the file (accepted kinds, size cap).
 
@@ -22,12 +23,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, Severity
-from inovasi_desktop.evidence.checks import DEFAULT_MAX_BYTES, FileCheck, Problem, check_file
+from inovasi_desktop.evidence.checks import FileCheck, Problem, check_file
+from inovasi_desktop.services import settings
 from inovasi_desktop.services.workspace import Workspace
 
 CHECK_VERSION = 1  # raise when the checker changes what it finds: kept results are then redone
-KEY_PREFIX = "evidence.check/"
-MAX_BYTES_KEY = "evidence/max_bytes"
 UNLIMITED = sys.maxsize
 MIN_CAP, MAX_CAP = 100 * 1024, 1024**3
 
@@ -48,7 +48,8 @@ _LOCKS_GUARD = threading.Lock()
 
 
 def store_lock(ws: Workspace) -> threading.Lock:
-    """One lock per evidence store in this process: adds (with their undo) and clean-ups never overlap."""
+    """One lock per evidence store in this process: adds (with their undo) and clean-ups never overlap.
+    Process-wide, not on the workspace: it guards the folder on disk, which two workspaces may share."""
     root = ws.evidence_store.root.absolute()
     with _LOCKS_GUARD:
         return _LOCKS.setdefault(root, threading.Lock())
@@ -69,18 +70,13 @@ class FileStatus:
 
 def max_bytes(ws: Workspace) -> int:
     """The size cap per evidence file (default 2 MB, as regional portals use)."""
-    from inovasi_desktop.services import app_state
-
-    text = app_state.get(ws, MAX_BYTES_KEY)
-    return int(text) if text and text.isdigit() else DEFAULT_MAX_BYTES
+    return settings.get(ws, settings.EVIDENCE_MAX_BYTES)
 
 
 def set_max_bytes(ws: Workspace, value: int) -> None:
-    from inovasi_desktop.services import app_state
-
     if not MIN_CAP <= value <= MAX_CAP:
         raise InovasiError("Batas ukuran berkas harus antara 100 KB dan 1 GB.")
-    app_state.put(ws, {MAX_BYTES_KEY: str(value)})
+    settings.put(ws, {settings.EVIDENCE_MAX_BYTES: value})
 
 
 # -- kept check results ------------------------------------------------------------------------
@@ -106,61 +102,54 @@ def record_for(check: FileCheck, pemda: str, info: os.stat_result | None, change
                        "check": check_to_dict(check)}, ensure_ascii=False)
 
 
-_MEMO: dict[tuple[str, str], dict] = {}  # (database, sha256) -> record: the database read once per process
-_MEMO_GUARD = threading.Lock()
-_MEMO_LIMIT = 50_000
-
-
-def _memo_key(ws: Workspace, sha256: str) -> tuple[str, str]:
-    return str(ws.home), sha256
+MEMO_LIMIT = 50_000  # records remembered per workspace (Workspace.file_checks) before starting afresh
 
 
 def _read_records(ws: Workspace, hashes: Iterable[str]) -> dict[str, dict]:
-    from inovasi_desktop.storage.repositories import AppStateRepository
+    """The kept record of each of `hashes` that has one: from the workspace's memo, else the database (once)."""
+    from inovasi_desktop.storage.repositories import StoredFileRepository
 
     out: dict[str, dict] = {}
     missing = []
-    with _MEMO_GUARD:
+    with ws.file_checks_lock:
         for sha256 in sorted(set(hashes)):
-            record = _MEMO.get(_memo_key(ws, sha256))
+            record = ws.file_checks.get(sha256)
             if record is None:
                 missing.append(sha256)
             else:
                 out[sha256] = dict(record)
     if not missing:
         return out
-    read: dict[str, dict] = {}
     with ws.db.begin() as session:
-        repo = AppStateRepository(session)
-        for sha256 in missing:
-            text = repo.get(KEY_PREFIX + sha256)
-            try:
-                read[sha256] = json.loads(text) if text else None
-            except ValueError:
-                read[sha256] = None
+        texts = StoredFileRepository(session).checks(missing)
+    read: dict[str, dict | None] = {}
+    for sha256 in missing:
+        try:
+            read[sha256] = json.loads(texts[sha256]) if texts.get(sha256) else None
+        except ValueError:
+            read[sha256] = None
     _remember(ws, read)
     out.update({sha256: dict(record) for sha256, record in read.items() if record})
     return out
 
 
 def _remember(ws: Workspace, records: dict[str, dict | None]) -> None:
-    with _MEMO_GUARD:
-        if len(_MEMO) > _MEMO_LIMIT:
-            _MEMO.clear()
+    with ws.file_checks_lock:
+        if len(ws.file_checks) > MEMO_LIMIT:
+            ws.file_checks.clear()
         for sha256, record in records.items():
             if record:
-                _MEMO[_memo_key(ws, sha256)] = dict(record)
+                ws.file_checks[sha256] = dict(record)
             else:
-                _MEMO.pop(_memo_key(ws, sha256), None)
+                ws.file_checks.pop(sha256, None)
 
 
 def write_records(ws: Workspace, session, records: dict[str, str | None]) -> None:
-    """Keep (or with None, forget) check records, inside the caller's unit of work."""
-    from inovasi_desktop.storage.repositories import AppStateRepository
+    """Keep (or with None, forget) check records, inside the caller's unit of work: on the file's row of
+    `stored_files` (so the record goes with it), and in the workspace's memo."""
+    from inovasi_desktop.storage.repositories import StoredFileRepository
 
-    repo = AppStateRepository(session)
-    for sha256, text in records.items():
-        repo.set(KEY_PREFIX + sha256, text)
+    StoredFileRepository(session).keep_checks(records)
     _remember(ws, {sha256: json.loads(text) if text else None for sha256, text in records.items()})
 
 

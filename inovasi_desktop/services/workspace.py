@@ -1,7 +1,12 @@
-"""The open workspace: catalogues, database and evidence store of one data folder."""
+"""The open workspace: catalogues, database and evidence store of one data folder.
+
+What services remember about the folder's data between calls lives here too, not in module-level
+caches: those outlive the workspace and must be keyed by folder.
+"""
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +23,9 @@ class Workspace:
     def __init__(self, home: Path | None = None, forms: Path | None = None) -> None:
         self.home = home or paths.data_dir()
         self.forms = forms or paths.forms_dir()
+        # sha256 -> kept check record of a stored evidence file, read from the database once (evidence_status)
+        self.file_checks: dict[str, dict] = {}
+        self.file_checks_lock = threading.Lock()  # the checks run on worker threads too
 
     @cached_property
     def catalogues(self) -> Catalogues:
@@ -51,3 +59,5 @@ class Workspace:
         if "db" in self.__dict__:
             self.db.close()
             del self.__dict__["db"]
+        with self.file_checks_lock:
+            self.file_checks.clear()  # another process may change the database before it is opened again

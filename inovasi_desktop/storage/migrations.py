@@ -102,7 +102,17 @@ _V2: Migration = (
     "CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+# Version 3: the check result of each stored evidence file moves from app_state (key
+# "evidence.check/<sha256>") onto the file's row of stored_files, and goes with the row. Results of
+# files the store has no row for are dropped: they are a cache, checked again when next needed.
+_V3: Migration = (
+    "ALTER TABLE stored_files ADD COLUMN check_json TEXT",
+    """UPDATE stored_files SET check_json = (
+        SELECT value FROM app_state WHERE key = 'evidence.check/' || stored_files.sha256)""",
+    "DELETE FROM app_state WHERE substr(key, 1, 15) = 'evidence.check/'",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

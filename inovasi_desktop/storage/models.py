@@ -121,6 +121,7 @@ class StoredFileRow(Base):
     size: Mapped[int] = mapped_column(Integer)
     media_type: Mapped[str] = mapped_column(Text)
     added_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    check_json: Mapped[str | None] = mapped_column(Text)  # schema v3: its last check, kept by services, opaque here
 
 
 class SpdAnswerRow(Base):
@@ -132,7 +133,7 @@ class SpdAnswerRow(Base):
 
 
 class AppStateRow(Base):
-    """Small key/value facts about the session (schema v2): last innovation, last step, window state."""
+    """The settings kept in the database (schema v2), one row per setting stored: see services/settings.py."""
 
     __tablename__ = "app_state"
 

@@ -209,7 +209,7 @@ class SpdRepository:
 
 
 class AppStateRepository:
-    """Small text facts kept between runs (schema v2)."""
+    """Settings kept as text by key (schema v2); services/settings.py declares the keys and their types."""
 
     def __init__(self, session: Session) -> None:
         self._s = session
@@ -238,7 +238,24 @@ class StoredFileRepository:
         self._s.execute(sqlite_insert(StoredFileRow).values(row).on_conflict_do_nothing())
 
     def remove(self, sha256: str) -> None:
+        """Forget a stored file, with its kept check."""
         self._s.execute(delete(StoredFileRow).where(StoredFileRow.sha256 == sha256))
+
+    def checks(self, hashes: Iterable[str]) -> dict[str, str]:
+        """The kept check (text, opaque here) of each recorded file among `hashes` that has one (schema v3)."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(hashes)), _CHUNK):
+            query = select(StoredFileRow.sha256, StoredFileRow.check_json).where(
+                StoredFileRow.sha256.in_(chunk), StoredFileRow.check_json.is_not(None))
+            out.update({sha256: text for sha256, text in self._s.execute(query)})
+        return out
+
+    def keep_checks(self, checks: Mapping[str, str | None]) -> None:
+        """Keep (None: forget) the check of recorded files; a file without a row keeps nothing."""
+        if checks:
+            table = StoredFileRow.__table__
+            statement = update(table).where(table.c.sha256 == bindparam("h")).values(check_json=bindparam("c"))
+            self._s.execute(statement, [{"h": sha256, "c": text} for sha256, text in checks.items()])
 
     def referenced_hashes(self) -> set[str]:
         """Hashes used by any evidence item, including those of innovations in the bin."""

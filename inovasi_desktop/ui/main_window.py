@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from inovasi_desktop import paths
 from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.rules.format import format_size_id
-from inovasi_desktop.services import app_state, innovations, organisation
+from inovasi_desktop.services import innovations, organisation, settings
 from inovasi_desktop.services.workspace import Workspace
-from inovasi_desktop.ui import main_actions
+from inovasi_desktop.ui import main_actions, view_settings
 from inovasi_desktop.ui.innovation_list import InnovationListView
 from inovasi_desktop.ui.tasks import TaskRunner
 
 
 def tr(text: str) -> str:
     return QApplication.translate("MainWindow", text)
-
-
-def view_settings() -> QSettings:
-    """Window geometry and splitters: Qt's own settings file in the data folder. (The work position,
-    last innovation and step, lives in the database with the work itself.)"""
-    return QSettings(str(paths.data_dir() / "tampilan.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -54,8 +47,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.status_label = QLabel(tr("Memuat…"))
         self.statusBar().addPermanentWidget(self.status_label)
-        geometry = view_settings().value("window/geometry")
-        if geometry is not None:
+        geometry = view_settings.get(settings.WINDOW_GEOMETRY)
+        if geometry:
             self.restoreGeometry(geometry)
 
     def show_first_rows(self) -> None:
@@ -77,7 +70,7 @@ class MainWindow(QMainWindow):
         self.list_view.set_catalogues([c.id for c in self.workspace.catalogues.all])
         if not self.listed:
             self.refresh()
-        selected = self._guard(app_state.get, self.workspace, app_state.LIST_SELECTED)
+        selected = self._guard(settings.get, self.workspace, settings.LIST_SELECTED)
         if selected:
             self.list_view.select(selected)
         self.runner.run(self._upkeep).finished.connect(self._warm_up_editor)
@@ -227,8 +220,8 @@ class MainWindow(QMainWindow):
             return
         self.list_view.select(innovation_id)
         view = EditorView(catalogue)
-        splitter = view_settings().value("editor/splitter")
-        if splitter is not None:
+        splitter = view_settings.get(settings.EDITOR_SPLITTER)
+        if splitter:
             view.splitter.restoreState(splitter)
         if step:
             view.show_step(step)
@@ -238,9 +231,9 @@ class MainWindow(QMainWindow):
         self.status_label.setText(tr("Perubahan tersimpan otomatis"))
         self.pages.addWidget(view)
         self.pages.setCurrentWidget(view)
-        self._guard(app_state.put, self.workspace, {app_state.LAST_INNOVATION: innovation_id,
-                                                    app_state.LIST_SELECTED: innovation_id,
-                                                    app_state.LAST_STEP: view.current_step().key})
+        self._guard(settings.put, self.workspace, {settings.LAST_INNOVATION: innovation_id,
+                                                   settings.LIST_SELECTED: innovation_id,
+                                                   settings.LAST_STEP: view.current_step().key})
         page = view.pages[view.current_step().key]
         (getattr(page, "set_focus_first", None) or page.setFocus)()
         self._update_actions()
@@ -251,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def _editor_closed(self) -> None:
         editor, view = self.editor, self.editor.view
-        view_settings().setValue("editor/splitter", view.splitter.saveState())
+        view_settings.put(settings.EDITOR_SPLITTER, view.splitter.saveState().data())
         self.editor = None
         self.pages.setCurrentWidget(self.list_view)
         self.pages.removeWidget(view)
@@ -438,9 +431,9 @@ class MainWindow(QMainWindow):
         self._resume()
 
     def _resume(self) -> None:
-        last = self._guard(app_state.get, self.workspace, app_state.LAST_INNOVATION)
+        last = self._guard(settings.get, self.workspace, settings.LAST_INNOVATION)
         if last:
-            step = self._guard(app_state.get, self.workspace, app_state.LAST_STEP)
+            step = self._guard(settings.get, self.workspace, settings.LAST_STEP)
             self.open_innovation(last, step)
         org = self._guard(organisation.get, self.workspace)
         if org is not None and not org.is_complete():
@@ -452,5 +445,5 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             # Keep LAST_INNOVATION so the next start reopens where the user was.
             self.editor.save()
-        view_settings().setValue("window/geometry", self.saveGeometry())
+        view_settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 from qt_english import QtRequests, english_in_open_windows, english_texts
 
 from inovasi_desktop.rules.format import MONTHS_ID
-from inovasi_desktop.services import app_state, innovations
-from inovasi_desktop.ui.editor.evidence_panel import LAST_FOLDER
+from inovasi_desktop.services import innovations, settings
 
 # Popups on the offscreen platform say they cannot raise themselves or grab the keyboard; harmless there.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
@@ -211,7 +210,7 @@ def test_text_context_menus_and_the_calendar(qtbot, window, workspace):
 def test_file_dialog_for_adding_evidence(qtbot, window, workspace, files):
     files.text_pdf("SK Tim.pdf")
     (files.folder / "Arsip 2025").mkdir()
-    app_state.put(workspace, {LAST_FOLDER: str(files.folder)})
+    settings.put(workspace, {settings.LAST_FOLDER: str(files.folder)})
     editor = open_editor(window, workspace, "indikator:2")
     panel = editor.view.pages["indikator:2"].evidence
     seen = Seen()

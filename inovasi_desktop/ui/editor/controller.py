@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from inovasi_desktop.domain import Finding, Innovation, InovasiError, Severity
 from inovasi_desktop.rules import format_number_id, summarise
-from inovasi_desktop.services import app_state, innovations
+from inovasi_desktop.services import innovations, settings
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.editor_view import EditorView
 from inovasi_desktop.ui.editor.evidence_binding import EvidenceBinding
@@ -175,7 +175,7 @@ class EditorController(QObject):
         self.step_key = step.key
         self.run_checks()
         try:
-            app_state.put(self.ws, {app_state.LAST_INNOVATION: self.innovation.id, app_state.LAST_STEP: step.key})
+            settings.put(self.ws, {settings.LAST_INNOVATION: self.innovation.id, settings.LAST_STEP: step.key})
         except InovasiError as err:
             log.warning("Cannot remember the last step: %s", err)
 
@@ -192,7 +192,7 @@ class EditorController(QObject):
         self.evidence.stop()
         self.save()
         try:
-            app_state.put(self.ws, {app_state.LAST_INNOVATION: None, app_state.LAST_STEP: None})
+            settings.put(self.ws, {settings.LAST_INNOVATION: None, settings.LAST_STEP: None})
         except InovasiError as err:
             log.warning("Cannot clear the last step: %s", err)
         self.closed.emit()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QHBoxLayout, QL
 from inovasi_desktop.catalogue.evidence_kinds import file_patterns
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, Severity
 from inovasi_desktop.evidence.checks import KIND_LABELS
-from inovasi_desktop.services import app_state, evidence_items
+from inovasi_desktop.services import evidence_items, settings
 from inovasi_desktop.services.evidence import StoreOutcome, Target
 from inovasi_desktop.services.evidence_items import ItemReport
 from inovasi_desktop.services.workspace import Workspace
@@ -29,7 +29,6 @@ from inovasi_desktop.ui.editor.evidence_rows import EmptyNote, EvidenceRow, pain
 from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 from inovasi_desktop.ui.tasks import TaskRunner
 
-LAST_FOLDER = "evidence/last_folder"
 PAGE_ROWS = 10  # rows shown before "Tampilkan ... lainnya"
 
 
@@ -214,12 +213,12 @@ class EvidencePanel(DropTarget, QWidget):
 
     # --- adding --------------------------------------------------------------------------------
     def choose_files(self) -> None:
-        start = app_state.get(self.ws, LAST_FOLDER) if self.bound else None
+        start = settings.get(self.ws, settings.LAST_FOLDER) if self.bound else None
         patterns = file_patterns(self.accepts)
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Pilih berkas bukti dukung"), start or str(Path.home()),
                                                 tr("Bukti dukung ({p});;Semua berkas (*)").format(p=patterns))
         if paths:
-            app_state.put(self.ws, {LAST_FOLDER: str(Path(paths[0]).parent)})
+            settings.put(self.ws, {settings.LAST_FOLDER: str(Path(paths[0]).parent)})
             self.add_paths([Path(p) for p in paths])
 
     def add_paths(self, paths: list[Path], scratch: list[Path] | None = None, replace: EvidenceItem | None = None,
@@ -313,7 +312,7 @@ class EvidencePanel(DropTarget, QWidget):
             self.metadata_dialog.open()
         elif name == "replace":
             path, _ = QFileDialog.getOpenFileName(self, tr("Pilih berkas pengganti"),
-                                                  app_state.get(self.ws, LAST_FOLDER) or str(Path.home()))
+                                                  settings.get(self.ws, settings.LAST_FOLDER) or str(Path.home()))
             if path:
                 self.add_paths([Path(path)], replace=item)
         elif name in ("up", "down"):

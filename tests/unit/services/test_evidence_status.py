@@ -4,11 +4,13 @@ imported references without files, and editing the lists."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from datetime import date
 
 import pytest
 from evidence_files import store_contents, stored_rows
+from sqlalchemy import text
 
 from inovasi_desktop.domain import EvidenceItem, Severity
 from inovasi_desktop.export import interchange
@@ -20,6 +22,8 @@ from inovasi_desktop.services import (
     innovation_evidence,
     innovations,
 )
+from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.storage.repositories import StoredFileRepository
 
 
 def _add(ws, innovation, target, path, **meta):
@@ -67,6 +71,26 @@ def test_kept_check_results_make_the_context_cheap(ws, innovation, files, monkey
     for _ in range(3):
         assert innovations.context_for(ws, saved).invalid_evidence == frozenset()
     assert calls == []  # neither re-checked nor re-hashed
+
+
+def test_kept_checks_live_on_the_stored_file_rows_and_are_read_once_per_workspace(ws, innovation, files, monkeypatch):
+    item = _add(ws, innovation, 1, files.text_pdf())
+    with ws.db.begin() as session:
+        [kept] = StoredFileRepository(session).checks([item.sha256]).values()
+        assert session.execute(text("SELECT count(*) FROM app_state")).scalar() == 0  # not a key/value entry
+    assert json.loads(kept)["check"]["kind"] == "pdf"
+    saved = innovations.get(ws, innovation.id)
+    calls = []
+    monkeypatch.setattr(evidence_status, "check_file", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(type(ws.evidence_store), "verify", lambda *a: calls.append(a))
+    later = Workspace(home=ws.home)  # the next run: its own, empty memo
+    try:
+        assert later.file_checks == {}
+        assert innovations.context_for(later, saved).invalid_evidence == frozenset()
+        assert set(later.file_checks) == {item.sha256} and calls == []  # read from the row, not checked again
+    finally:
+        later.close()
+    assert later.file_checks == {}
 
 
 def test_a_file_touched_in_the_store_is_rehashed_before_it_is_trusted(ws, innovation, files):
@@ -134,9 +158,7 @@ def test_removing_the_last_reference_lets_clean_up_remove_the_file(ws, innovatio
     deleted = innovations.get(ws, innovation.id)
     innovations.delete(ws, [deleted.id])  # in the bin, it still holds its files
     assert evidence_upkeep.clean_up(ws, grace_seconds=0) == []
-    from inovasi_desktop.services import app_state
-
-    assert app_state.get(ws, evidence_status.KEY_PREFIX + alone.sha256) is None
+    assert alone.sha256 not in ws.file_checks  # its kept check went with its row
 
 
 def test_item_reports_say_what_is_wrong_beside_each_item(ws, innovation, files):

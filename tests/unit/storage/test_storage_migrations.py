@@ -194,3 +194,46 @@ def test_upgrade_refuses_a_newer_schema(tmp_path: Path) -> None:
         upgrade(conn)
     assert schema_version(conn) == LATEST_VERSION + 3
     conn.close()
+
+
+def test_upgrade_from_version_2_moves_kept_checks_onto_the_stored_file_rows(
+    data_dir: Path, make_innovation: Make
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "inovasi.sqlite3"
+    conn = connect(path)
+    assert upgrade(conn, target=2) == (0, 2)
+    innovations = [make_innovation(i) for i in range(3)]
+    write_like_version_1(conn, innovations)
+    check = json.dumps({"v": 1, "pemda": "Kabupaten Banyuwangi", "stamp": [5, 7], "changed": False,
+                        "check": {"kind": "pdf", "problems": []}})
+    state = {"editor/last_innovation": innovations[1].id, "evidence/max_bytes": "5242880",
+             "evidence.check/" + "a" * 64: check,  # a recorded file: moves onto its row
+             "evidence.check/" + "e" * 64: check}  # no stored file row: a cache entry, dropped
+    conn.executemany("INSERT INTO app_state VALUES (?, ?)", state.items())
+    conn.close()
+    db = open_database(path)
+    try:
+        with db.begin() as s:
+            files = StoredFileRepository(s)
+            assert files.checks(["a" * 64, "e" * 64, "f" * 64]) == {"a" * 64: check}
+            assert AppStateRepository(s).get("editor/last_innovation") == innovations[1].id
+            assert AppStateRepository(s).get("evidence/max_bytes") == "5242880"
+            assert AppStateRepository(s).get("evidence.check/" + "a" * 64) is None
+            assert AppStateRepository(s).get("evidence.check/" + "e" * 64) is None
+            assert InnovationRepository(s).load_all([i.id for i in innovations]) == innovations
+            assert StoredFileRepository(s).unreferenced() == ["f" * 64]
+            files.keep_checks({"f" * 64: "{}", "e" * 64: "{}"})  # a file without a row keeps nothing
+            files.remove("a" * 64)
+        with db.begin() as s:
+            assert StoredFileRepository(s).checks(["a" * 64, "e" * 64, "f" * 64]) == {"f" * 64: "{}"}
+        assert db.integrity_ok()
+    finally:
+        db.close()
+    [backup] = (path.parent / "cadangan").iterdir()
+    copy = sqlite3.connect(backup)
+    try:
+        assert schema_version(copy) == 2
+        assert copy.execute("SELECT count(*) FROM app_state").fetchone()[0] == len(state)
+    finally:
+        copy.close()

@@ -1,0 +1,49 @@
+"""The window's layout (the VIEW settings) comes back at the next start: its size and the editor's split."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtTest import QTest
+
+from inovasi_desktop import paths
+
+
+def drag_handle(splitter, dx: int) -> None:
+    """Drag the splitter's handle `dx` pixels sideways with the mouse, as a person does."""
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(handle, start + QPoint(dx // 2, 0))
+    QTest.mouseMove(handle, start + QPoint(dx, 0))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(dx, 0))
+
+
+def test_window_size_and_editor_split_come_back_at_the_next_start(qtbot, workspace):
+    from inovasi_desktop.ui.main_window import MainWindow
+
+    first = MainWindow(workspace)
+    qtbot.addWidget(first)
+    first.resize(760, 560)  # within the offscreen screen (800 x 600), which restoreGeometry keeps to
+    first.show()
+    qtbot.waitExposed(first)
+    assert first.load()
+    first.new_action.trigger()
+    splitter = first.editor.view.splitter
+    before = splitter.sizes()
+    drag_handle(splitter, 120)
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > before[0] + 60)
+    dragged = splitter.sizes()
+    qtbot.mouseClick(first.editor.view.back_button, Qt.MouseButton.LeftButton)  # the split is kept on leaving
+    first.close()  # and the window's size on closing
+    assert paths.view_settings_path().is_file()
+
+    second = MainWindow(workspace)
+    qtbot.addWidget(second)
+    assert second.size() == QSize(760, 560)
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.load()
+    second.list_view.select(second.list_view.model.rows[0].id)
+    second.open_action.trigger()
+    assert second.editor.view.splitter.sizes() == dragged
+    second.close()
