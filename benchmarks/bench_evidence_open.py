@@ -99,13 +99,13 @@ def make_files(folder: Path, count: int) -> list[Path]:
 
 def attach(ws, paths: list[Path]):
     """Two files per indicator (the first ones accepting PDF), stored and checked as after `evidence-add`."""
-    from inovasi_desktop.services import evidence, innovations
+    from inovasi_desktop.services import innovation_evidence, innovations
 
     innovation = innovations.create(ws)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     numbers = [i.number for i in catalogue.indicators if "pdf" in i.accepts]
     for start in range(0, len(paths), 2):
-        evidence.add_files(ws, innovation.id, numbers[(start // 2) % len(numbers)], paths[start:start + 2])
+        innovation_evidence.add_files(ws, innovation.id, numbers[(start // 2) % len(numbers)], paths[start:start + 2])
     return innovations.get(ws, innovation.id)
 
 
