@@ -101,9 +101,9 @@ def render_only(pdf: Path, runner) -> Callable:
             document.close()
             return 0
 
-        handle = runner.run(work)
-        handle.finished.connect(lambda _: done())
-        handle.failed.connect(lambda error: (print("failed:", error), done()))
+        from inovasi_desktop.ui.tasks import Operation
+
+        Operation(work, on_failure=lambda error: print("failed:", error), on_end=done).run(runner)
     return start
 
 

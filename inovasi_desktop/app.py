@@ -8,20 +8,38 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from inovasi_desktop import __version__, paths
 
 log = logging.getLogger("inovasi_desktop")
 
+LOG_MAX_BYTES, LOG_BACKUPS = 1_000_000, 3
+
+
+def rotate_log(path: Path) -> None:
+    """A log past LOG_MAX_BYTES moves to .1 (.1 to .2, ...; LOG_BACKUPS kept), at start-up: like
+    logging.handlers.RotatingFileHandler, whose import alone costs ~10 ms before the window shows."""
+    try:
+        if path.stat().st_size < LOG_MAX_BYTES:
+            return
+        for n in range(LOG_BACKUPS - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                os.replace(older, path.with_name(f"{path.name}.{n + 1}"))
+        os.replace(path, path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # no log yet, or it cannot be moved: write on
+
 
 def setup_logging() -> str:
-    """Log to a rotating file in the data folder (falls back to stderr when not writable)."""
+    """Log to a file in the data folder, rotated at start (falls back to stderr when not writable)."""
     folder = paths.log_dir()
     handler: logging.Handler
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(folder / "inovasi.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        rotate_log(folder / "inovasi.log")
+        handler = logging.FileHandler(folder / "inovasi.log", encoding="utf-8")
         where = str(folder / "inovasi.log")
     except OSError:
         handler = logging.StreamHandler()
@@ -74,7 +92,8 @@ def run_gui() -> int:
     workspace = Workspace()
     window = MainWindow(workspace)
     install_excepthook(log_path, window.save_for_crash)  # from now on a crash first saves the open work
-    window.show()  # at once; the data is loaded right after, on the first turn of the event loop
+    window.show_first_rows()  # the stored list, read with sqlite3 alone: the first paint shows it
+    window.show()  # at once; the rest is loaded right after, in the background (MainWindow.after_show)
     QTimer.singleShot(0, window.after_show)
     code = app.exec()
     window.runner.wait()  # background work ends before the database closes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 APP_NAME = "InovasiDesktop"
 
 
+@functools.cache  # resolving the path costs a system call per folder; the window asks for ~30 icons
 def _package_root() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     return Path(frozen) if frozen else Path(__file__).resolve().parent.parent

@@ -9,13 +9,14 @@ The catalogue pinned on the innovation says which type each key has.
 from __future__ import annotations
 
 import enum
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 
 def new_id() -> str:
+    import uuid  # here: its import (with `platform`) is not needed before the window shows
+
     return str(uuid.uuid4())
 
 

@@ -162,6 +162,7 @@ class ItemReport:
     lines: tuple[tuple[Severity, str], ...] = ()
     available: bool = False  # a stored file that is present and intact (can be previewed)
     can_shrink: bool = False  # an image over the size cap that can be made smaller
+    checking: bool = False  # the stored file's check is still under way (evidence_status.PENDING)
 
     @property
     def worst(self) -> Severity | None:
@@ -171,10 +172,13 @@ class ItemReport:
         return None
 
 
-def item_reports(ws: Workspace, innovation: Innovation, target: Target) -> dict[str, ItemReport]:
-    """A report for each item at `target`: check results for this place, store state, date, reuse."""
+def item_reports(ws: Workspace, innovation: Innovation, target: Target, *,
+                 examine: bool = True) -> dict[str, ItemReport]:
+    """A report for each item at `target`: check results for this place, store state, date, reuse.
+    With `examine` False, files not checked yet are reported `checking` (see evidence_status.file_status)."""
     items = items_of(innovation, target)
-    status = evidence_status.file_status(ws, evidence_status.stored_hashes_of(items), organisation.get(ws).pemda)
+    status = evidence_status.file_status(ws, evidence_status.stored_hashes_of(items), organisation.get(ws).pemda,
+                                         examine=examine)
     cap = evidence_status.max_bytes(ws)
     catalogue = ws.catalogues.get(innovation.catalogue_id) if ws.catalogues.has(innovation.catalogue_id) else None
     all_places = places(catalogue, innovation)
@@ -183,7 +187,7 @@ def item_reports(ws: Workspace, innovation: Innovation, target: Target) -> dict[
 
 def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) -> ItemReport:
     lines: list[tuple[Severity, str]] = []
-    available = can_shrink = False
+    available = can_shrink = checking = False
     if item.is_link:
         facts = "tautan"
         if not target.accepts_links:
@@ -191,6 +195,8 @@ def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) ->
     elif not item.sha256:
         facts = "belum ada berkas"
         lines.append((Severity.PERINGATAN, "Belum ada berkas. Lampirkan dengan \"Ganti berkas\"."))
+    elif status is not None and status.state == evidence_status.PENDING:
+        facts, checking = format_size_id(item.size or 0), True
     elif status is None or status.state != evidence_status.OK:
         facts = format_size_id(item.size or 0)
         lines.append((Severity.GALAT, evidence_status.STATE_MESSAGES[status.state if status else "missing"]))
@@ -204,7 +210,7 @@ def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) ->
                                            f"{format_period_id(*target.period)}."))
     if item.sha256:
         lines += _reuse_lines(item, target, all_places)
-    return ItemReport(facts, tuple(lines), available, can_shrink)
+    return ItemReport(facts, tuple(lines), available, can_shrink, checking)
 
 
 def facts_of(check) -> str:

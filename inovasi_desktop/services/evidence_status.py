@@ -6,6 +6,9 @@ in the workspace's memory only), beside the size and modification time the file 
 questions cost a `stat` and one read (once per workspace, see `Workspace.file_checks`): a file whose
 size or time moved is re-hashed before it is trusted again. `checks.for_target` judges the kept
 result again for each place that uses the file (accepted kinds, size cap).
+
+Hashing and checking take seconds for large scans, so the window never does it: it asks with
+`examine=False`, gets PENDING for the files that need it, and has `check_pending` run on a worker.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -28,6 +32,8 @@ UNLIMITED = sys.maxsize
 MIN_CAP, MAX_CAP = 100 * 1024, 1024**3
 
 OK, MISSING, CHANGED = "ok", "missing", "changed"
+PENDING = "pending"  # not checked yet for this content and pemda (or touched since): see `check_pending`
+BATCH_SECONDS = 0.2  # check_pending keeps (and reports) what it found at least this often
 STATE_MESSAGES = {
     MISSING: "Berkas tidak ada di penyimpanan bukti (mungkin diimpor tanpa berkasnya atau terhapus); "
              "lampirkan ulang berkas aslinya.",
@@ -52,7 +58,7 @@ def store_lock(ws: Workspace) -> threading.Lock:
 @dataclass(frozen=True)
 class FileStatus:
     sha256: str
-    state: str  # OK, MISSING or CHANGED
+    state: str  # OK, MISSING, CHANGED or PENDING
     check: FileCheck | None  # the content's own check (any file kind, no size cap); None unless OK
 
     @property
@@ -161,8 +167,11 @@ def _stamp(info: os.stat_result) -> list[int]:
 
 # -- status of stored files ------------------------------------------------------------------------
 
-def file_status(ws: Workspace, hashes: Iterable[str], pemda: str) -> dict[str, FileStatus]:
-    """The status of each stored file; files never seen (or touched since) are re-hashed and checked once."""
+def file_status(ws: Workspace, hashes: Iterable[str], pemda: str, *, examine: bool = True) -> dict[str, FileStatus]:
+    """The status of each stored file; files never seen (or touched since) are re-hashed and checked once.
+
+    With `examine` False such files are PENDING instead, and the answer costs a `stat` per file.
+    """
     hashes = sorted(set(hashes))
     records = _read_records(ws, hashes)
     out: dict[str, FileStatus] = {}
@@ -179,6 +188,8 @@ def file_status(ws: Workspace, hashes: Iterable[str], pemda: str) -> dict[str, F
             out[sha256] = FileStatus(sha256, CHANGED, None)
         elif same_file and record.get("pemda") == pemda:
             out[sha256] = FileStatus(sha256, OK, check_from_dict(record["check"]))
+        elif not examine:
+            out[sha256] = FileStatus(sha256, PENDING, None)
         else:
             out[sha256], fresh[sha256] = _examine(ws, sha256, path, info, pemda)
     if fresh:
@@ -192,6 +203,38 @@ def _examine(ws: Workspace, sha256: str, path: Path, info: os.stat_result, pemda
         return FileStatus(sha256, CHANGED, None), record_for(FileCheck(), pemda, info, changed=True)
     check = check_file(path, accepts=None, max_bytes=UNLIMITED, pemda=pemda)
     return FileStatus(sha256, OK, check), record_for(check, pemda, info)
+
+
+def check_pending(ws: Workspace, hashes: Iterable[str], pemda: str, *, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> int:
+    """Hash and check the files among `hashes` that `file_status` would find PENDING, one by one. What was
+    found is kept (and `progress` called) every BATCH_SECONDS and at the end, so a window shows results as
+    they come; a cancel keeps what was found so far. Returns how many files were checked."""
+    wanted = [sha256 for sha256, status in file_status(ws, hashes, pemda, examine=False).items()
+              if status.state == PENDING]
+    found: dict[str, str] = {}
+    done, last = 0, time.monotonic()
+    for sha256 in wanted:
+        if cancelled is not None and cancelled():
+            break
+        path = ws.evidence_store.path_for(sha256)
+        info = _stat(path)
+        if info is not None:
+            found[sha256] = _examine(ws, sha256, path, info, pemda)[1]
+        done += 1
+        if time.monotonic() - last >= BATCH_SECONDS or done == len(wanted):
+            _keep(ws, found)
+            found, last = {}, time.monotonic()
+            if progress is not None:
+                progress(done, len(wanted), f"Memeriksa berkas bukti {done} dari {len(wanted)}")
+    _keep(ws, found)
+    return done
+
+
+def _keep(ws: Workspace, records: dict[str, str]) -> None:
+    if records:
+        with ws.db.begin() as session:
+            write_records(ws, session, records)
 
 
 def verify_files(ws: Workspace, hashes: Iterable[str], pemda: str, *, progress: Progress | None = None,
@@ -231,12 +274,14 @@ def stored_hashes_of(items: Iterable[EvidenceItem]) -> set[str]:
     return {item.sha256 for item in items if item.sha256}
 
 
-def unusable_ids(ws: Workspace, innovation: Innovation, pemda: str) -> tuple[frozenset[str], frozenset[str]]:
+def unusable_ids(ws: Workspace, innovation: Innovation, pemda: str, *,
+                 examine: bool = True) -> tuple[frozenset[str], frozenset[str]]:
     """Ids of the evidence items that do not count because their stored file is missing, changed, or has a
-    galat; and, of those, the ids whose stored file is missing or changed."""
+    galat; and, of those, the ids whose stored file is missing or changed. (Files still PENDING, see
+    `file_status`, count until their check says otherwise.)"""
     items = innovation.all_evidence()
-    status = file_status(ws, stored_hashes_of(items), pemda)
-    stored = [item for item in items if item.sha256]
+    status = file_status(ws, stored_hashes_of(items), pemda, examine=examine)
+    stored = [item for item in items if item.sha256 and status[item.sha256].state != PENDING]
     invalid = frozenset(item.id for item in stored if not status[item.sha256].usable)
     lost = frozenset(item.id for item in stored if status[item.sha256].state != OK)
     return invalid, lost

@@ -13,7 +13,7 @@ from inovasi_desktop.domain import EvidenceItem, Innovation, Severity
 from inovasi_desktop.evidence.checks import for_target
 from inovasi_desktop.services import evidence_status
 from inovasi_desktop.services.evidence_items import places
-from inovasi_desktop.services.evidence_status import CHANGED, MISSING, OK, Progress, store_lock
+from inovasi_desktop.services.evidence_status import CHANGED, MISSING, OK, PENDING, Progress, store_lock
 from inovasi_desktop.services.workspace import Workspace
 
 CLEAN_UP_GRACE_SECONDS = 24 * 3600  # a file stored this recently may belong to an edit not yet saved
@@ -86,20 +86,22 @@ class ItemProblem:
     state: str = OK  # OK, or MISSING / CHANGED when the stored file itself is the problem
 
 
-def file_problems(ws: Workspace, innovation: Innovation) -> list[ItemProblem]:
+def file_problems(ws: Workspace, innovation: Innovation, *, examine: bool = True) -> list[ItemProblem]:
     """What the file checks found about one innovation's stored files, for the readiness step: files
-    missing or changed in the store, and galat or peringatan of the checks where each file is used."""
+    missing or changed in the store, and galat or peringatan of the checks where each file is used.
+    With `examine` False, files not checked yet are left out (see evidence_status.file_status)."""
     from inovasi_desktop.services import organisation
 
     items = innovation.all_evidence()
-    status = evidence_status.file_status(ws, evidence_status.stored_hashes_of(items), organisation.get(ws).pemda)
+    status = evidence_status.file_status(ws, evidence_status.stored_hashes_of(items), organisation.get(ws).pemda,
+                                         examine=examine)
     catalogue = ws.catalogues.get(innovation.catalogue_id) if ws.catalogues.has(innovation.catalogue_id) else None
     cap = evidence_status.max_bytes(ws)
     out = []
     for place in places(catalogue, innovation):
         for item in place.items:
             found = status.get(item.sha256) if item.sha256 else None
-            if found is None:
+            if found is None or found.state == PENDING:
                 continue
             if found.state != OK:
                 out.append(ItemProblem(place.label, place.where, item, Severity.GALAT,

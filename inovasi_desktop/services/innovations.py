@@ -3,6 +3,8 @@
 Each use case opens its own unit of work (`with ws.db.begin() as s` to read, `ws.db.write()` to
 write). Readiness and score are computed here on save and kept beside the innovation so that
 listing thousands stays fast.
+The window imports this module before it is first shown: what only some use cases need (catalogue,
+rules, interchange, the domain model) is imported inside them.
 """
 
 from __future__ import annotations
@@ -11,18 +13,21 @@ import copy
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inovasi_desktop import paths
 from inovasi_desktop.atomic import atomic_file
-from inovasi_desktop.catalogue import Catalogue
-from inovasi_desktop.domain import Innovation, InterchangeError, NotFoundError, new_id, utc_now
+from inovasi_desktop.domain.errors import InterchangeError, NotFoundError
 from inovasi_desktop.domain.os_errors import describe_os_error
-from inovasi_desktop.export import interchange
-from inovasi_desktop.rules import CheckContext, Readiness, summarise
 from inovasi_desktop.rules.format import format_size_id
-from inovasi_desktop.rules.scoring import InnovationScore, score_innovation
-from inovasi_desktop.services import conformance, organisation
+from inovasi_desktop.services import organisation
 from inovasi_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inovasi_desktop.catalogue import Catalogue
+    from inovasi_desktop.domain import Innovation
+    from inovasi_desktop.rules import CheckContext, Readiness
+    from inovasi_desktop.rules.scoring import InnovationScore
 
 EXAMPLE_FILE = "contoh-inovasi.json"  # its evidence files sit beside it, in bukti/
 
@@ -67,18 +72,22 @@ def _repo(session):
     return InnovationRepository(session)
 
 
-def context_for(ws: Workspace, innovation: Innovation | None = None) -> CheckContext:
+def context_for(ws: Workspace, innovation: Innovation | None = None, *, examine: bool = True) -> CheckContext:
     """Today, the pemda and, given an innovation, its evidence items that do not count because their
     stored file is missing or changed or its check found a galat (from kept check results: cheap)."""
+    from inovasi_desktop.rules import CheckContext
     from inovasi_desktop.services import evidence_status  # on first use: it loads pikepdf and Pillow
 
     org = organisation.get(ws)
-    invalid, lost = evidence_status.unusable_ids(ws, innovation, org.pemda) if innovation is not None else ((), ())
+    invalid, lost = (evidence_status.unusable_ids(ws, innovation, org.pemda, examine=examine)
+                     if innovation is not None else ((), ()))
     return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=frozenset(invalid),
                         lost_evidence=frozenset(lost))
 
 
 def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:
+    from inovasi_desktop.rules import score_innovation, summarise
+
     readiness = summarise(catalogue, innovation, context)
     score = score_innovation(catalogue, innovation, context.invalid_evidence)
     return {"readiness_label": readiness.label, "errors": readiness.errors, "evidenced": readiness.evidenced,
@@ -90,6 +99,16 @@ def list_rows(ws: Workspace, deleted: bool = False) -> list[InnovationRow]:
     with ws.db.begin() as session:
         summaries = _repo(session).list_summaries(include_deleted=deleted)
     return [_row(s) for s in summaries if (s.deleted_at is not None) == deleted]
+
+
+def first_rows(ws: Workspace) -> list[InnovationRow] | None:
+    """The innovations in use, read before the database is opened fully (so without SQLAlchemy), for the
+    window's first paint. None when the database does not exist yet or must be upgraded, damaged or
+    locked: `list_rows` then opens it (and explains what stops it)."""
+    from inovasi_desktop.storage.list_reader import read_list
+
+    summaries = read_list(ws.database_file)
+    return None if summaries is None else [_row(s) for s in summaries]
 
 
 _UNCHECKED = {"readiness_label": "belum diperiksa", "errors": 0, "evidenced": 0, "total": 0,
@@ -138,6 +157,8 @@ def load_all(ws: Workspace) -> list[Innovation]:
 
 def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = None) -> dict:
     """Write the whole innovation; returns its fresh summary."""
+    from inovasi_desktop.domain import utc_now
+
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     summary = summary_of(catalogue, innovation, context or context_for(ws, innovation))
     innovation.updated_at = utc_now()
@@ -147,6 +168,8 @@ def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = N
 
 
 def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
+    from inovasi_desktop.domain import Innovation
+
     if catalogue_id is None:
         catalogue_id = organisation.get(ws).default_catalogue or ws.catalogues.default.id
     innovation = Innovation(catalogue_id=ws.catalogues.get(catalogue_id).id)
@@ -155,6 +178,8 @@ def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
 
 
 def duplicate(ws: Workspace, innovation_id: str) -> Innovation:
+    from inovasi_desktop.domain import new_id, utc_now
+
     original = get(ws, innovation_id)
     clone = copy.deepcopy(original)
     clone.id = new_id()
@@ -184,7 +209,8 @@ def restore(ws: Workspace, ids: list[str]) -> int:
 def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = None) -> Innovation:
     """Validate fully first; write nothing unless the whole document fits its catalogue and every evidence
     file it names beside itself (a path relative to `folder`, the document's folder) passes its check."""
-    from inovasi_desktop.services import evidence, evidence_beside  # on first use: they load pikepdf and Pillow
+    from inovasi_desktop.export import interchange
+    from inovasi_desktop.services import conformance, evidence, evidence_beside  # on first use: pikepdf, Pillow
 
     document = interchange.read_document(text)
     innovation = document.innovation
@@ -228,6 +254,8 @@ def _follow_organisation(ws: Workspace, catalogue: Catalogue, innovation: Innova
 
 def import_json_file(ws: Workspace, path: Path) -> Innovation:
     """Import a document, with the evidence files it names beside itself (resolved against its folder)."""
+    from inovasi_desktop.export import interchange
+
     try:
         if path.stat().st_size > interchange.MAX_DOCUMENT_BYTES:
             raise InterchangeError(f"Berkas {path.name} terlalu besar untuk satu inovasi "
@@ -256,6 +284,8 @@ def import_example(ws: Workspace) -> Innovation:
 
 
 def export_json_file(ws: Workspace, innovation_id: str, path: Path) -> Innovation:
+    from inovasi_desktop.export import interchange
+
     innovation = get(ws, innovation_id)
     write_atomic(path, interchange.dumps(innovation).encode("utf-8"))
     return innovation
@@ -273,12 +303,16 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def check(ws: Workspace, innovation_id: str) -> tuple[Innovation, Readiness]:
+    from inovasi_desktop.rules import summarise
+
     innovation = get(ws, innovation_id)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     return innovation, summarise(catalogue, innovation, context_for(ws, innovation))
 
 
 def score(ws: Workspace, innovation_id: str) -> tuple[Innovation, InnovationScore]:
+    from inovasi_desktop.rules import score_innovation
+
     innovation = get(ws, innovation_id)
     invalid = context_for(ws, innovation).invalid_evidence
     return innovation, score_innovation(ws.catalogues.get(innovation.catalogue_id), innovation, invalid)

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import fields
+from typing import TYPE_CHECKING
 
-from inovasi_desktop.domain import Organisation
 from inovasi_desktop.rules.format import is_nip, nip_digits
 from inovasi_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inovasi_desktop.domain import Organisation
 
 MAX_LENGTH = 200  # characters of one value
 REQUIRED = (("pemda", "Nama pemda"), ("opd", "Nama OPD"), ("head_name", "Nama kepala OPD"))

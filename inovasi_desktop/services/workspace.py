@@ -33,17 +33,27 @@ class Workspace:
 
         return Catalogues.from_folder(self.forms)
 
+    @property
+    def database_file(self) -> Path:
+        return self.home / paths.database_path().name
+
     @cached_property
     def db(self):
         from inovasi_desktop.storage import open_database
 
-        return open_database(self.home / paths.database_path().name)
+        return open_database(self.database_file)
 
     @cached_property
     def evidence_store(self):
         from inovasi_desktop.evidence.store import EvidenceStore
 
         return EvidenceStore(self.home / paths.evidence_dir().name)
+
+    def open(self) -> None:
+        """Load the catalogues and open the database now (the window does it on a worker thread while the
+        list is already shown); raises what stops them."""
+        self.catalogues  # noqa: B018
+        self.db  # noqa: B018
 
     def close(self) -> None:
         if "db" in self.__dict__:

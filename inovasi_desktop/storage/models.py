@@ -13,6 +13,8 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from inovasi_desktop.storage.list_reader import parse_utc
+
 
 class UtcDateTime(TypeDecorator[datetime]):
     """An aware datetime stored as ISO text in UTC ("2026-11-29T08:30:00+00:00")."""
@@ -28,10 +30,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC).isoformat()
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        return parse_utc(value)
 
 
 class IsoDate(TypeDecorator[date]):

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
-from datetime import datetime
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, insert, select, update
@@ -25,6 +24,8 @@ from inovasi_desktop.domain import (
     SpdAnswers,
     utc_now,
 )
+from inovasi_desktop.storage import list_reader
+from inovasi_desktop.storage.list_reader import InnovationSummary
 from inovasi_desktop.storage.models import (
     AppStateRow,
     Base,
@@ -38,22 +39,6 @@ from inovasi_desktop.storage.models import (
 
 INDICATOR, ATTACHMENT = "indicator", "attachment"
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
-
-
-@dataclass(frozen=True)
-class InnovationSummary:
-    """One row of the innovation list, without the profile, answers or evidence.
-
-    `summary` is what the caller passed to `save` (e.g. readiness and score), None if nothing was.
-    """
-
-    id: str
-    name: str
-    tahapan: str
-    catalogue_id: str
-    updated_at: datetime
-    deleted_at: datetime | None = None
-    summary: dict[str, Any] | None = None
 
 
 def _innovation_upsert() -> Any:
@@ -114,16 +99,8 @@ class InnovationRepository:
         _insert_many(self._s, EvidenceItemRow, _evidence_rows(innovation))
 
     def list_summaries(self, include_deleted: bool = False) -> list[InnovationSummary]:
-        """Lightweight rows, most recently changed first."""
-        r = InnovationRow
-        query = select(r.id, r.name, r.tahapan, r.catalogue_id, r.updated_at, r.deleted_at, r.summary_json)
-        if not include_deleted:
-            query = query.where(r.deleted_at.is_(None))
-        query = query.order_by(r.updated_at.desc(), r.name, r.id)
-        return [
-            InnovationSummary(*row[:-1], summary=None if row.summary_json is None else json.loads(row.summary_json))
-            for row in self._s.execute(query)
-        ]
+        """Lightweight rows, most recently changed first (the one list reader, inside this session)."""
+        return list_reader.summaries(self._s.connection().connection.driver_connection, include_deleted)
 
     def ids_with_prefix(self, prefix: str, include_deleted: bool = False) -> list[str]:
         """Ids starting with `prefix` (as typed on the command line), sorted."""

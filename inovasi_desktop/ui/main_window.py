@@ -19,6 +19,8 @@ from inovasi_desktop.ui.tasks import Operation, TaskRunner
 
 log = logging.getLogger(__name__)
 
+USE_CASE_PROGRESS_DELAY_MS = 400  # example, duplicate, carry-over: quick ones end before a progress note would flash
+
 
 def tr(text: str) -> str:
     return QApplication.translate("MainWindow", text)
@@ -33,6 +35,8 @@ class MainWindow(QMainWindow):
         self.editor = None  # the open EditorController, if any
         self.runner = TaskRunner()
         self.loaded = False
+        self.listed = False  # the list shows the stored rows (possibly read before the database was opened)
+        self.use_case = None  # the use case running in the background (example, duplicate, carry over), if any
         self.guide = None  # the user guide window, kept once opened
         self.about = None
 
@@ -54,36 +58,50 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
 
+    def show_first_rows(self) -> None:
+        """Fill the list before the window is first shown, read without opening the database fully
+        (that happens in the background after the show; see `after_show`)."""
+        rows = innovations.first_rows(self.workspace)
+        if rows is not None:
+            self._show_rows(rows, in_bin=False)
+
     def load(self) -> bool:
-        """Open the catalogues and the database (after the window is shown, so it appears at once).
-        What stops them is explained in place; returns False then."""
+        """Open the catalogues and the database (at once when `after_show` has already opened them in the
+        background). What stops them is explained in place; returns False then."""
         try:
-            self.workspace.catalogues  # noqa: B018 - load and validate now
-            self.workspace.db  # noqa: B018
+            self.workspace.open()
         except InovasiError as err:
             QMessageBox.critical(self, tr("Inovasi Desktop tidak dapat dibuka"), str(err))
             return False
         self.loaded = True
         self.list_view.set_catalogues([c.id for c in self.workspace.catalogues.all])
-        self.refresh()
+        if not self.listed:
+            self.refresh()
         selected = self._guard(settings.get, self.workspace, settings.LIST_SELECTED)
         if selected:
             self.list_view.select(selected)
-        self._clean_evidence_store()
-        QTimer.singleShot(0, self._warm_up_editor)
+        Operation(self._upkeep, parent=self, on_success=self._warm_up_editor,
+                  on_failure=lambda err: log.warning("Cannot clean the evidence store: %s", err)).run(self.runner)
         return True
 
-    def _warm_up_editor(self) -> None:
-        """Import the editor while the user is still looking at the list, so the first open is quick."""
+    def _upkeep(self, control) -> None:
+        """On a worker, while the user looks at the list (these imports alone take ~0.2 s): import the
+        editor, so the first open is quick, then remove stored evidence files no item uses any more."""
         import inovasi_desktop.ui.editor.controller  # noqa: F401
-
-    def _clean_evidence_store(self) -> None:
-        """Remove stored evidence files no item uses any more, quietly in the background."""
         from inovasi_desktop.services import evidence_upkeep
 
-        ws = self.workspace
-        Operation(lambda control: evidence_upkeep.clean_up(ws), parent=self,
-                  on_failure=lambda err: log.warning("Cannot clean the evidence store: %s", err)).run(self.runner)
+        evidence_upkeep.clean_up(self.workspace)
+
+    def _warm_up_editor(self, _result: None) -> None:
+        """Build and drop one editor view (a short turn while the user looks at the list): Qt and PySide set
+        up the editor's widget classes on first use, which would otherwise hold up the first open."""
+        from inovasi_desktop.ui.editor.editor_view import EditorView
+
+        if self.editor is None and self.isVisible():
+            view = EditorView(self.workspace.catalogues.default)
+            for step in view.steps[:1] + [s for s in view.steps if s.indicator][:1]:
+                view.pages[step.key]  # noqa: B018 - built
+            view.deleteLater()
 
     # --- actions -------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -179,7 +197,10 @@ class MainWindow(QMainWindow):
         in_bin = self.bin_action.isChecked()
         if in_bin:
             self.close_editor()
-        rows = self._guard(innovations.list_rows, self.workspace, in_bin) or []
+        self._show_rows(self._guard(innovations.list_rows, self.workspace, in_bin) or [], in_bin)
+
+    def _show_rows(self, rows: list, in_bin: bool) -> None:
+        self.listed = True
         self.list_view.set_rows(rows, in_bin)
         text = tr("{n} inovasi di tempat sampah") if in_bin else tr("{n} inovasi")
         self.setWindowTitle(tr("Tempat sampah — Inovasi Desktop") if in_bin else tr("Inovasi Desktop"))
@@ -254,15 +275,25 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.list_view.table.setFocus()
 
+    def _in_background(self, label: str, work, done, refused=None) -> None:
+        """Run a use case as an Operation (the window stays responsive; a progress note shows only when it takes
+        long); `done(result)` on the GUI thread, or `refused(error)` for an InovasiError (by default a message box)."""
+        if self.use_case is None or self.use_case.done:  # one at a time
+            self.use_case = Operation(lambda control: work(), parent=self, on_success=done, on_failure=refused)
+            self.use_case.with_progress(label, title=tr("Inovasi Desktop"), cancellable=False,
+                                        delay_ms=USE_CASE_PROGRESS_DELAY_MS).run(self.runner)
+
     def duplicate_selected(self) -> None:
         ids = self.list_view.selected_ids()
         if len(ids) != 1:
             return
-        copy = self._guard(innovations.duplicate, self.workspace, ids[0])
-        if copy is not None:
-            self.refresh()
-            self.list_view.select(copy.id)
-            self.statusBar().showMessage(tr("Salinan dibuat: {name}").format(name=copy.name), 5000)
+        ws = self.workspace
+        self._in_background(tr("Membuat salinan…"), lambda: innovations.duplicate(ws, ids[0]), self._duplicated)
+
+    def _duplicated(self, copy) -> None:
+        self.refresh()
+        self.list_view.select(copy.id)
+        self.statusBar().showMessage(tr("Salinan dibuat: {name}").format(name=copy.name), 5000)
 
     def carry_over_selected(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -279,10 +310,12 @@ class MainWindow(QMainWindow):
                                          tr("Salin ke versi katalog:"), labels, 0, False)
         if not ok:
             return
-        target = choices[labels.index(label)]
-        report = self._guard(carry_over.copy_to_catalogue, self.workspace, ids[0], target.id)
-        if report is None:
-            return
+        target, ws = choices[labels.index(label)], self.workspace
+        self._in_background(tr("Menyalin ke {title}…").format(title=target.title),
+                            lambda: carry_over.copy_to_catalogue(ws, ids[0], target.id),
+                            lambda report: self._carried_over(report, target))
+
+    def _carried_over(self, report, target) -> None:
         self.refresh()
         text = tr("Salinan untuk {title} dibuat.").format(title=target.title)
         if report.dropped:
@@ -371,22 +404,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("Penghapusan dibatalkan."), 5000)
 
     def load_example(self) -> None:
-        try:
-            innovation = innovations.import_example(self.workspace)
-        except innovations.AlreadyImported as err:  # no second copy: say so and open the one there
-            if err.in_bin:
-                QMessageBox.information(self, tr("Contoh sudah dimuat"), str(err))
-            else:
-                self.open_innovation(err.innovation_id)
-                self.statusBar().showMessage(tr("Contoh sudah dimuat sebelumnya; yang sudah ada dibuka."), 8000)
-            return
-        except InovasiError as err:
-            innovation = None
+        ws = self.workspace
+        self._in_background(tr("Memuat contoh…"), lambda: innovations.import_example(ws), self._example_loaded,
+                            refused=self._example_refused)
+
+    def _example_loaded(self, innovation) -> None:
+        self.refresh()
+        self.open_innovation(innovation.id)
+        self.statusBar().showMessage(tr("Contoh dimuat: {name}").format(name=innovation.name), 5000)
+
+    def _example_refused(self, err: InovasiError) -> None:
+        if not isinstance(err, innovations.AlreadyImported):
             QMessageBox.warning(self, tr("Tidak dapat dilanjutkan"), str(err))
-        if innovation is not None:
-            self.refresh()
-            self.open_innovation(innovation.id)
-            self.statusBar().showMessage(tr("Contoh dimuat: {name}").format(name=innovation.name), 5000)
+        elif err.in_bin:
+            QMessageBox.information(self, tr("Contoh sudah dimuat"), str(err))
+        else:  # no second copy: say so and open the one there
+            self.open_innovation(err.innovation_id)
+            self.statusBar().showMessage(tr("Contoh sudah dimuat sebelumnya; yang sudah ada dibuka."), 8000)
 
     def edit_organisation(self) -> None:
         from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
@@ -394,13 +428,31 @@ class MainWindow(QMainWindow):
         dialog = OrganisationDialog(self.workspace, self)
         if dialog.exec():
             self.refresh()
+            if self.editor is not None:  # files are checked again for a new pemda, in the background
+                self.editor.evidence.show_all()
 
     def after_show(self) -> None:
-        """Load the data, reopen the innovation and step the user was in (after a crash too);
-        the first run asks for the organisation."""
-        if not self.loaded and not self.load():
+        """Open the catalogues and the database on a worker thread (the list is usable meanwhile), then
+        reopen the innovation and step the user was in (after a crash too); the first run asks for the
+        organisation."""
+        if self.loaded:
+            self._resume()
+            return
+        QTimer.singleShot(0, self._open_in_background)  # a turn later: the list paints before a worker competes
+
+    def _open_in_background(self) -> None:
+        ws = self.workspace
+        Operation(lambda control: ws.open(), parent=self,
+                  on_failure=lambda err: None,  # load() meets the problem again and explains it
+                  on_end=self._opened).run(self.runner)
+
+    def _opened(self) -> None:
+        if not self.load():
             QApplication.exit(3)
             return
+        self._resume()
+
+    def _resume(self) -> None:
         last = self._guard(settings.get, self.workspace, settings.LAST_INNOVATION)
         if last:
             step = self._guard(settings.get, self.workspace, settings.LAST_STEP)

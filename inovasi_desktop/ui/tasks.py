@@ -18,6 +18,7 @@ for `delay_ms`, and closes before the outcome is handled.
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 import time
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from shiboken6 import isValid
 
 from inovasi_desktop.domain.errors import Cancelled, InovasiError
+
+log = logging.getLogger(__name__)
 
 PROGRESS_DELAY_MS = 300  # quick work ends before a progress dialog would flash
 
@@ -57,7 +60,10 @@ class TaskControl:
         now = time.monotonic()
         if done >= total or now - self._last_emit >= 0.05:
             self._last_emit = now
-            self._bridge.progress.emit(done, total, text)
+            try:
+                self._bridge.progress.emit(done, total, text)
+            except RuntimeError:  # nobody is left to tell (the runner's owner is gone): stop
+                self._cancel.set()
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -68,19 +74,36 @@ class TaskControl:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, func: Callable[[TaskControl], Any], control: TaskControl, bridge: _Bridge) -> None:
+    def __init__(self, operation: Operation) -> None:
         super().__init__()
-        self.func, self.control, self.bridge = func, control, bridge
+        self.operation = operation
 
     def run(self) -> None:
+        operation, self.operation = self.operation, None  # from here on the worker's only reference
         try:
-            result = self.func(self.control)
-        except Cancelled:
-            self.bridge.ended.emit("cancelled", None)
-        except Exception as err:  # noqa: BLE001 - delivered to the GUI thread, where bugs reach the excepthook
-            self.bridge.ended.emit("failed", err)
-        else:
-            self.bridge.ended.emit("cancelled" if self.control.cancelled() else "finished", result)
+            _run(operation.work, operation.control, operation._bridge)
+        finally:
+            done = operation.worker_done
+            del operation  # before saying so: the runner then lets go of the operation on the GUI thread
+            done.set()
+
+
+def _run(work: Callable[[TaskControl], Any], control: TaskControl, bridge: _Bridge) -> None:
+    try:
+        result = work(control)
+    except Cancelled:
+        _end(bridge, "cancelled", None)
+    except Exception as err:  # noqa: BLE001 - delivered to the GUI thread, where bugs reach the excepthook
+        _end(bridge, "failed", err)
+    else:
+        _end(bridge, "cancelled" if control.cancelled() else "finished", result)
+
+
+def _end(bridge: _Bridge, kind: str, payload: object) -> None:
+    try:
+        bridge.ended.emit(kind, payload)
+    except RuntimeError:  # the operation was deleted with its owner (a window closed while this ran)
+        log.info("Background work ended after its owner was gone (%s)", kind)
 
 
 class TaskRunner:
@@ -93,8 +116,15 @@ class TaskRunner:
 
     def _start(self, operation: Operation) -> None:
         self._live.add(operation)
-        operation.finished.connect(lambda: self._live.discard(operation))
-        self.pool.start(_Runnable(operation.work, operation.control, operation._bridge))
+
+        def release() -> None:
+            if operation.worker_done.is_set():
+                self._live.discard(operation)
+            else:  # the worker is letting go of it this very moment: keep it until it has
+                QTimer.singleShot(1, release)
+
+        operation.finished.connect(release)
+        self.pool.start(_Runnable(operation))
 
     def cancel_all(self, wait_msecs: int = 5000) -> bool:
         """Ask every running operation to stop (on close); True when all ended within `wait_msecs`."""
@@ -132,6 +162,7 @@ class Operation(QObject):
         self._bridge.progress.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
         self._bridge.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)
         self.control = TaskControl(self._bridge)
+        self.worker_done = threading.Event()  # set once the worker holds no reference to this operation
         self.progress: QProgressDialog | None = None
         self.delay_ms = PROGRESS_DELAY_MS
         self._last: tuple[int, int, str] | None = None

@@ -149,8 +149,9 @@ def test_reopens_where_the_user_was(qtbot, workspace):
     first.close()
     second = MainWindow(workspace)
     qtbot.addWidget(second)
-    second.after_show()
-    assert second.editor is not None and second.editor.innovation.id == innovation_id
+    second.after_show()  # opens the data folder in the background, then reopens the editor
+    qtbot.waitUntil(lambda: second.editor is not None)
+    assert second.editor.innovation.id == innovation_id
     assert second.editor.view.current_step().key == "indikator:7"
     second.close()
 
@@ -164,7 +165,8 @@ def test_carry_over_to_another_catalogue_reports_what_did_not_map(qtbot, window,
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Indeks Inovasi Daerah 2023 (iid-2023)", True))
     shown = {}
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.setdefault("text", text))
-    window.carry_action.trigger()
+    window.carry_action.trigger()  # copies on the background runner; the report follows on the GUI thread
+    qtbot.waitUntil(lambda: window.editor is not None)
     assert "Asta Cita" in shown["text"]
     assert window.editor.innovation.catalogue_id == "iid-2023"
     assert window.editor.innovation.answers[20].level == example.answers[20].level

@@ -43,7 +43,8 @@ def test_an_example_in_the_bin_is_pointed_at_not_loaded_again(qtbot, window, mon
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append((title, text)))
     qtbot.mouseClick(window.list_view.example_button, Qt.MouseButton.LeftButton)
-    assert shown and shown[0][0] == "Contoh sudah dimuat" and "Tempat sampah" in shown[0][1]
+    qtbot.waitUntil(lambda: bool(shown))  # loaded in the background; the answer comes on the GUI thread
+    assert shown[0][0] == "Contoh sudah dimuat" and "Tempat sampah" in shown[0][1]
     assert window.editor is None
     assert innovations.list_rows(window.workspace) == []
     assert [r.id for r in innovations.list_rows(window.workspace, deleted=True)] == [example.id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from inovasi_desktop import paths
+from inovasi_desktop.services import innovations
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.main_window import MainWindow
 
@@ -33,6 +34,29 @@ def test_window_shows_before_the_database_is_opened(qtbot, inovasi_home):
     assert window.load()
     assert window.list_view.pages.currentIndex() == 0  # the empty state offers "Muat contoh"
     window.close()
+
+
+def test_list_shows_its_rows_before_the_database_is_opened(qtbot, workspace):
+    """As the app starts: the stored rows are read with sqlite3 alone for the first paint, the catalogues and
+    the database are opened on a worker thread, and the window stays usable meanwhile."""
+    made = [innovations.create(workspace) for _ in range(3)]
+    workspace.close()
+    fresh = Workspace()
+    window = MainWindow(fresh)
+    qtbot.addWidget(window)
+    window.show_first_rows()
+    window.show()
+    assert "db" not in fresh.__dict__ and "catalogues" not in fresh.__dict__
+    assert sorted(r.id for r in window.list_view.model.rows) == sorted(i.id for i in made)
+    assert window.list_view.pages.currentIndex() == 1
+    window.after_show()
+    assert not window.loaded  # opening goes on in the background
+    qtbot.waitUntil(lambda: window.loaded)
+    assert "db" in fresh.__dict__
+    assert sorted(r.id for r in window.list_view.model.rows) == sorted(i.id for i in made)
+    assert window.list_view.catalogue_filter.count() == 1 + len(fresh.catalogues.all)
+    window.close()
+    fresh.close()
 
 
 def test_settings_change_the_evidence_size_cap(qtbot, window, workspace):

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from inovasi_desktop.domain import Finding, Innovation, InovasiError, Severity
 from inovasi_desktop.rules import format_number_id, summarise
-from inovasi_desktop.rules.scoring import score_innovation
 from inovasi_desktop.services import innovations, settings
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.editor_view import EditorView
@@ -47,7 +46,7 @@ class EditorController(QObject):
         self.innovation = innovation
         self.catalogue = view.catalogue
         self.view = view
-        self.context = innovations.context_for(workspace, innovation)
+        self.context = innovations.context_for(workspace, innovation, examine=False)  # files not checked yet count
         self.dirty = False
         self.dirty_since: datetime | None = None  # the first edit not saved yet
         self.last_saved: datetime | None = None
@@ -61,21 +60,11 @@ class EditorController(QObject):
         self.check_timer = QTimer(self, singleShot=True, interval=CHECK_MS)
         self.check_timer.timeout.connect(self.run_checks)
 
-        pemda = self.context.pemda
-        for page in view.pages.values():
-            if isinstance(page, FormPage):
-                page.load(innovation)
-                for widget in page.fields.values():
-                    if widget.field.type == "auto" and widget.field.auto_from == "pemda" and pemda:
-                        widget.set_value(pemda)
-            elif isinstance(page, IndicatorPage):
-                page.load(innovation.answer(page.indicator.number))
-            page_changed = getattr(page, "changed", None)
-            if page_changed is not None:
-                page_changed.connect(self.on_edit)
-            if isinstance(page, FormPage):
-                page.revealed.connect(self.run_checks)
         self.evidence = EvidenceBinding(workspace, runner or TaskRunner(), innovation, view)
+        view.pages[view.current_step().key]  # noqa: B018 - the first page shown is built now, others when shown
+        for page in list(view.pages.values()):
+            self._adopt(page)
+        view.page_built.connect(self._on_page_built)  # the other pages, when first shown
         self.evidence.status_changed.connect(self.refresh_context)
         view.readiness.jump_requested.connect(self.jump_to)
         view.step_list.currentRowChanged.connect(self._on_step_changed)
@@ -83,9 +72,33 @@ class EditorController(QObject):
         self.step_key = view.current_step().key
         self.run_checks()
 
+    def _adopt(self, page) -> None:
+        """Give a step page its values and behaviour."""
+        self.evidence.adopt(page)
+        if isinstance(page, FormPage):
+            page.load(self.innovation)
+            for widget in page.fields.values():
+                if widget.field.type == "auto" and widget.field.auto_from == "pemda" and self.context.pemda:
+                    widget.set_value(self.context.pemda)
+        elif isinstance(page, IndicatorPage):
+            page.load(self.innovation.answer(page.indicator.number))
+        page_changed = getattr(page, "changed", None)
+        if page_changed is not None:
+            page_changed.connect(self.on_edit)
+        if isinstance(page, FormPage):
+            page.revealed.connect(self.run_checks)
+
+    def _on_page_built(self, page) -> None:
+        self._adopt(page)
+        self.run_checks()  # its fields' findings, as far as they are shown
+
     def refresh_context(self) -> None:
-        """Stored evidence files changed state: re-read which evidence counts, then check again."""
-        self.context = innovations.context_for(self.ws, self.innovation)
+        """Stored evidence files changed state (or their background check ended): re-read which evidence
+        counts, then check again. A summary this editor already saved is saved again when it changed."""
+        before = self.context.invalid_evidence
+        self.context = innovations.context_for(self.ws, self.innovation, examine=False)
+        if self.summary is not None and self.context.invalid_evidence != before:
+            self.on_edit()
         self.run_checks()
 
     # --- editing ---------------------------------------------------------------------------
@@ -112,17 +125,17 @@ class EditorController(QObject):
             if isinstance(page, FormPage):
                 page.apply_conditions(self.innovation.profile)
         readiness = summarise(self.catalogue, self.innovation, self.context)
-        score = score_innovation(self.catalogue, self.innovation, self.context.invalid_evidence)
+        score = readiness.score  # computed with the same invalid evidence
         self.findings = readiness.findings
         self.view.title.setText(self.innovation.name or tr("(inovasi tanpa nama)"))
         self.view.score_label.setText(
             tr("Skor diklaim <b>{c}</b> · didukung bukti <b>{b}</b> dari {m}<br>{label}").format(
                 c=format_number_id(score.claimed, 0), b=format_number_id(score.backed, 0),
                 m=format_number_id(score.maximum, 0), label=html.escape(readiness.label)))
-        shown = shown_findings(self.view, readiness.findings)
+        shown = shown_findings(self.view, readiness.findings, self.innovation)
         self.view.show_states(step_states(self.catalogue, self.innovation, readiness.findings,
                                             self.context.invalid_evidence, shown))
-        self.view.readiness.show_result(readiness, score)
+        self.view.readiness.show_result(readiness, score, checking=self.evidence.files_in_check > 0)
         self._show_messages(shown)
 
     def _show_messages(self, findings: list[Finding]) -> None:
@@ -179,6 +192,7 @@ class EditorController(QObject):
                 self.view.scroll_to(page.fields[key])
 
     def close(self) -> None:
+        self.evidence.stop()
         self.save()
         try:
             settings.put(self.ws, {settings.LAST_INNOVATION: None, settings.LAST_STEP: None})

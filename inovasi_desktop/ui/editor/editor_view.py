@@ -1,8 +1,12 @@
-"""Layout of the guided editor: header with scores, step list, step pages, navigation."""
+"""Layout of the guided editor: header with scores, step list, step pages, navigation.
+
+A step page is built when it is first shown (or asked for through `pages[key]`), so that opening an
+innovation never holds the window for long; `page_built` tells the controller to give it its values.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +26,7 @@ from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
 from inovasi_desktop.ui.editor.readiness_page import ReadinessPage
-from inovasi_desktop.ui.editor.steps import EditorStep, StepState, editor_steps
+from inovasi_desktop.ui.editor.steps import READINESS_KEY, EditorStep, StepState, editor_steps
 from inovasi_desktop.ui.editor.wrapping import wrap_rows
 
 STATE_COLOURS = {StepState.EMPTY: "#777", StepState.PARTIAL: "#8a5a00", StepState.COMPLETE: "#1b6e20",
@@ -67,8 +71,21 @@ def _mark_pixmap(state: StepState, colour: QColor) -> QPixmap:
     return pixmap
 
 
+class Pages(dict):
+    """The step pages built so far, by step key; asking for one not built yet builds it."""
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        return self._build(key)
+
+
 class EditorView(QWidget):
     """Holds layout only; `EditorController` gives it behaviour."""
+
+    page_built = Signal(QWidget)  # a step page was built (on first show); already in `pages`
 
     def __init__(self, catalogue: Catalogue) -> None:
         super().__init__()
@@ -106,13 +123,11 @@ class EditorView(QWidget):
             QListWidgetItem(step.title, self.step_list)
 
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        for step in catalogue.steps:
-            self._add_page(step.key, FormPage(catalogue, step))
-        for indicator in catalogue.indicators:
-            self._add_page(f"indikator:{indicator.number}", IndicatorPage(catalogue, indicator))
+        self.pages: dict[str, QWidget] = Pages(self._build_page)
+        for _ in self.steps:
+            self.stack.addWidget(QWidget(self.stack))  # stands in until the step's page is built
         self.readiness = ReadinessPage(catalogue)
-        self._add_page("kesiapan", self.readiness)
+        self._place(READINESS_KEY, self.readiness)
 
         self.prev_button = QPushButton(tr("‹ Sebelumnya"))
         self.next_button = QPushButton(tr("Berikutnya ›"))
@@ -138,7 +153,7 @@ class EditorView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
 
-        self.step_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.step_list.currentRowChanged.connect(self._show_row)
         self.prev_button.clicked.connect(lambda: self.go(-1))
         self.next_button.clicked.connect(lambda: self.go(1))
         for keys, delta in (("Alt+Left", -1), ("Alt+Right", 1), ("PgUp", -1), ("PgDown", 1),
@@ -148,13 +163,46 @@ class EditorView(QWidget):
             shortcut.activated.connect(lambda d=delta: self.go(d))
         self.step_list.setCurrentRow(0)
 
-    def _add_page(self, key: str, page: QWidget) -> None:
+    def _show_row(self, row: int) -> None:
+        if self.isVisible():
+            self._build_current()
+        self.stack.setCurrentIndex(row)
+
+    def _build_current(self) -> None:
+        row = self.step_list.currentRow()
+        if 0 <= row < len(self.steps):
+            self.pages[self.steps[row].key]  # noqa: B018 - built on first show
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._build_current()
+        super().showEvent(event)
+
+    def _build_page(self, key: str) -> QWidget:
+        if key == READINESS_KEY or all(step.key != key for step in self.steps):
+            raise KeyError(key)
+        if key.startswith("indikator:"):
+            page = IndicatorPage(self.catalogue, self.catalogue.indicator(int(key.split(":", 1)[1])))
+        else:
+            page = FormPage(self.catalogue, next(s for s in self.catalogue.steps if s.key == key))
+        self._place(key, page)
+        self.page_built.emit(page)
+        return page
+
+    def _place(self, key: str, page: QWidget) -> None:
+        index = next(row for row, step in enumerate(self.steps) if step.key == key)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        page.resize(self.stack.size())  # any size: spares the scroll area measuring the whole page now
         scroll.setWidget(page)
-        self.stack.addWidget(scroll)
-        self.pages[key] = page
+        stand_in = self.stack.widget(index)
+        current = self.stack.currentWidget() is stand_in
+        self.stack.insertWidget(index, scroll)
+        if current:
+            self.stack.setCurrentWidget(scroll)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        dict.__setitem__(self.pages, key, page)
 
     def go(self, delta: int) -> None:
         row = min(max(self.step_list.currentRow() + delta, 0), len(self.steps) - 1)

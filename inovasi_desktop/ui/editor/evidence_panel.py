@@ -167,7 +167,7 @@ class EvidencePanel(DropTarget, QWidget):
         self.reports = {}
         if self.bound and self.items:
             try:
-                self.reports = evidence_items.item_reports(self.ws, self.innovation, self.target)
+                self.reports = evidence_items.item_reports(self.ws, self.innovation, self.target, examine=False)
             except InovasiError as err:
                 self.show_message(Severity.GALAT, [str(err)])
         shown = self.items if self.show_all else self.items[:PAGE_ROWS]

@@ -15,6 +15,7 @@ from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 
 MARKS = {Severity.GALAT: "✖", Severity.PERINGATAN: "⚠", Severity.INFO: "ℹ"}
 OK_COLOUR = "#1b6e20"
+CHECKING_COLOUR = "#555555"
 
 
 def tr(text: str) -> str:
@@ -44,7 +45,9 @@ def status_html(report: ItemReport | None) -> str:
     if report is None:
         return ""
     lines = [f"<span style='color:{MESSAGE_COLOURS[s]}'>{MARKS[s]} {html.escape(t)}</span>" for s, t in report.lines]
-    if report.worst in (None, Severity.INFO):
+    if report.checking:  # the file's own check is still running in the background
+        lines.insert(0, f"<span style='color:{CHECKING_COLOUR}'><i>{tr('Memeriksa berkas…')}</i></span>")
+    elif report.worst in (None, Severity.INFO):
         lines.insert(0, f"<span style='color:{OK_COLOUR}'>✓ {tr('Siap dipakai')}</span>")
     return "<br>".join(lines)
 

@@ -81,8 +81,9 @@ class ReadinessPage(QWidget):
         self.store_problems.hide()
         return box
 
-    def show_store_problems(self, problems: list, note: str = "") -> None:
-        """`problems`: services.evidence_upkeep.ItemProblem (place, where, item, severity, message, state)."""
+    def show_store_problems(self, problems: list, note: str = "", checking: int = 0) -> None:
+        """`problems`: services.evidence_upkeep.ItemProblem (place, where, item, severity, message, state);
+        `checking`: how many files are still being checked in the background (their problems come later)."""
         self.store_problems.clear()
         for problem in problems:
             name = problem.item.file_name or problem.item.tentang or tr("(tanpa nama)")
@@ -103,7 +104,9 @@ class ReadinessPage(QWidget):
             parts.append(f"<span style='color:{MESSAGE_COLOURS[Severity.PERINGATAN]}'>" + tr(
                 "{n} temuan pemeriksaan berkas (ukuran, isi, atau daerah) perlu dilihat.").format(
                 n=len(problems) - broken) + "</span>")
-        if not parts:
+        if checking:
+            parts.append(tr("Memeriksa {n} berkas bukti…").format(n=checking))
+        elif not parts:
             parts.append("<span style='color:#1b6e20'>" + tr("Semua berkas bukti ada di penyimpanan dan lolos "
                                                            "pemeriksaan.") + "</span>")
         self.store_status.setText("<br>".join(parts + ([note] if note else [])))
@@ -126,9 +129,12 @@ class ReadinessPage(QWidget):
         field = self.catalogue.field(where.split(".", 1)[0])
         return field.label if field else where
 
-    def show_result(self, readiness: Readiness, score: InnovationScore) -> None:
+    def show_result(self, readiness: Readiness, score: InnovationScore, checking: bool = False) -> None:
+        """`checking`: evidence files are still being checked in the background, so readiness is not known yet."""
         state = tr("<b style='color:#1b6e20'>Siap dikirim.</b>") if readiness.ready else tr(
             "<b style='color:#b00020'>Belum siap:</b> perbaiki semua galat di bawah ini.")
+        if checking and readiness.ready:
+            state = tr("<b>Berkas bukti sedang diperiksa;</b> kesiapan diketahui setelah pemeriksaan selesai.")
         self.summary.setText(
             f"{state}<br>{readiness.label}. "
             + tr("Skor diklaim {c} dan skor didukung bukti {b} dari maksimal {m}.").format(

@@ -4,22 +4,33 @@ shows them all; a lost or broken evidence file is shown at once, everywhere."""
 
 from __future__ import annotations
 
-from inovasi_desktop.domain import Finding
+from inovasi_desktop.domain import Finding, Innovation, Severity
 from inovasi_desktop.ui.editor.editor_view import EditorView
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
+from inovasi_desktop.ui.editor.steps import answered, written
 
 ALWAYS_SHOWN = frozenset({"evidence.lost", "evidence.invalid"})
 
 
-def shown_findings(view: EditorView, findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
+def shown_findings(view: EditorView, findings: list[Finding] | tuple[Finding, ...],
+                   innovation: Innovation) -> list[Finding]:
     revealed: dict[str, bool] = {}
     for page in view.pages.values():
         if isinstance(page, FormPage):
             revealed.update({key: widget.revealed for key, widget in page.fields.items()})
         elif isinstance(page, IndicatorPage):
             revealed[Finding.indicator_where(page.indicator.number)] = page.revealed
-    return [f for f in findings if f.code in ALWAYS_SHOWN or revealed.get(f.where.split(".", 1)[0], True)]
+
+    def shown(where: str) -> bool:
+        if where not in revealed:  # its page is not built yet: as it would open, what was written is checked
+            number = Finding(Severity.INFO, where, "").indicator_number
+            field = view.catalogue.field(where)
+            revealed[where] = (answered(innovation, number) if number is not None
+                               else field is None or field.type == "auto" or written(view.catalogue, innovation, where))
+        return revealed[where]
+
+    return [f for f in findings if f.code in ALWAYS_SHOWN or shown(f.where.split(".", 1)[0])]
 
 
 def reveal(view: EditorView, where: str) -> None:

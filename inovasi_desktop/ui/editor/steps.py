@@ -53,6 +53,21 @@ def _filled(value) -> bool:
     return value not in (None, "")
 
 
+def answered(innovation: Innovation, number: int) -> bool:
+    """Whether anything was given for an indicator: a level, a basis, evidence or notes."""
+    answer = innovation.answers.get(number)
+    return answer is not None and bool(answer.level is not None or answer.basis or answer.evidence
+                                       or answer.notes.strip())
+
+
+def written(catalogue: Catalogue, innovation: Innovation, key: str) -> bool:
+    """Whether a profile field (or attachment list) holds something."""
+    field = catalogue.field(key)
+    if field is not None and field.type == "attachment":
+        return bool(innovation.attachments.get(key))
+    return _filled(innovation.profile.get(key))
+
+
 def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Finding],
                 invalid_evidence: frozenset[str] = frozenset(),
                 shown: list[Finding] | None = None) -> dict[str, StepState]:
@@ -72,10 +87,9 @@ def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Fin
         states[step.key] = _state(bool(filled) or not fields, step.key in errors, len(filled) >= len(fields))
     for indicator in catalogue.indicators:
         key = Finding.indicator_where(indicator.number)
-        answer = innovation.answers.get(indicator.number)
-        touched = answer is not None and bool(answer.level is not None or answer.basis or answer.evidence
-                                              or answer.notes.strip())
-        done = touched and answer.level is not None and is_backed(indicator, innovation, invalid_evidence)
+        touched = answered(innovation, indicator.number)
+        done = touched and innovation.answers[indicator.number].level is not None \
+            and is_backed(indicator, innovation, invalid_evidence)
         states[key] = _state(touched, key in errors, done)
     if not any(f.severity == Severity.GALAT for f in findings):
         states[READINESS_KEY] = StepState.COMPLETE

@@ -191,3 +191,54 @@ def test_list_edits_move_and_remove_keep_the_order(ws, innovation, files):
     assert [i.id for i in innovations.get(ws, innovation.id).answers[5].evidence] == [second.id, first.id]
     with pytest.raises(Exception, match="tidak ada pada inovasi ini"):
         innovation_evidence.remove_item(ws, innovation.id, "tidak-ada")
+
+
+def test_the_window_gets_pending_files_cheaply_and_a_worker_checks_them(ws, innovation, files, monkeypatch):
+    from dataclasses import replace
+
+    from inovasi_desktop.services import organisation
+
+    good = _add(ws, innovation, 1, files.text_pdf("a.pdf", ("satu",)))
+    changed = _add(ws, innovation, 2, files.text_pdf("b.pdf", ("dua",)))
+    organisation.save(ws, replace(organisation.get(ws), pemda="Kabupaten Jombang"))  # kept results: another pemda
+    _tamper(ws, changed.sha256)
+    saved = innovations.get(ws, innovation.id)
+    hashes = evidence_status.stored_hashes_of(saved.all_evidence())
+    checked = []
+    real_check = evidence_status.check_file
+    monkeypatch.setattr(evidence_status, "check_file", lambda *a, **k: checked.append(a) or real_check(*a, **k))
+
+    status = evidence_status.file_status(ws, hashes, "Kabupaten Jombang", examine=False)
+    assert {s.state for s in status.values()} == {evidence_status.PENDING}
+    assert innovations.context_for(ws, saved, examine=False).invalid_evidence == frozenset()  # counted meanwhile
+    reports = evidence_items.item_reports(ws, saved, evidence.target_for(ws.catalogues.get(saved.catalogue_id), 1),
+                                          examine=False)
+    assert reports[good.id].checking and not reports[good.id].lines
+    assert checked == []  # nothing was hashed or checked for these answers
+
+    reported = []
+    assert evidence_status.check_pending(ws, hashes, "Kabupaten Jombang",
+                                         progress=lambda *p: reported.append(p)) == 2
+    assert reported[-1][:2] == (2, 2)
+    assert len(checked) == 1  # the changed file is found out by its hash, not checked
+    after = evidence_status.file_status(ws, hashes, "Kabupaten Jombang", examine=False)
+    assert after[good.sha256].state == evidence_status.OK and after[changed.sha256].state == evidence_status.CHANGED
+    assert innovations.context_for(ws, saved, examine=False).invalid_evidence == {changed.id}
+    assert evidence_status.check_pending(ws, hashes, "Kabupaten Jombang") == 0  # kept: nothing left to do
+
+
+def test_a_cancelled_check_keeps_what_it_found(ws, innovation, files):
+    from dataclasses import replace
+
+    from inovasi_desktop.services import organisation
+
+    for number in (1, 2, 3):
+        _add(ws, innovation, number, files.text_pdf(f"{number}.pdf", (f"isi {number}",)))
+    organisation.save(ws, replace(organisation.get(ws), pemda="Kabupaten Jombang"))
+    hashes = evidence_status.stored_hashes_of(innovations.get(ws, innovation.id).all_evidence())
+    asked = []
+    assert evidence_status.check_pending(ws, hashes, "Kabupaten Jombang",
+                                         cancelled=lambda: asked.append(1) or len(asked) > 1) == 1
+    states = evidence_status.file_status(ws, hashes, "Kabupaten Jombang", examine=False)
+    assert sorted(s.state for s in states.values()) == [evidence_status.OK, evidence_status.PENDING,
+                                                        evidence_status.PENDING]
