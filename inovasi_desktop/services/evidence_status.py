@@ -233,7 +233,7 @@ def check_pending(ws: Workspace, hashes: Iterable[str], pemda: str, *, progress:
 
 def _keep(ws: Workspace, records: dict[str, str]) -> None:
     if records:
-        with ws.db.begin() as session:
+        with ws.db.write() as session:
             write_records(ws, session, records)
 
 

@@ -19,7 +19,7 @@ Make = Callable[..., Innovation]
 
 def test_read_only_reader_gives_the_repository_rows(db: Database, make_innovation: Make) -> None:
     kept, gone = make_innovation(1), make_innovation(2)
-    with db.begin() as s:
+    with db.write() as s:
         repo = InnovationRepository(s)
         repo.save(kept, {"readiness_label": "20/20 indikator berbukti, tanpa galat", "backed": 111.0})
         repo.save(gone)
