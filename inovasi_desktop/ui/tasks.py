@@ -11,7 +11,8 @@ Then, on the GUI thread, exactly one of:
 - `on_failure(error)` for an `InovasiError` (its text is for the user); without `on_failure` a
   warning box titled `failure_title` shows the text;
 - anything else is a bug: it goes to `sys.excepthook` (the crash dialog, with the log path).
-`on_end()` follows every outcome, bugs included; the `finished` signal last of all. The optional
+`on_end()` follows every outcome, bugs included; the `finished` signal last of all. Once the `parent`
+widget is deleted (its window closed), no callback runs: there is nobody left to tell (bugs are reported). The optional
 progress dialog (Indonesian, with *Batal* unless not cancellable) shows only once the work has run
 for `delay_ms`, and closes before the outcome is handled.
 """
@@ -220,7 +221,7 @@ class Operation(QObject):
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, text: str) -> None:
-        if self.done or self.control.cancelled():
+        if self.done or self.control.cancelled() or self._parent() is None and self.parent_widget is not None:
             return
         self._last = (done, total, text)
         if self.on_progress is not None:
@@ -243,6 +244,11 @@ class Operation(QObject):
             return
         self.done = True
         self._close_progress()
+        if self.parent_widget is not None and not isValid(self.parent_widget):  # its owner is gone
+            if kind == "failed" and not isinstance(payload, InovasiError):
+                report_bug(payload)
+            self.finished.emit()
+            return
         try:
             if kind == "finished":
                 if self.on_success is not None:

@@ -189,3 +189,15 @@ def test_a_progress_dialog_without_cancel_has_no_batal(qtbot, runner, parent):
         "Memuat contoh…", title="Inovasi Desktop", cancellable=False, delay_ms=0)
     assert operation.progress.findChild(QPushButton) is None
     run(qtbot, operation, runner)
+
+
+def test_once_the_owner_is_deleted_no_callback_runs(qtbot, runner):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    owner, outcome, release = QWidget(), Outcome(), threading.Event()
+    operation = Operation(lambda control: release.wait(10), parent=owner, **callbacks(outcome)).run(runner)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the window closed meanwhile
+    with qtbot.waitSignal(operation.finished, timeout=10_000):
+        release.set()
+    assert outcome.calls == []
