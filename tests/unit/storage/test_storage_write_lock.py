@@ -47,11 +47,14 @@ def test_many_writers_on_threads_lose_nothing_and_never_meet_a_locked_database(w
     assert names == sorted(f"Inovasi {n}-{k}" for n in range(WRITERS) for k in range(EACH))
 
 
-def test_a_write_outside_the_write_unit_of_work_is_refused(workspace):
+@pytest.mark.expect_log("outside Database.write")
+def test_a_write_outside_the_write_unit_of_work_is_logged_as_a_bug_and_kept(workspace):
     from inovasi_desktop.storage.repositories import AppStateRepository
 
-    with pytest.raises(RuntimeError, match="outside Database.write"), workspace.db.begin() as session:
-        AppStateRepository(session).set("kunci", "nilai")
+    with workspace.db.begin() as session:
+        AppStateRepository(session).set("kunci", "lama")
+    with workspace.db.begin() as session:
+        assert AppStateRepository(session).get("kunci") == "lama"  # the user's data comes first
     with workspace.db.write() as session:
         AppStateRepository(session).set("kunci", "nilai")
     with workspace.db.begin() as session:
