@@ -10,7 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from inovasi_desktop.export.dossier.fonts import BOLD, REGULAR, register_fonts
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[4]
 
 
 def _strings(node):
