@@ -145,9 +145,11 @@ def inovasi_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 @pytest.fixture(scope="session")
 def qapp(qapp):
     """pytest-qt's QApplication, speaking Indonesian as the app does (Qt's own strings, locale id_ID)."""
+    from inovasi_desktop.ui import gui_thread_gc
     from inovasi_desktop.ui.language import install_indonesian
 
     assert install_indonesian(qapp)
+    gui_thread_gc.install(qapp)  # as the app does: no garbage collection on worker threads
     return qapp
 
 
