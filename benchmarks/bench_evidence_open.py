@@ -180,7 +180,10 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - kept alive for the run
+    app = QApplication.instance() or QApplication(sys.argv)
+    from inovasi_desktop.ui import gui_thread_gc
+
+    gui_thread_gc.install(app)  # as the app does
     with tempfile.TemporaryDirectory(prefix="inovasi_bench_open_") as tmp:
         source = Path(tmp) / "sumber"
         source.mkdir()
