@@ -4,11 +4,11 @@ catalogue files."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 
 import pytest
+from texts import all_strings
 
 from inovasi_desktop.catalogue import Catalogues, load_catalogue
 from inovasi_desktop.catalogue.model import Catalogue
@@ -214,25 +214,11 @@ def test_spd_rows(by_year: dict[int, Catalogue]) -> None:
     assert any("SPD" in note for note in by_year[2023].notes)
 
 
-def _strings(node):
-    """Every text a loaded catalogue holds: labels, help, options, level texts, indicator names..."""
-    if isinstance(node, str):
-        yield node
-    elif dataclasses.is_dataclass(node):
-        for f in dataclasses.fields(node):
-            yield from _strings(getattr(node, f.name))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(key)
-            yield from _strings(value)
-    elif isinstance(node, list | tuple | set | frozenset):
-        for value in node:
-            yield from _strings(value)
 
 
 @pytest.mark.parametrize("year", YEARS)
 def test_comparisons_are_written_with_their_signs_not_ascii_pairs(by_year: dict[int, Catalogue], year: int) -> None:
-    texts = list(_strings(by_year[year]))
+    texts = list(all_strings(by_year[year]))
     assert len(texts) > 500 and any("≥" in t for t in texts) and any("≤" in t for t in texts)
     written_in_ascii = [t for t in texts if ">=" in t or "<=" in t or "=>" in t or "=<" in t]
     assert written_in_ascii == []

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 from reportlab.pdfbase import pdfmetrics
+from texts import all_strings
 
 from inovasi_desktop.export.dossier.fonts import BOLD, REGULAR, register_fonts
 
 ROOT = Path(__file__).resolve().parents[4]
 
 
-def _strings(node):
-    if isinstance(node, str):
-        yield node
-    elif dataclasses.is_dataclass(node):
-        for f in dataclasses.fields(node):
-            yield from _strings(getattr(node, f.name))
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(key)
-            yield from _strings(value)
-    elif isinstance(node, list | tuple | set | frozenset):
-        for value in node:
-            yield from _strings(value)
 
 
 @pytest.mark.parametrize("face", [REGULAR, BOLD])
@@ -33,6 +20,6 @@ def test_every_character_of_the_catalogues_and_the_example_has_a_glyph(catalogue
     register_fonts()
     glyphs = pdfmetrics.getFont(face).face.charToGlyph
     example = (ROOT / "examples" / "contoh-inovasi.json").read_text(encoding="utf-8")
-    characters = {ch for text in [*_strings(catalogues.all), example] for ch in text if ch.isprintable()}
+    characters = {ch for text in [*all_strings(catalogues.all), example] for ch in text if ch.isprintable()}
     assert {"≥", "≤"} <= characters
     assert sorted(ch for ch in characters if ord(ch) not in glyphs) == []
