@@ -165,13 +165,23 @@ class Probe(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.ticks: list[float] = []
+        self.cpu_ticks: list[float] = []  # the GUI thread's CPU time at each tick: its own work, not the machine's load
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(PROBE_MS)
-        self.timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.ticks.append(time.perf_counter())
+        self.cpu_ticks.append(time.thread_time())
 
     def gaps(self) -> list[tuple[float, float]]:
         return list(zip(self.ticks, self.ticks[1:], strict=False))
+
+    def worst_busy(self, since: float) -> float:
+        """The most GUI-thread CPU time spent between two ticks (the last ending after `since`), seconds."""
+        cpu = zip(self.cpu_ticks, self.cpu_ticks[1:], strict=False)
+        return max((b - a for (a, b), end in zip(cpu, self.ticks[1:], strict=False) if end >= since), default=0.0)
 
 
 class Typist(QObject):
@@ -227,7 +237,7 @@ def bench_typing(chars: int) -> None:
         example = innovations.import_example(ws)
         window = open_window(ws)
         settle(window)
-        window.open_innovation(example.id, "rancang_bangun")
+        until_painted(lambda: window.editor.view, lambda: window.open_innovation(example.id, "rancang_bangun"))
         editor = window.editor
         field = editor.view.pages["rancang_bangun"].fields["rancang_bangun"]
         text = (" ".join(SENTENCES) + " ") * (chars // len(" ".join(SENTENCES)) + 1)

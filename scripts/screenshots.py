@@ -91,6 +91,7 @@ def main() -> int:
     window.grab().save(str(out / "02-daftar.png"))
     shell_shots(app, window, out)
     window.open_innovation(example.id)
+    settle(app)  # the editor shows a few event-loop turns later
     view = window.editor.view
     for row, step in enumerate(view.steps):
         view.step_list.setCurrentRow(row)

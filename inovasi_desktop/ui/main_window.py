@@ -251,13 +251,24 @@ class MainWindow(QMainWindow):
         self.editor.status.connect(self.status_label.setText)
         self.status_label.setText(tr("Perubahan tersimpan otomatis"))
         self.pages.addWidget(view)
+        self._update_actions()
+        # Built, prepared and shown in three turns of the event loop: in one, the window stalled ~50 ms.
+        QTimer.singleShot(0, view, lambda: self._prepare_editor(view))
+
+    def _prepare_editor(self, view) -> None:
+        if self.editor is not None and self.editor.view is view:
+            self.editor.prepare_to_show()
+            QTimer.singleShot(0, view, lambda: self._show_editor(view))
+
+    def _show_editor(self, view) -> None:
+        if self.editor is None or self.editor.view is not view:
+            return  # closed before it was shown
         self.pages.setCurrentWidget(view)
-        self._guard(settings.put, self.workspace, {settings.LAST_INNOVATION: innovation_id,
-                                                   settings.LIST_SELECTED: innovation_id,
-                                                   settings.LAST_STEP: view.current_step().key})
         page = view.pages[view.current_step().key]
         (getattr(page, "set_focus_first", None) or page.setFocus)()
-        self._update_actions()
+        self._guard(settings.put, self.workspace, {settings.LAST_INNOVATION: self.editor.innovation.id,
+                                                   settings.LIST_SELECTED: self.editor.innovation.id,
+                                                   settings.LAST_STEP: view.current_step().key})
 
     def close_editor(self) -> None:
         if self.editor is not None:

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QToolBar
 
 from inovasi_desktop.services import innovations
+from tests.fixtures.editor import wait_for_editor
 
 
 def open_preview(qtbot, window, monkeypatch, tmp_path: Path, innovation_id: str):
@@ -341,6 +342,7 @@ def test_print_button_in_the_editor_prints_a_page_range(qtbot, window, workspace
     innovation = innovations.create(workspace)
     window.refresh()
     window.open_innovation(innovation.id)
+    wait_for_editor(window)
     assert window.print_action.isEnabled()
     printed = tmp_path / "cetak.pdf"
     answer = answer_print_dialog(monkeypatch, printed, page_range=(2, 3))

@@ -34,6 +34,7 @@ from qt_english import QtRequests, english_in_open_windows, english_texts
 
 from inovasi_desktop.rules.format import MONTHS_ID
 from inovasi_desktop.services import innovations, settings
+from tests.fixtures.editor import wait_for_editor
 
 # Popups on the offscreen platform say they cannot raise themselves or grab the keyboard; harmless there.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
@@ -112,6 +113,7 @@ def open_editor(window, workspace, step: str):
     innovation = innovations.create(workspace)
     window.refresh()
     window.open_innovation(innovation.id, step)
+    wait_for_editor(window)
     return window.editor
 
 

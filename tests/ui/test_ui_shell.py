@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QToolButton
 
 from inovasi_desktop import __version__, paths
 from inovasi_desktop.services import innovations
+from tests.fixtures.editor import wait_for_editor
 
 MENUS = {
     "fileMenu": [("Baru", "Ctrl+N"), ("Buka", "Ctrl+O"), ("Ekspor PDF…", "Ctrl+E"), ("Organisasi…", ""),
@@ -125,6 +126,7 @@ def test_edit_menu_find_duplicate_delete_and_the_bin(qtbot, window, workspace, m
     one = named(workspace, "Layanan Satu")
     window.refresh()
     window.open_innovation(one.id)
+    wait_for_editor(window)
     choose(qtbot, window, "editMenu", "Cari")
     assert window.editor is None and window.list_view.search.hasFocus()
     window.list_view.table.setFocus()
@@ -178,6 +180,7 @@ def test_bin_banner_button_goes_back_to_the_list(qtbot, window, workspace):
 @menu_clicks
 def test_edit_menu_save_stores_at_once(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     edit = next(page.fields["nama_inovasi"] for page in editor.view.pages.values()
                 if hasattr(page, "fields") and "nama_inovasi" in page.fields).input
@@ -256,6 +259,7 @@ def test_f1_on_an_indicator_page_opens_the_guide_at_that_indicator(qtbot, window
     innovation = innovations.create(workspace, "iid-2023")
     window.refresh()
     window.open_innovation(innovation.id, "indikator:7")
+    wait_for_editor(window)
     window.editor.view.step_list.setFocus()
     press(window, "F1")
     guide = window.guide
@@ -361,3 +365,24 @@ def test_the_guide_has_one_anchor_for_every_editor_step_of_every_catalogue(qapp,
         assert len(found) == len(set(found)), "duplicate anchors"
         for step in editor_steps(catalogue):
             assert anchor_for_step(step.key) in found, (catalogue.id, step.key)
+
+
+def test_window_shortcuts_work_while_typing_in_a_text_field(qtbot, window, workspace, monkeypatch):
+    """On Linux, Qt's line edits take Ctrl+E and Ctrl+K for themselves (end of line, delete to the end); the
+    app's own shortcuts must win there, as they do on Windows."""
+    window.new_action.trigger()
+    wait_for_editor(window)
+    name = next(page.fields["nama_inovasi"] for page in window.editor.view.pages.values()
+                if hasattr(page, "fields") and "nama_inovasi" in page.fields).input
+    qtbot.keyClicks(name, "Layanan Pintas")
+    name.setFocus()
+    name.setCursorPosition(3)
+    exported = []
+    monkeypatch.setattr(window, "export_pdf", lambda: exported.append(True))
+    window.export_action.triggered.disconnect()
+    window.export_action.triggered.connect(window.export_pdf)
+    press(window, "Ctrl+E")
+    assert exported == [True]
+    press(window, "Ctrl+K")
+    assert window.editor.view.current_step().key == "kesiapan"
+    assert name.text() == "Layanan Pintas"  # nothing deleted to the end of the line

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtTest import QTest
 
 from inovasi_desktop import paths
+from tests.fixtures.editor import wait_for_editor
 
 
 def drag_handle(splitter, dx: int) -> None:
@@ -28,6 +29,7 @@ def test_window_size_and_editor_split_come_back_at_the_next_start(qtbot, workspa
     qtbot.waitExposed(first)
     assert first.load()
     first.new_action.trigger()
+    wait_for_editor(first)
     splitter = first.editor.view.splitter
     before = splitter.sizes()
     drag_handle(splitter, 120)
@@ -45,5 +47,6 @@ def test_window_size_and_editor_split_come_back_at_the_next_start(qtbot, workspa
     assert second.load()
     second.list_view.select(second.list_view.model.rows[0].id)
     second.open_action.trigger()
+    wait_for_editor(second)
     assert second.editor.view.splitter.sizes() == dragged
     second.close()

@@ -18,7 +18,7 @@ from inovasi_desktop.rules import format_number_id, summarise
 from inovasi_desktop.services import innovations, settings
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.editor_view import EditorView
-from inovasi_desktop.ui.editor.evidence_binding import EvidenceBinding
+from inovasi_desktop.ui.editor.evidence_binding import EvidenceBinding, evidence_panels
 from inovasi_desktop.ui.editor.field_widgets import tr
 from inovasi_desktop.ui.editor.form_page import FormPage
 from inovasi_desktop.ui.editor.indicator_page import IndicatorPage
@@ -71,6 +71,11 @@ class EditorController(QObject):
         view.back_button.clicked.connect(self.close)
         self.step_key = view.current_step().key
         self.run_checks()
+
+    def prepare_to_show(self) -> None:
+        """Lay out what the first page shows, while the editor is still hidden."""
+        for panel in evidence_panels(self.view.pages[self.view.current_step().key]).values():
+            panel.prepare()
 
     def _adopt(self, page) -> None:
         """Give a step page its values and behaviour."""

@@ -154,6 +154,10 @@ class EvidencePanel(DropTarget, QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Build the rows now if they are out of date (before the panel is shown, to spread the work)."""
         if self._stale:
             self._rebuild()
 

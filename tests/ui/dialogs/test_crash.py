@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
 from inovasi_desktop import app
 from inovasi_desktop.domain.errors import StorageError
 from inovasi_desktop.services import innovations
+from tests.fixtures.editor import wait_for_editor
 
 pytestmark = pytest.mark.qt_no_exception_capture  # the app's own hooks are under test here
 logs_the_bug = pytest.mark.expect_log("Unhandled exception")
@@ -64,6 +65,7 @@ def raise_and_hook(error: BaseException) -> None:
 
 def type_in_the_editor(qtbot, window) -> str:
     window.new_action.trigger()
+    wait_for_editor(window)
     page = next(p for p in window.editor.view.pages.values() if "nama_inovasi" in getattr(p, "fields", {}))
     qtbot.keyClicks(page.fields["nama_inovasi"].input, "Posyandu Digital")
     assert window.editor.dirty  # typed, not saved yet (the autosave waits a moment)

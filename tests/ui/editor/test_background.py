@@ -19,6 +19,7 @@ from inovasi_desktop.rules import format_number_id
 from inovasi_desktop.rules.scoring import score_innovation
 from inovasi_desktop.services import carry_over, evidence_status, innovations, organisation
 from inovasi_desktop.ui.main_window import MainWindow
+from tests.fixtures.editor import wait_for_editor
 
 CHECKING = "Memeriksa berkas"
 
@@ -60,6 +61,7 @@ def test_checks_run_in_the_background_and_results_fill_in(qtbot, window, workspa
     window.refresh()
 
     window.open_innovation(example.id, "indikator:1")  # returns while the checks wait on the gate
+    wait_for_editor(window)
     editor = window.editor
     panel = file_panel(editor, 1)
     assert [CHECKING in row.status.text() for row in panel.rows] == [True]
@@ -96,6 +98,7 @@ def test_closing_the_editor_mid_check_stops_cleanly(qtbot, window, workspace, mo
     gate = Gate(monkeypatch)
     window.refresh()
     window.open_innovation(example.id, "indikator:2")
+    wait_for_editor(window)
     qtbot.waitUntil(lambda: bool(gate.threads))
     qtbot.mouseClick(window.editor.view.back_button, Qt.MouseButton.LeftButton)  # back to the list meanwhile
     assert window.editor is None
@@ -107,6 +110,7 @@ def test_closing_the_editor_mid_check_stops_cleanly(qtbot, window, workspace, mo
     states = evidence_status.file_status(workspace, hashes, "Kabupaten Jombang", examine=False)
     assert sum(found.state == evidence_status.OK for found in states.values()) == 1  # that result was kept
     window.open_innovation(example.id, "indikator:2")  # reopening checks the rest
+    wait_for_editor(window)
     qtbot.waitUntil(lambda: not window.editor.evidence.checking_files, timeout=30_000)
     assert len(gate.threads) == len(hashes)
 
@@ -116,6 +120,7 @@ def test_closing_the_window_mid_check_waits_for_the_file_in_hand(qtbot, window, 
     gate = Gate(monkeypatch)
     window.refresh()
     window.open_innovation(example.id, "indikator:2")
+    wait_for_editor(window)
     qtbot.waitUntil(lambda: bool(gate.threads))
     real_wait = window.runner.pool.waitForDone
 
@@ -179,6 +184,7 @@ def test_a_new_pemda_has_the_open_innovations_files_checked_again(qtbot, window,
     example = innovations.import_example(workspace)
     window.refresh()
     window.open_innovation(example.id, "indikator:2")
+    wait_for_editor(window)
     editor = window.editor
     qtbot.waitUntil(lambda: not editor.evidence.checking_files)
     panel = file_panel(editor, 2)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from inovasi_desktop.catalogue import FIELD_TYPES
 from inovasi_desktop.services import innovations
 from inovasi_desktop.ui.editor.field_widgets import WIDGETS
+from tests.fixtures.editor import wait_for_editor
 
 
 def profile_field(window, key):
@@ -26,6 +27,7 @@ def test_every_catalogue_field_type_has_a_widget():
 
 def test_create_fill_score_and_find_again(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     assert editor is not None and window.pages.currentWidget() is editor.view
     name = profile_field(window, "nama_inovasi")
@@ -59,6 +61,7 @@ def test_create_fill_score_and_find_again(qtbot, window, workspace):
 
 def test_word_count_and_findings_follow_typing(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     editor.view.show_step("rancang_bangun")
     rancang = profile_field(window, "rancang_bangun")
@@ -74,6 +77,7 @@ def test_word_count_and_findings_follow_typing(qtbot, window):
 
 def test_readiness_finding_jumps_to_its_field(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     editor.view.show_step("kesiapan")
     tree = editor.view.readiness.findings
@@ -91,6 +95,7 @@ def test_readiness_finding_jumps_to_its_field(qtbot, window):
 
 def test_keyboard_moves_between_steps(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     view = window.editor.view
     start = view.step_list.currentRow()
     QTest.keyClick(view.step_list, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
@@ -101,6 +106,7 @@ def test_keyboard_moves_between_steps(qtbot, window):
 
 def test_undo_and_redo_inside_a_field(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     edit = profile_field(window, "nama_inovasi").input
     qtbot.keyClicks(edit, "Inovasi A")
     QTest.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -111,6 +117,7 @@ def test_undo_and_redo_inside_a_field(qtbot, window):
 
 def test_huge_odd_paste_is_kept_and_reported(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     editor.view.show_step("tujuan")
     tujuan = profile_field(window, "tujuan")
@@ -144,6 +151,7 @@ def test_reopens_where_the_user_was(qtbot, workspace):
     qtbot.addWidget(first)
     assert first.load()
     first.new_action.trigger()
+    wait_for_editor(first)
     innovation_id = first.editor.innovation.id
     first.editor.view.show_step("indikator:7")
     first.close()
@@ -174,6 +182,7 @@ def test_carry_over_to_another_catalogue_reports_what_did_not_map(qtbot, window,
 
 def test_steady_typing_is_saved_while_it_goes_on(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     edit = profile_field(window, "nama_inovasi").input
     for _ in range(30):  # one key every 100 ms for 3 s: the debounce alone would never fire

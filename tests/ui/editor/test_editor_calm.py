@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from inovasi_desktop.services import innovations
 from inovasi_desktop.ui.editor.editor_view import STATE_ROLE
 from inovasi_desktop.ui.editor.steps import STATE_MARKS, StepState
+from tests.fixtures.editor import wait_for_editor
 
 
 def profile_field(editor, key):
@@ -34,6 +35,7 @@ def wheel(widget, notches: int = -1) -> None:
 
 def test_the_wheel_over_an_unfocused_choice_or_date_scrolls_the_page(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     tahapan = profile_field(editor, "tahapan").input
     tahapan.setCurrentIndex(tahapan.findData("Penerapan"))
@@ -64,6 +66,7 @@ def test_the_wheel_over_an_unfocused_choice_or_date_scrolls_the_page(qtbot, wind
 
 def test_a_focused_choice_still_takes_the_wheel(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     combo = profile_field(editor, "tahapan").input
     editor.view.scroll_to(combo)
@@ -76,6 +79,7 @@ def test_a_focused_choice_still_takes_the_wheel(qtbot, window):
 
 def test_the_basis_choice_of_an_indicator_ignores_a_passing_wheel(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     editor.view.show_step("indikator:18")
     page = editor.view.pages["indikator:18"]
@@ -127,6 +131,7 @@ def wraps(view, item) -> bool:
 
 def test_a_new_innovation_opens_calm_and_kesiapan_still_lists_everything(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     view = window.editor.view
     assert visible_messages(view.pages["profil"]) == []
     assert set(marks(view).values()) == {"○"}, "nothing entered yet: every step is kosong, none has a galat"
@@ -141,6 +146,7 @@ def test_a_new_innovation_opens_calm_and_kesiapan_still_lists_everything(qtbot, 
 
 def test_a_field_speaks_once_it_is_left_after_an_edit(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     name = profile_field(editor, "nama_inovasi")
     qtbot.mouseClick(name.input, Qt.MouseButton.LeftButton)
@@ -158,6 +164,7 @@ def test_a_field_speaks_once_it_is_left_after_an_edit(qtbot, window):
 
 def test_leaving_a_step_shows_its_findings_and_marks_only_touched_steps(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     view = editor.view
     qtbot.keyClicks(profile_field(editor, "nama_inovasi").input, "Layanan Antar Obat")
@@ -184,6 +191,7 @@ def test_a_lost_evidence_file_is_a_galat_everywhere(qtbot, window, workspace):
     workspace.evidence_store.path_for(lost.sha256).unlink()  # gone from the data folder
     window.refresh()
     window.open_innovation(example.id)
+    wait_for_editor(window)
     view = window.editor.view
     assert "1 galat" in view.score_label.text()
     view.show_step("kesiapan")
@@ -209,6 +217,7 @@ def test_a_lost_evidence_file_is_a_galat_everywhere(qtbot, window, workspace):
 
 def test_long_step_names_wrap_in_the_side_list(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     view = window.editor.view
     steps = view.step_list
     row = next(r for r, step in enumerate(view.steps) if step.key == "indikator:2")
@@ -223,6 +232,7 @@ def test_long_step_names_wrap_in_the_side_list(qtbot, window):
 
 def test_page_down_in_a_long_text_scrolls_the_text_not_the_step(qtbot, window):
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     view = editor.view
     view.show_step("tujuan")
@@ -259,6 +269,7 @@ def test_the_calendar_opens_inside_the_implementation_window(qtbot, window, cata
     from PySide6.QtCore import QDate
 
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     editor.view.show_step("waktu")
     field = profile_field(editor, "waktu_penerapan")
@@ -284,6 +295,7 @@ def test_the_evidence_date_calendar_opens_inside_the_indicator_period(qtbot, win
     from inovasi_desktop.ui.dialogs.evidence_metadata import MetadataDialog
 
     window.new_action.trigger()
+    wait_for_editor(window)
     editor = window.editor
     panel = editor.view.pages["indikator:2"].evidence  # evidence years [-1, 0]: 2025 to 2026
     dialog = MetadataDialog(EvidenceItem(file_name="sk.pdf"), panel.target, window)
@@ -302,6 +314,7 @@ def test_focus_changes_after_the_editor_closed_reach_no_deleted_page(qtbot, wind
     from PySide6.QtCore import QCoreApplication, QEvent
 
     window.new_action.trigger()
+    wait_for_editor(window)
     page = window.editor.view.pages["profil"]
     name = profile_field(window.editor, "nama_inovasi").input
     name.setFocus()

@@ -21,12 +21,14 @@ from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.services import innovations
 from inovasi_desktop.ui import tasks
 from inovasi_desktop.ui.editor import evidence_adding
+from tests.fixtures.editor import wait_for_editor
 
 
 def open_at(window, workspace, step: str, innovation=None):
     innovation = innovation or innovations.create(workspace)
     window.refresh()
     window.open_innovation(innovation.id, step)
+    wait_for_editor(window)
     return window.editor
 
 

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from inovasi_desktop.services import innovations
+from tests.fixtures.editor import wait_for_editor
 
 COORDINATE_MESSAGE = "Koordinat Lokasi tidak sah: lintang harus antara -90 dan 90, bujur antara -180 dan 180."
 
@@ -51,11 +52,13 @@ def reopen(qtbot, window, step: str):
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert window.editor is None
     window.open_innovation(innovation_id, step)
+    wait_for_editor(window)
     return window.editor
 
 
 def test_latitude_95_stays_visible_is_reported_and_saved_as_typed(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     koordinat = field_of(window, "koordinat")
     type_into(qtbot, koordinat.lat, "95")
     QTest.keyClick(koordinat.lat, Qt.Key.Key_Tab)
@@ -82,6 +85,7 @@ def test_latitude_95_stays_visible_is_reported_and_saved_as_typed(qtbot, window,
 
 def test_a_half_filled_or_wordy_coordinate_is_kept_and_reported(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     koordinat = field_of(window, "koordinat")
     type_into(qtbot, koordinat.lat, "0")  # on the equator, as Pontianak nearly is
     leave(koordinat)  # the longitude left empty
@@ -112,6 +116,7 @@ def test_a_half_filled_or_wordy_coordinate_is_kept_and_reported(qtbot, window, w
 
 def test_an_impossible_date_stays_visible_is_reported_and_saved_as_typed(qtbot, window, workspace):
     window.new_action.trigger()
+    wait_for_editor(window)
     window.editor.view.show_step("waktu")
     penerapan = field_of(window, "waktu_penerapan")
     type_into(qtbot, penerapan.edit, "31-02-2025")
