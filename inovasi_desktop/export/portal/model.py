@@ -9,9 +9,9 @@ from pathlib import Path
 from inovasi_desktop.catalogue.model import Catalogue
 from inovasi_desktop.domain.errors import InovasiError
 from inovasi_desktop.domain.model import EvidenceItem, Innovation, Organisation
+from inovasi_desktop.evidence.limits import DEFAULT_MAX_BYTES
 
-MB = 1024 * 1024
-DEFAULT_CAP = 2 * MB  # the upload cap regional IID portals use; none is published nationally
+DEFAULT_CAP = DEFAULT_MAX_BYTES  # the upload cap regional IID portals use (2 MB); none is published nationally
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
