@@ -6,7 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from inovasi_desktop import paths
-from inovasi_desktop.export.portal import DEFAULT_CAP, PortalInput, PortalPackageError, PortalResult, build_portal_package
+from inovasi_desktop.export.portal import (
+    DEFAULT_CAP,
+    PortalInput,
+    PortalPackageError,
+    PortalResult,
+    build_portal_package,
+)
 from inovasi_desktop.export.portal.names import package_folder
 from inovasi_desktop.services import innovations, organisation
 from inovasi_desktop.services.workspace import Workspace

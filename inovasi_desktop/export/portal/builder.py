@@ -24,16 +24,17 @@ from inovasi_desktop.export.portal.evidence_pdf import ATTEMPTS, write_section_p
 from inovasi_desktop.export.portal.html_page import to_bytes
 from inovasi_desktop.export.portal.model import (
     LINKS_ONLY,
-    NO_EVIDENCE,
     READY,
     TOO_BIG,
-    VIDEO as VIDEO_ROW,
     IsCancelled,
     PortalInput,
     PortalPackageError,
     PortalResult,
     Progress,
     UploadRow,
+)
+from inovasi_desktop.export.portal.model import (
+    VIDEO as VIDEO_ROW,
 )
 from inovasi_desktop.export.portal.pages import checklist_html, checklist_text, profile_html, profile_text
 from inovasi_desktop.export.portal.profile_texts import level_lines, link_entries, profile_entries

@@ -64,7 +64,7 @@ class PortalPackageDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         layout.addWidget(self.buttons)
-        self.resize(680, 300)
+        self.resize(680, self.sizeHint().height())
 
     def _form_page(self) -> QWidget:
         page = QWidget()
