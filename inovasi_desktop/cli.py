@@ -148,6 +148,49 @@ def _export_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- portal upload package ---------------------------------------------------------------------------
+
+def _megabytes(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan angka megabita") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("batas harus lebih dari 0 MB")
+    return value
+
+
+@command("portal-package")
+def _portal_package(args: argparse.Namespace) -> int:
+    from inovasi_desktop.rules.format import format_size_id
+    from inovasi_desktop.services import innovations, portal_package
+
+    ws = _workspace()
+    result = portal_package.make_package(ws, innovations.resolve_id(ws, args.id), Path(args.output),
+                                         cap_bytes=round(args.cap_mb * 1024 * 1024))
+    rows = [{"place": r.place, "title": r.title, "level": r.level, "file": r.file_name, "bytes": r.size,
+             "status": r.status, "message": r.message} for r in result.rows]
+    lines = [f"Paket unggah portal ditulis: {result.folder} ({len(result.files)} berkas, batas unggah "
+             f"{format_size_id(result.cap_bytes)} per berkas)"]
+    for r in result.rows:
+        shown = f"{r.file_name} ({format_size_id(r.size)})" if r.file_name else "-"
+        lines.append(f"  {r.place:<15} {r.status_label:<16} {shown}")
+    lines += [f"Perhatian: {problem}" for problem in result.problems]
+    _emit(args, {"folder": str(result.folder), "cap_bytes": result.cap_bytes, "files": result.files,
+                 "rows": rows, "problems": result.problems}, lines)
+    return EXIT_FINDINGS if result.problems else EXIT_OK
+
+
+def _add_portal_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add("portal-package", "buat paket unggah portal IID: satu PDF bukti per indikator di bawah batas "
+                              "unggah, isian profil untuk disalin, dan daftar unggah")
+    p.add_argument("id", metavar="ID", help="id inovasi (cukup awalannya)")
+    p.add_argument("-o", "--output", metavar="FOLDER", required=True,
+                   help="folder paket yang akan dibuat (belum ada atau kosong; di luar folder data aplikasi)")
+    p.add_argument("--batas-mb", dest="cap_mb", type=_megabytes, default=2.0, metavar="MB",
+                   help="batas ukuran unggah per berkas dalam megabita (bawaan: 2)")
+
+
 # -- organisation ----------------------------------------------------------------------------------
 
 # attribute, option, label (as the organisation dialog names it), help
@@ -379,6 +422,7 @@ def _parser() -> argparse.ArgumentParser:
     for attr, option, _, help_text in _ORGANISATION:
         p.add_argument(option, dest=attr, metavar=option.lstrip("-").upper(), help=help_text)
     _add_evidence_parsers(add)
+    _add_portal_parsers(add)
     return parser
 
 

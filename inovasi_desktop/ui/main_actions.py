@@ -76,6 +76,11 @@ def build(window: QMainWindow) -> None:
     w.carry_action = make_action(w, tr("Salin ke katalog lain…"), w.carry_over_selected, None,
                                  tr("Salin inovasi terpilih ke versi katalog lain, misalnya ke IID 2026"),
                                  "katalog-lain", tr("Ke katalog lain"))
+    # -- portal upload package
+    w.portal_action = make_action(w, tr("Paket unggah portal…"), w.portal_package, None,
+                                  tr("Siapkan PDF bukti per indikator di bawah batas unggah, isian profil untuk "
+                                     "disalin, dan daftar unggah portal IID"), "ekspor-pdf", tr("Paket portal"))
+    # --
     w.back_action = make_action(w, tr("Kembali ke daftar"), w.go_back, "Esc",
                                 tr("Kembali ke daftar inovasi; perubahan tersimpan otomatis"), "kembali")
 
@@ -94,7 +99,8 @@ def build(window: QMainWindow) -> None:
           w.settings_action, None, w.quit_action)
     _menu(menus, "editMenu", tr("&Sunting"), w.find_action, None, w.duplicate_action, w.delete_action, None,
           w.bin_action, w.restore_action, None, w.save_action)
-    _menu(menus, "innovationMenu", tr("&Inovasi"), w.readiness_action, w.carry_action, None, w.back_action)
+    _menu(menus, "innovationMenu", tr("&Inovasi"), w.readiness_action, w.carry_action, None, w.portal_action, None,
+          w.back_action)
     _menu(menus, "helpMenu", tr("Ban&tuan"), w.help_action, w.example_action, None, w.about_action)
 
     toolbar = QToolBar(tr("Alat"))
@@ -113,6 +119,28 @@ def build(window: QMainWindow) -> None:
             toolbar.addAction(action)
     w.addToolBar(toolbar)
     w.toolbar = toolbar
+    _list_context_menu(w)
+
+
+def _list_context_menu(w: QMainWindow) -> None:
+    """Right click on the innovation list: the actions on the selected innovations."""
+    table = w.list_view.table
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    menu = QMenu(table)
+    menu.setObjectName("listContextMenu")
+    for action in (w.open_action, None, w.export_action, w.print_action, w.portal_action, None,
+                   w.duplicate_action, w.delete_action):
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+    w.list_menu = menu
+
+    def show(pos) -> None:
+        if not w.bin_action.isChecked() and table.indexAt(pos).isValid():
+            menu.popup(table.viewport().mapToGlobal(pos))
+
+    table.customContextMenuRequested.connect(show)
 
 
 def _menu(menus, name: str, title: str, *actions: QAction | None) -> QMenu:

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(count >= 1 or in_editor)  # never from the bin
         self.print_action.setEnabled(count >= 1 or in_editor)
         self.readiness_action.setEnabled(count == 1 or in_editor)
+        self.portal_action.setEnabled(count == 1 or in_editor)
         self.back_action.setEnabled(not in_list)
         self.save_action.setEnabled(in_editor)
 
@@ -350,6 +351,21 @@ class MainWindow(QMainWindow):
         if targets:
             self.dossier_export.done.connect(self._exported)
             self.dossier_export.start(targets)
+
+    def portal_package(self) -> None:
+        """The portal upload package of the open innovation or the one selected."""
+        from inovasi_desktop.ui.dialogs.portal_package import PortalPackageDialog
+
+        if self.editor is not None:
+            self.editor.save()
+            innovation_id, name = self.editor.innovation.id, self.editor.innovation.name
+        elif len(ids := self.list_view.selected_ids()) == 1 and not self.bin_action.isChecked():
+            innovation_id = ids[0]
+            name = next(r.name for r in self.list_view.model.rows if r.id == innovation_id)
+        else:
+            return
+        self.portal_dialog = PortalPackageDialog(self.workspace, self.runner, innovation_id, name, self)
+        self.portal_dialog.open()
 
     def print_selected(self) -> None:
         """Print the dossiers of the selected innovations (or the open one) without the preview."""

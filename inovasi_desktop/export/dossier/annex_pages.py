@@ -17,7 +17,7 @@ from inovasi_desktop.domain.model import Innovation
 from inovasi_desktop.export.dossier.annex import IMAGE, LISTING, AnnexEntry, AnnexSection, Block
 from inovasi_desktop.export.dossier.chrome import draw_running_header, new_canvas
 from inovasi_desktop.export.dossier.fonts import REGULAR
-from inovasi_desktop.export.dossier.images import ImageUnreadable, fit, prepare_image
+from inovasi_desktop.export.dossier.images import PRINT, ImageSettings, ImageUnreadable, fit, prepare_image
 from inovasi_desktop.export.dossier.model import DossierError
 from inovasi_desktop.export.dossier.styles import (
     CONTENT_WIDTH,
@@ -52,8 +52,9 @@ _FRAME_HEIGHT = _FRAME_TOP - MARGIN_BOTTOM
 
 
 def render_annex_pages(blocks: list[Block], innovation: Innovation, header_left: str,
-                       tick: Callable[[], None]) -> bytes:
-    """A PDF with one page per generated block (PDF blocks are skipped: they are the evidence itself)."""
+                       tick: Callable[[], None], images: ImageSettings = PRINT) -> bytes:
+    """A PDF with one page per generated block (PDF blocks are skipped: they are the evidence itself);
+    photos are re-encoded as `images` says."""
     out = io.BytesIO()
     canvas = new_canvas(out, (PAGE_WIDTH, PAGE_HEIGHT))
     for block in blocks:
@@ -62,7 +63,7 @@ def render_annex_pages(blocks: list[Block], innovation: Innovation, header_left:
         tick()
         draw_running_header(canvas, header_left, "Lampiran")
         if block.kind == IMAGE:
-            _image_page(canvas, block.section, block.entries[0])
+            _image_page(canvas, block.section, block.entries[0], images)
         elif block.kind == LISTING:
             _listing_page(canvas, block.section, block.entries)
         else:
@@ -131,13 +132,13 @@ def _caption(section: AnnexSection, entry: AnnexEntry) -> list:
             Spacer(1, 3 * mm)]
 
 
-def _image_page(canvas: Canvas, section: AnnexSection, entry: AnnexEntry) -> None:
+def _image_page(canvas: Canvas, section: AnnexSection, entry: AnnexEntry, images: ImageSettings) -> None:
     caption = KeepInFrame(CONTENT_WIDTH, 60 * mm, _caption(section, entry), mode="shrink")
     _, caption_height = caption.wrapOn(canvas, CONTENT_WIDTH, 60 * mm)
     caption.drawOn(canvas, MARGIN_LEFT, _FRAME_TOP - caption_height)
     box_w, box_h = CONTENT_WIDTH, _FRAME_HEIGHT - caption_height - 2 * mm
     try:
-        image = prepare_image(entry.path, box_w, box_h)
+        image = prepare_image(entry.path, box_w, box_h, dpi=images.dpi, quality=images.quality)
     except ImageUnreadable:
         raise DossierError(f'Berkas gambar "{entry.display_name}" pada {entry.place} rusak atau tidak dapat '
                            "dibaca sehingga tidak dapat dilampirkan.") from None

@@ -37,28 +37,35 @@ def assemble(ctx: Context, front: FrontMatter, annex_pdf: bytes, blocks: list[Bl
     open (on `stack`) until the result is saved."""
     out = stack.enter_context(pikepdf.new())
     out.pages.extend(stack.enter_context(pikepdf.open(io.BytesIO(front.pdf))).pages)
-    annex_pages = iter(stack.enter_context(pikepdf.open(io.BytesIO(annex_pdf))).pages)
-    for block in blocks:
-        if block.kind == PDF:
-            for page in evidence[block.entries[0].item.sha256].pages:
-                tick()
-                _place_foreign(out, page)
-        else:
-            out.pages.append(next(annex_pages))
+    append_blocks(out, annex_pdf, blocks, evidence, tick, stack)
     _stamp_every_page(out, ctx, tick, stack)
     _write_outline(out, ctx, front)
     _write_metadata(out, ctx)
     return out
 
 
-def _place_foreign(out: pikepdf.Pdf, page: pikepdf.Page) -> None:
+def append_blocks(out: pikepdf.Pdf, annex_pdf: bytes, blocks: list[Block], evidence: dict[str, pikepdf.Pdf],
+                  tick: Callable[[], None], stack: ExitStack, band: float = FOOTER_BAND) -> None:
+    """Append the annex blocks to `out` in order: generated pages from `annex_pdf` (one per non-PDF
+    block, as `render_annex_pages` drew them) and every page of each evidence PDF, placed on A4 above `band`."""
+    annex_pages = iter(stack.enter_context(pikepdf.open(io.BytesIO(annex_pdf))).pages)
+    for block in blocks:
+        if block.kind == PDF:
+            for page in evidence[block.entries[0].item.sha256].pages:
+                tick()
+                _place_foreign(out, page, band)
+        else:
+            out.pages.append(next(annex_pages))
+
+
+def _place_foreign(out: pikepdf.Pdf, page: pikepdf.Page, band: float = FOOTER_BAND) -> None:
     box = page.trimbox
     width, height = abs(float(box[2]) - float(box[0])), abs(float(box[3]) - float(box[1]))
     if int(page.obj.get(Name.Rotate, 0)) % 180:
         width, height = height, width
     size = (PAGE_HEIGHT, PAGE_WIDTH) if width > height else (PAGE_WIDTH, PAGE_HEIGHT)
     placed = out.add_blank_page(page_size=size)
-    _overlay(placed, page.as_form_xobject(), EVIDENCE_XOBJECT, Rectangle(0, FOOTER_BAND, size[0], size[1]))
+    _overlay(placed, page.as_form_xobject(), EVIDENCE_XOBJECT, Rectangle(0, band, size[0], size[1]))
 
 
 def _overlay(page: pikepdf.Page, form: pikepdf.Object, name: Name, rect: Rectangle) -> None:

@@ -26,6 +26,17 @@ class PreparedImage:
     height: int
 
 
+@dataclass(frozen=True)
+class ImageSettings:
+    """How photos are re-encoded for a page: print resolution and JPEG quality."""
+
+    dpi: int = TARGET_DPI
+    quality: int = JPEG_QUALITY
+
+
+PRINT = ImageSettings()
+
+
 class ImageUnreadable(Exception):
     """Pillow cannot decode the file; the caller names the evidence item to the user."""
 
@@ -36,24 +47,35 @@ def fit(width: float, height: float, box_width: float, box_height: float) -> tup
     return width * scale, height * scale
 
 
-def prepare_image(path: Path, box_width_pt: float, box_height_pt: float) -> PreparedImage:
-    """The image at `path`, made to print at ~TARGET_DPI when fitted into the box (points)."""
+def target_size(width: int, height: int, box_width_pt: float, box_height_pt: float,
+                dpi: int = TARGET_DPI) -> tuple[int, int]:
+    """Pixels that print at ~`dpi` when (width, height) is fitted into the box (points); never more than given."""
+    print_w, print_h = fit(width, height, box_width_pt, box_height_pt)
+    return (max(1, min(width, round(print_w / 72 * dpi))), max(1, min(height, round(print_h / 72 * dpi))))
+
+
+def prepare_image(path: Path, box_width_pt: float, box_height_pt: float, *, dpi: int = TARGET_DPI,
+                  quality: int = JPEG_QUALITY) -> PreparedImage:
+    """The image at `path`, made to print at ~`dpi` when fitted into the box (points)."""
     try:
         with Image.open(path) as image:
             turned = image.getexif().get(_EXIF_ORIENTATION) in _TURNED
             upright_w, upright_h = (image.height, image.width) if turned else image.size
-            print_w, print_h = fit(upright_w, upright_h, box_width_pt, box_height_pt)
-            target = (max(1, min(upright_w, round(print_w / 72 * TARGET_DPI))),
-                      max(1, min(upright_h, round(print_h / 72 * TARGET_DPI))))
+            target = target_size(upright_w, upright_h, box_width_pt, box_height_pt, dpi)
             image.draft("RGB", (target[1], target[0]) if turned else target)  # JPEG only; no-op otherwise
-            upright = _flatten(ImageOps.exif_transpose(image))
-            if upright.size != target:
-                upright = upright.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
-            out = io.BytesIO()
-            upright.save(out, "JPEG", quality=JPEG_QUALITY)
-            return PreparedImage(out.getvalue(), *upright.size)
+            return encode_jpeg(ImageOps.exif_transpose(image), target, quality)
     except (OSError, ValueError, Image.DecompressionBombError) as err:
         raise ImageUnreadable(str(err)) from err
+
+
+def encode_jpeg(image: Image.Image, target: tuple[int, int], quality: int = JPEG_QUALITY) -> PreparedImage:
+    """`image` flattened to RGB or grey, resized to `target` pixels and encoded as JPEG."""
+    flat = _flatten(image)
+    if flat.size != target:
+        flat = flat.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+    out = io.BytesIO()
+    flat.save(out, "JPEG", quality=quality)
+    return PreparedImage(out.getvalue(), *flat.size)
 
 
 def _flatten(image: Image.Image) -> Image.Image:
