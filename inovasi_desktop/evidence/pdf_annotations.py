@@ -77,7 +77,8 @@ def _printed(annot: Dictionary) -> bool:
         flags = int(annot.get("/F", 0))
     except (TypeError, ValueError):
         flags = 0
-    return bool(flags & _PRINT) and not flags & (_HIDDEN | _NO_VIEW) and str(annot.get("/Subtype", "")) not in _NOT_PRINTED
+    shown = bool(flags & _PRINT) and not flags & (_HIDDEN | _NO_VIEW)
+    return shown and str(annot.get("/Subtype", "")) not in _NOT_PRINTED
 
 
 def _has_appearance(annot: Dictionary) -> bool:

@@ -11,10 +11,10 @@ into the dossier, so that is what is rendered.
 
 from __future__ import annotations
 
-import io
 import re
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Name
@@ -34,8 +34,8 @@ class PageDamage:
     checked: int  # pages looked at before the time ran out (all: == the page count)
 
 
-def damaged_pages(pdf: pikepdf.Pdf, *, seconds: float) -> PageDamage:
-    """Look at every page of `pdf` (opened, and repaired by qpdf) within about `seconds`."""
+def damaged_pages(pdf: pikepdf.Pdf, repaired: Path, *, seconds: float) -> PageDamage:
+    """Look at every page of `pdf` (opened, and repaired by qpdf; `repaired` is it saved) within about `seconds`."""
     deadline = time.monotonic() + seconds
     bad: set[int] = set()
     walk = _Walk()
@@ -48,10 +48,8 @@ def damaged_pages(pdf: pikepdf.Pdf, *, seconds: float) -> PageDamage:
             bad.add(number)
         checked += 1
     try:
-        buffer = io.BytesIO()
-        pdf.save(buffer)
-        failed, rendered = unrenderable_pages(buffer.getvalue(), deadline=deadline)
-    except (pikepdf.PdfError, RuntimeError, PdfiumFailed):
+        failed, rendered = unrenderable_pages(repaired, deadline=deadline)
+    except PdfiumFailed:
         return PageDamage(tuple(range(1, len(pdf.pages) + 1)), len(pdf.pages))
     bad.update(failed)
     return PageDamage(tuple(sorted(bad)), min(checked, rendered))
@@ -123,7 +121,9 @@ def _font_damaged(font: pikepdf.Object) -> bool:
         if not isinstance(font, pikepdf.Dictionary):
             return True
     descriptor = font.get("/FontDescriptor")
-    programs = [descriptor[k] for k in _FONT_FILES if k in descriptor] if isinstance(descriptor, pikepdf.Dictionary) else []
+    if not isinstance(descriptor, pikepdf.Dictionary):
+        descriptor = pikepdf.Dictionary()
+    programs = [descriptor[k] for k in _FONT_FILES if k in descriptor]
     if not programs:
         # A subset tag means the font was embedded: without its program the glyphs cannot be drawn.
         return bool(_SUBSET_TAG.match(str(font.get("/BaseFont", ""))))

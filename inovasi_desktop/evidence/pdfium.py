@@ -13,7 +13,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
 
 import pypdfium2 as pdfium
 
@@ -26,14 +25,16 @@ class PdfiumFailed(Exception):
 
 
 @contextmanager
-def _document(source: Path | bytes | BinaryIO) -> Iterator[pdfium.PdfDocument]:
+def _document(path: Path) -> Iterator[pdfium.PdfDocument]:
     # A file object, not a path: PDFium's own file opening fails on non-ASCII Windows paths.
-    stream = open(source, "rb") if isinstance(source, Path) else source  # noqa: SIM115 (closed by the document)
     try:
-        document = pdfium.PdfDocument(stream, autoclose=isinstance(source, Path))
-    except (pdfium.PdfiumError, OSError, ValueError) as err:
-        if isinstance(source, Path):
-            stream.close()
+        stream = open(path, "rb")  # noqa: SIM115 (the document closes it)
+    except OSError as err:
+        raise PdfiumFailed(str(err)) from None
+    try:
+        document = pdfium.PdfDocument(stream, autoclose=True)
+    except (pdfium.PdfiumError, ValueError) as err:
+        stream.close()
         raise PdfiumFailed(str(err)) from None
     try:
         yield document
@@ -67,13 +68,13 @@ def _page_text(document: pdfium.PdfDocument, index: int) -> str:
         page.close()
 
 
-def unrenderable_pages(data: bytes, *, deadline: float) -> tuple[list[int], int]:
-    """Render every page of the PDF in `data` (small, thrown away): the 1-based numbers of the pages
+def unrenderable_pages(path: Path, *, deadline: float) -> tuple[list[int], int]:
+    """Render every page of the PDF at `path` (small, thrown away): the 1-based numbers of the pages
     PDFium cannot load or draw, and the number of pages looked at before `deadline` (a
     `time.monotonic()` value) passed. Raises PdfiumFailed when the document itself does not open."""
     failed: list[int] = []
     done = 0
-    with _LOCK, _document(data) as document:
+    with _LOCK, _document(Path(path)) as document:
         for index in range(len(document)):
             if time.monotonic() > deadline:
                 break
