@@ -303,11 +303,12 @@ def _check_pages(pdf: pikepdf.Pdf, repaired: Path, found: _Findings) -> None:
 def _page_findings(found: _Findings, tiny: list[tuple[int, float, float]], printable: Printability) -> None:
     if tiny:
         number, width, height = tiny[0]
+        example = "misalnya " if len(tiny) > 1 else ""
         size = f"{format_number_id(width / 72 * 2.54)} \u00d7 {format_number_id(height / 72 * 2.54)} cm"
         found.add(
             Severity.PERINGATAN,
             Code.PDF_TINY_PAGES,
-            f"Halaman {format_pages_id([t[0] for t in tiny])} berukuran sangat kecil (misalnya {size}) sehingga"
+            f"Halaman {format_pages_id([t[0] for t in tiny])} berukuran sangat kecil ({example}{size}) sehingga"
             " hampir tidak terlihat. Di berkas usulan halaman itu diperbesar memenuhi halaman A4; periksa hasilnya"
             " atau buat ulang PDF dengan ukuran halaman yang benar.",
         )

@@ -46,7 +46,7 @@ def test_tiny_page_is_a_warning_that_it_will_be_enlarged(files):
     check = check_file(files.tiny_page_pdf(side=3.84), accepts=("pdf",))
     problem = _problem(check, Code.PDF_TINY_PAGES)
     assert check.ok and problem.severity is Severity.PERINGATAN
-    assert problem.message.startswith("Halaman 1 berukuran sangat kecil (misalnya 0,14 \u00d7 0,14 cm)")
+    assert problem.message.startswith("Halaman 1 berukuran sangat kecil (0,14 \u00d7 0,14 cm)")
     assert "diperbesar" in problem.message
     assert Code.PDF_TINY_PAGES not in check_file(files.tiny_page_pdf("kartu.pdf", side=200)).codes
 
