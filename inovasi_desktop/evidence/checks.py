@@ -7,9 +7,9 @@ the file in small pieces (large files are not loaded into memory).
 from __future__ import annotations
 
 import os
-import shutil
 import stat
-import subprocess
+import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,17 +20,20 @@ from inovasi_desktop.catalogue.evidence_kinds import FILE_KINDS, IMAGE, KIND, KI
 from inovasi_desktop.domain import Severity
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.evidence.images import ImageTooLarge, exif_orientation, open_image
-from inovasi_desktop.evidence.limits import DEFAULT_MAX_BYTES
+from inovasi_desktop.evidence.limits import DEFAULT_MAX_BYTES, TINY_PAGE_PT
+from inovasi_desktop.evidence.pdf_annotations import Printability, make_printable
+from inovasi_desktop.evidence.pdf_damage import damaged_pages
 from inovasi_desktop.evidence.pdf_safety import find_active_content
+from inovasi_desktop.evidence.pdfium import first_pages_text
 from inovasi_desktop.evidence.regions import other_regions_only
 from inovasi_desktop.evidence.sniff import EXECUTABLES, describe, sniff
-from inovasi_desktop.rules.format import format_size_id
+from inovasi_desktop.rules.format import format_number_id, format_pages_id, format_size_id
 
 KIND_LABELS = {kind: KIND[kind].label for kind in FILE_KINDS}  # the kinds a file may be
 IMAGE_KINDS, VIDEO_KINDS = kinds_of_group(IMAGE), kinds_of_group(VIDEO)
 TEXT_SAMPLE_PAGES = 5  # pages looked at for a text layer
 REGION_TEXT_PAGES = 3  # pages whose text is searched for region names
-PDFTOTEXT_TIMEOUT = 30  # seconds
+PAGE_CHECK_SECONDS = 30  # a repaired PDF's pages are looked at (and rendered) for about this long at most
 
 
 class Code:
@@ -51,6 +54,11 @@ class Code:
     PDF_ACTIVE_CONTENT = "pdf.active_content"
     PDF_OTHER_REGION = "pdf.other_region"
     PDF_REGION_SKIPPED = "pdf.region_skipped"
+    PDF_DAMAGED_PAGES = "pdf.damaged_pages"
+    PDF_PAGES_UNCHECKED = "pdf.pages_unchecked"
+    PDF_TINY_PAGES = "pdf.tiny_pages"
+    PDF_ANNOTATIONS_LOST = "pdf.annotations_lost"
+    PDF_NOTES_ICON_ONLY = "pdf.notes_icon_only"
     IMAGE_TOO_LARGE = "image.too_large"
     IMAGE_CORRUPT = "image.corrupt"
     IMAGE_ROTATED = "image.rotated"
@@ -230,7 +238,7 @@ def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
     except (pikepdf.PdfError, RuntimeError, ValueError, OSError):
         found.add(Severity.GALAT, Code.PDF_DAMAGED, "Berkas PDF rusak dan tidak dapat dibuka.")
         return
-    with pdf:
+    with pdf, ExitStack() as scratch:
         damaged = bool(pdf.get_warnings())
         try:
             pages = len(pdf.pages)
@@ -240,19 +248,92 @@ def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
                 has_text=_has_text_layer(pdf) if pages else None,
                 active_content=tuple(find_active_content(pdf)),
             )
-        except (pikepdf.PdfError, RuntimeError, ValueError):
+            tiny = _tiny_pages(pdf)
+            damaged = bool(pdf.get_warnings()) or damaged
+            text_source = path
+            if damaged and pages:  # what the dossier would print is the repaired document: look at that
+                text_source = Path(scratch.enter_context(tempfile.TemporaryDirectory(prefix="inovasi-"))) / "pdf"
+                pdf.save(text_source)
+                _check_pages(pdf, text_source, found)
+        except (pikepdf.PdfError, RuntimeError, ValueError, OSError):
             found.add(Severity.GALAT, Code.PDF_DAMAGED, "Berkas PDF rusak sehingga isinya tidak dapat dibaca.")
             return
-        damaged = bool(pdf.get_warnings()) or damaged
-    _pdf_findings(found, repaired=damaged)
-    if pemda and pages:
-        _check_region(path, found, pemda)
+        try:
+            printable = make_printable(pdf)  # in memory only: what the dossier will be able to print
+        except (pikepdf.PdfError, RuntimeError, ValueError):
+            printable = Printability((), ())
+        _pdf_findings(found, repaired=damaged)
+        _page_findings(found, tiny, printable)
+        if pemda and pages:
+            _check_region(text_source, found, pemda)
+
+
+def _tiny_pages(pdf: pikepdf.Pdf) -> list[tuple[int, float, float]]:
+    """(number, width, height in points) of the pages too small to read at their own size."""
+    tiny = []
+    for number, page in enumerate(pdf.pages, start=1):
+        box = page.trimbox
+        width, height = abs(float(box[2]) - float(box[0])), abs(float(box[3]) - float(box[1]))
+        if max(width, height) < TINY_PAGE_PT:
+            tiny.append((number, width, height))
+    return tiny
+
+
+def _check_pages(pdf: pikepdf.Pdf, repaired: Path, found: _Findings) -> None:
+    """A repaired file (saved at `repaired`): every page must still be whole, as the dossier would print it."""
+    result = damaged_pages(pdf, repaired, seconds=PAGE_CHECK_SECONDS)
+    count = len(pdf.pages)
+    if result.bad_pages:
+        found.add(
+            Severity.GALAT,
+            Code.PDF_DAMAGED_PAGES,
+            f"Berkas PDF ini terpotong atau rusak: halaman {format_pages_id(result.bad_pages)} kehilangan isi"
+            " (huruf, gambar, atau teks) sehingga tidak tercetak utuh. Minta atau simpan ulang berkas aslinya"
+            " yang utuh.",
+        )
+    if result.checked < count:
+        found.add(
+            Severity.PERINGATAN,
+            Code.PDF_PAGES_UNCHECKED,
+            f"Berkas PDF yang diperbaiki ini terlalu besar untuk diperiksa seluruhnya: halaman"
+            f" {format_pages_id(range(result.checked + 1, count + 1))} belum diperiksa kerusakannya.",
+        )
+
+
+def _page_findings(found: _Findings, tiny: list[tuple[int, float, float]], printable: Printability) -> None:
+    if tiny:
+        number, width, height = tiny[0]
+        example = "misalnya " if len(tiny) > 1 else ""
+        size = f"{format_number_id(width / 72 * 2.54)} \u00d7 {format_number_id(height / 72 * 2.54)} cm"
+        found.add(
+            Severity.PERINGATAN,
+            Code.PDF_TINY_PAGES,
+            f"Halaman {format_pages_id([t[0] for t in tiny])} berukuran sangat kecil ({example}{size}) sehingga"
+            " hampir tidak terlihat. Di berkas usulan halaman itu diperbesar memenuhi halaman A4; periksa hasilnya"
+            " atau buat ulang PDF dengan ukuran halaman yang benar.",
+        )
+    if printable.lost:
+        lost = [f"{u.label} (halaman {format_pages_id(u.pages)})" for u in printable.lost]
+        found.add(
+            Severity.PERINGATAN,
+            Code.PDF_ANNOTATIONS_LOST,
+            "Sebagian anotasi tidak memiliki tampilan sehingga tidak ikut tercetak di berkas usulan:"
+            f" {', '.join(lost)}."
+            " Cetak ulang berkas ke PDF dari aplikasi pembuatnya agar anotasi itu ikut tercetak.",
+        )
+    if printable.note_pages:
+        found.add(
+            Severity.INFO,
+            Code.PDF_NOTES_ICON_ONLY,
+            f"Catatan tempel di halaman {format_pages_id(printable.note_pages)} tercetak sebagai ikon saja;"
+            " isi catatannya tidak ikut tercetak.",
+        )
 
 
 def _pdf_findings(found: _Findings, *, repaired: bool) -> None:
     facts = found.facts
     facts["repaired"] = repaired
-    if repaired:
+    if repaired and Code.PDF_DAMAGED_PAGES not in (p.code for p in found.problems):
         found.add(
             Severity.PERINGATAN,
             Code.PDF_REPAIRED,
@@ -303,12 +384,12 @@ def _has_text_layer(pdf: pikepdf.Pdf) -> bool:
 
 
 def _check_region(path: Path, found: _Findings, pemda: str) -> None:
-    text = _extract_text(path, REGION_TEXT_PAGES)
+    text = first_pages_text(path, REGION_TEXT_PAGES)
     if text is None:
         found.add(
             Severity.INFO,
             Code.PDF_REGION_SKIPPED,
-            "Nama daerah dalam dokumen tidak diperiksa karena teksnya tidak dapat dibaca di komputer ini.",
+            "Nama daerah dalam dokumen tidak diperiksa karena teksnya tidak dapat dibaca.",
         )
         return
     others = other_regions_only(text, pemda)
@@ -318,21 +399,6 @@ def _check_region(path: Path, found: _Findings, pemda: str) -> None:
             Code.PDF_OTHER_REGION,
             f"Dokumen ini menyebut {_join_or(others)}, bukan {pemda}. Pastikan bukti berasal dari daerah Anda.",
         )
-
-
-def _extract_text(path: Path, pages: int) -> str | None:
-    """Text of the first `pages` pages by poppler's pdftotext, or None when unavailable or failing."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        return None
-    command = [exe, "-q", "-f", "1", "-l", str(pages), "-enc", "UTF-8", os.path.abspath(path), "-"]
-    try:
-        result = subprocess.run(command, capture_output=True, timeout=PDFTOTEXT_TIMEOUT, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if result.returncode != 0:
-        return None
-    return result.stdout.decode("utf-8", "replace")
 
 
 def _check_image(path: Path, found: _Findings) -> None:

@@ -8,6 +8,7 @@ four groups.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -51,6 +52,21 @@ def format_size_id(size: int) -> str:
     while unit < len(_SIZE_UNITS) - 1 and _quantize(value, 1) >= 1024:
         value, unit = value / 1024, unit + 1
     return f"{format_number_id(value, 1).removesuffix(',0')} {_SIZE_UNITS[unit]}"
+
+
+def format_pages_id(numbers: Iterable[int]) -> str:
+    """Page numbers as people list them, runs of three or more joined: [1, 2, 3, 5, 8] -> "1–3, 5, dan 8",
+    [2, 3] -> "2 dan 3"."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    words = [w for run in runs for w in ([f"{run[0]}–{run[-1]}"] if len(run) > 2 else map(str, run))]
+    if len(words) <= 2:
+        return " dan ".join(words)
+    return ", ".join(words[:-1]) + ", dan " + words[-1]
 
 
 def _quantize(value: float | int | Decimal, decimals: int) -> Decimal:

@@ -314,7 +314,8 @@ def test_about_shows_version_catalogues_data_folder_and_licences(qtbot, window, 
     assert about.folder_label.text() == str(paths.data_dir())
     licences = about.licences.toPlainText()
     for name, licence in (("PySide6", "LGPL"), ("SQLAlchemy", "MIT"), ("reportlab", "BSD"), ("pikepdf", "MPL-2.0"),
-                          ("qpdf", "Apache-2.0"), ("Pillow", "HPND"), ("platformdirs", "MIT"),
+                          ("qpdf", "Apache-2.0"), ("pypdfium2", "BSD-3-Clause"), ("PDFium", "BSD-3-Clause"),
+                          ("Pillow", "HPND"), ("platformdirs", "MIT"),
                           ("DejaVu", "Bitstream")):
         assert name in licences and licence in licences, name
     opened = []

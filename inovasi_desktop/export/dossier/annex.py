@@ -21,6 +21,7 @@ from inovasi_desktop.catalogue.evidence_kinds import IMAGE as IMAGE_GROUP
 from inovasi_desktop.catalogue.model import Catalogue, Indicator
 from inovasi_desktop.domain.model import EvidenceItem, Innovation
 from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.evidence.pdf_annotations import make_printable
 from inovasi_desktop.evidence.pdf_safety import strip_active_content
 from inovasi_desktop.evidence.sniff import sniff_head
 from inovasi_desktop.export.dossier.model import DossierError, DossierInput
@@ -170,7 +171,8 @@ def _open_pdf(entry: AnnexEntry) -> pikepdf.Pdf:
         raise DossierError(f'Berkas PDF "{name}" pada {entry.place} tidak memiliki halaman.')
     try:
         strip_active_content(pdf)
-        pdf.flatten_annotations("print")  # form values and stamps become page content; links go
+        make_printable(pdf)  # filled forms, highlights, notes and ink marks get the appearance they lacked
+        pdf.flatten_annotations("print")  # form values and marks become page content; web links are re-made
     except pikepdf.PdfError:
         pdf.close()
         raise DossierError(f'Berkas PDF "{name}" pada {entry.place} rusak dan tidak dapat dilampirkan.') from None

@@ -3,13 +3,16 @@ and watermark overlay on every page, the outline, and deterministic metadata.
 
 Foreign evidence pages are not copied as they stand: each is placed, as a form XObject, on a fresh
 A4 page (portrait or landscape, as the evidence page is) inside the area above the footer band,
-shrunk when needed (an A4 scan to about 95 %, never enlarged). Their content stays untouched and
-nothing of it is hidden by the footer, and the printed dossier is uniformly A4.
+shrunk when needed (an A4 scan to about 95 %), never enlarged unless the page is tiny (under 5 cm,
+an image converter's mistake, which would print as a dot). Their content stays untouched and
+nothing of it is hidden by the footer, and the printed dossier is uniformly A4. The page's web links
+are made again over where they land; the evidence file's own outline hangs under its bookmark.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import date
@@ -17,9 +20,11 @@ from datetime import date
 import pikepdf
 from pikepdf import Dictionary, Name, Rectangle, String
 
+from inovasi_desktop.evidence.limits import TINY_PAGE_PT
 from inovasi_desktop.export.dossier.annex import PDF, Block
 from inovasi_desktop.export.dossier.chrome import FooterText, footer_overlay
 from inovasi_desktop.export.dossier.context import Context
+from inovasi_desktop.export.dossier.evidence_marks import SourceMark, link_annotation, read_outline, web_links
 from inovasi_desktop.export.dossier.front_matter import FrontMatter
 from inovasi_desktop.export.dossier.pdfa import all_fonts_embedded, mark_pdfa_2b
 from inovasi_desktop.export.dossier.styles import FOOTER_BAND, PAGE_HEIGHT, PAGE_WIDTH
@@ -39,7 +44,7 @@ def assemble(ctx: Context, front: FrontMatter, annex_pdf: bytes, blocks: list[Bl
     out.pages.extend(stack.enter_context(pikepdf.open(io.BytesIO(front.pdf))).pages)
     append_blocks(out, annex_pdf, blocks, evidence, tick, stack)
     _stamp_every_page(out, ctx, tick, stack)
-    _write_outline(out, ctx, front)
+    _write_outline(out, ctx, front, {sha256: read_outline(pdf) for sha256, pdf in evidence.items()})
     _write_metadata(out, ctx)
     return out
 
@@ -65,17 +70,55 @@ def _place_foreign(out: pikepdf.Pdf, page: pikepdf.Page, band: float = FOOTER_BA
         width, height = height, width
     size = (PAGE_HEIGHT, PAGE_WIDTH) if width > height else (PAGE_WIDTH, PAGE_HEIGHT)
     placed = out.add_blank_page(page_size=size)
-    _overlay(placed, page.as_form_xobject(), EVIDENCE_XOBJECT, Rectangle(0, band, size[0], size[1]))
+    form = page.as_form_xobject()
+    placement = _overlay(placed, form, EVIDENCE_XOBJECT, Rectangle(0, band, size[0], size[1]),
+                         expand=max(width, height) < TINY_PAGE_PT)
+    links = web_links(page)
+    if links:
+        matrix = _multiply(_matrix(form.get(Name.Matrix)), _placement_matrix(placement))
+        placed.obj.Annots = out.make_indirect(pikepdf.Array(
+            [out.make_indirect(link_annotation(_transform_rect(link.rect, matrix), link.uri)) for link in links]))
 
 
-def _overlay(page: pikepdf.Page, form: pikepdf.Object, name: Name, rect: Rectangle) -> None:
-    """Draw `form` over the page, fitted into `rect` (shrunk, never enlarged). Like
-    `Page.add_overlay`, but with a fixed resource name: pikepdf would pick a random one."""
+def _overlay(page: pikepdf.Page, form: pikepdf.Object, name: Name, rect: Rectangle, *, expand: bool = False) -> bytes:
+    """Draw `form` over the page, fitted into `rect` (shrunk; enlarged only when `expand`). Like
+    `Page.add_overlay`, but with a fixed resource name: pikepdf would pick a random one. Returns the
+    placing operators."""
     page.add_resource(form, Name.XObject, name)
-    placement = page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=False)
+    placement = page.calc_form_xobject_placement(form, name, rect, allow_shrink=True, allow_expand=expand)
     page.contents_add(b"q\n", prepend=True)
     page.contents_add(b"Q\n" + placement)
     page.contents_coalesce()
+    return placement
+
+
+Matrix = tuple[float, float, float, float, float, float]
+_CM = re.compile(rb"\s".join([rb"([-+0-9.eE]+)"] * 6) + rb"\s+cm")
+
+
+def _matrix(value: object) -> Matrix:
+    if isinstance(value, pikepdf.Array) and len(value) == 6:
+        return tuple(float(v) for v in value)  # type: ignore[return-value]
+    return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _placement_matrix(placement: bytes) -> Matrix:
+    match = _CM.search(placement)
+    return tuple(float(v) for v in match.groups()) if match else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)  # type: ignore
+
+
+def _multiply(first: Matrix, then: Matrix) -> Matrix:
+    """The matrix applying `first`, then `then` (PDF row-vector convention)."""
+    a, b, c, d, e, f = first
+    A, B, C, D, E, F = then  # noqa: N806
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _transform_rect(rect: tuple[float, float, float, float], m: Matrix) -> tuple[float, float, float, float]:
+    x1, y1, x2, y2 = rect
+    points = [(x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]) for x in (x1, x2) for y in (y1, y2)]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (round(min(xs), 2), round(min(ys), 2), round(max(xs), 2), round(max(ys), 2))
 
 
 def _stamp_every_page(out: pikepdf.Pdf, ctx: Context, tick: Callable[[], None], stack: ExitStack) -> None:
@@ -88,7 +131,8 @@ def _stamp_every_page(out: pikepdf.Pdf, ctx: Context, tick: Callable[[], None], 
         _overlay(page, stamp.as_form_xobject(), FOOTER_XOBJECT, Rectangle(page.mediabox))
 
 
-def _write_outline(out: pikepdf.Pdf, ctx: Context, front: FrontMatter) -> None:
+def _write_outline(out: pikepdf.Pdf, ctx: Context, front: FrontMatter,
+                   evidence_outlines: dict[str, list[SourceMark]]) -> None:
     def bookmark(title: str, page: int) -> pikepdf.OutlineItem:
         # An explicit /XYZ destination (top-left of the page, zoom kept): some readers (QtPdf/pdfium)
         # cannot read a location from /Fit destinations and warn about every bookmark.
@@ -109,10 +153,24 @@ def _write_outline(out: pikepdf.Pdf, ctx: Context, front: FrontMatter) -> None:
         for section in ctx.sections:
             node = bookmark(f"{section.heading}: {section.title}", section.page - 1)
             for i, entry in enumerate(section.entries, start=1):
-                node.children.append(bookmark(f"{i}. {evidence_line(entry.item)}", entry.page - 1))
+                item = bookmark(f"{i}. {evidence_line(entry.item)}", entry.page - 1)
+                if entry.kind == PDF:
+                    _nest(item, entry.page - 1, evidence_outlines.get(entry.item.sha256, []), entry.page - 1, bookmark)
+                node.children.append(item)
             annexes.children.append(node)
         outline.root.append(annexes)
     out.Root.PageMode = Name.UseOutlines
+
+
+def _nest(parent: pikepdf.OutlineItem, parent_page: int, marks: list[SourceMark], first_page: int,
+          bookmark: Callable[[str, int], pikepdf.OutlineItem]) -> None:
+    """The evidence file's own outline under its bookmark; an entry without a page of the file points
+    where its parent does."""
+    for mark in marks:
+        page = first_page + mark.page if mark.page is not None else parent_page
+        child = bookmark(mark.title, page)
+        _nest(child, page, mark.children, first_page, bookmark)
+        parent.children.append(child)
 
 
 def pdf_date(day: date) -> str:

@@ -30,6 +30,8 @@ THIRD_PARTY = (
     ("reportlab", "reportlab", "BSD"),
     ("pikepdf", "pikepdf", "MPL-2.0"),
     ("qpdf (melalui pikepdf)", "", "Apache-2.0"),
+    ("pypdfium2", "pypdfium2", "Apache-2.0 atau BSD-3-Clause"),
+    ("PDFium (melalui pypdfium2)", "", "BSD-3-Clause dan Apache-2.0"),
     ("Pillow", "Pillow", "MIT-CMU (HPND)"),
     ("platformdirs", "platformdirs", "MIT"),
     ("Python", "", "Python Software Foundation License"),

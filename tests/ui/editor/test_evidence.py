@@ -354,3 +354,17 @@ def test_click_the_drop_zone_then_paste_copied_files(qtbot, window, workspace, f
     assert [r.item.file_name for r in panel.rows] == ["DPA-2025.pdf"]
     assert saved(workspace, editor).answers[3].evidence[0].file_name == "DPA-2025.pdf"
     QGuiApplication.clipboard().clear()
+
+
+def test_originals_that_would_lose_content_in_the_dossier_are_said_when_added(qtbot, window, workspace, files):
+    """Issue 13: a PDF cut off halfway is refused naming its broken pages; a tiny page and annotations the
+    dossier cannot print are said beside the item."""
+    editor = open_at(window, workspace, "indikator:4")
+    panel = panel_of(editor, 4)
+    drop(panel, [files.cut_off_pdf(), files.tiny_page_pdf(), files.annotated_pdf()])
+    wait_added(qtbot, panel)
+    assert "halaman 2 dan 3 kehilangan isi" in panel.message.text()
+    assert [row.item.file_name for row in panel.rows] == ["kecil.pdf", "beranotasi.pdf"]
+    tiny, annotated = (row.status.text() for row in panel.rows)
+    assert "berukuran sangat kecil" in tiny and "diperbesar" in tiny
+    assert "kotak teks (halaman 2)" in annotated

@@ -16,6 +16,7 @@ from inovasi_desktop.rules import (
     nip_digits,
     round_half_up,
 )
+from inovasi_desktop.rules.format import format_pages_id
 
 
 @pytest.mark.parametrize(("day", "text"), [
@@ -78,3 +79,14 @@ def test_nip_check_accepts_18_ascii_digits_with_spaces_only():
     assert is_nip("197203151998031007") and is_nip("19720315 199803 1 007")
     assert not is_nip("19720315-199803-1-007") and not is_nip("١٩٧٢٠٣١٥١٩٩٨٠٣١٠٠٧") and not is_nip("")
     assert nip_digits(" 19720315 199803 1 007 ") == "197203151998031007"
+
+
+@pytest.mark.parametrize(("numbers", "text"), [
+    ([4], "4"),
+    ([3, 2], "2 dan 3"),
+    ([1, 2, 3, 5, 8], "1\u20133, 5, dan 8"),
+    ([1, 3, 4, 5], "1 dan 3\u20135"),
+    (range(201, 301), "201\u2013300"),
+])
+def test_page_lists_join_runs_in_indonesian(numbers, text):
+    assert format_pages_id(numbers) == text
