@@ -72,7 +72,9 @@ def _catalogs(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from inovasi_desktop.services import innovations
 
-    rows = innovations.list_rows(_workspace())
+    ws = _workspace()
+    innovations.refresh_summaries(ws)  # the store as it is now: a file changed since it was checked counts
+    rows = innovations.list_rows(ws)
     if not rows:
         _emit(args, [], ["Belum ada inovasi. Gunakan `inovasi-desktop import-json BERKAS` untuk mengimpor."])
         return EXIT_OK

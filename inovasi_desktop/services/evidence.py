@@ -173,6 +173,11 @@ class StoreOutcome:
     results: dict[str, FileCheck] = field(default_factory=dict)  # item id -> check for the target
     refused: list[CheckedFile] = field(default_factory=list)  # galat: not stored
     shrunk: list[str] = field(default_factory=list)  # names of images made smaller before storing
+    healed: dict[str, str] = field(default_factory=dict)  # sha256 -> name: a damaged stored copy replaced
+
+    def heal_notes(self) -> list[str]:
+        return [f"Salinan berkas \"{name}\" di penyimpanan bukti rusak atau hilang dan telah diganti dengan "
+                "berkas ini; setiap bukti dukung yang memakainya kembali utuh." for name in self.healed.values()]
 
 
 def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | None, *, metadata: Metadata | None = None,
@@ -200,7 +205,7 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
                     outcome.shrunk.append(c.name)
                 else:
                     sources.append((c.path, c.stamp, c.basis, c.name))
-            stored = _copy_all(ws, sources, written, progress, cancelled)
+            stored = _copy_all(ws, sources, written, progress, cancelled, outcome.healed)
             _record(ws, stored, pemda)
         except BaseException:
             for sha256 in written:
@@ -215,7 +220,7 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
 
 
 def _copy_all(ws, sources, written: list[str], progress: Progress | None,
-              cancelled: Callable[[], bool] | None) -> list[tuple[str, int, FileCheck, str]]:
+              cancelled: Callable[[], bool] | None, healed: dict[str, str]) -> list[tuple[str, int, FileCheck, str]]:
     total = sum(basis.size for _, _, basis, _ in sources) or 1
     done_before = 0
     stored = []
@@ -230,6 +235,8 @@ def _copy_all(ws, sources, written: list[str], progress: Progress | None,
         result = ws.evidence_store.add(path, progress=report, cancelled=cancelled)
         if not result.already_present:
             written.append(result.sha256)
+        if result.healed or (not result.already_present and _was_used(ws, result.sha256)):
+            healed[result.sha256] = name
         if stamp is not None and _stamp(path) != stamp:
             raise StoreError(f"Berkas {name} berubah atau dipindahkan saat disimpan. Tambahkan ulang berkasnya.")
         if result.size != basis.size:
@@ -239,6 +246,14 @@ def _copy_all(ws, sources, written: list[str], progress: Progress | None,
     if cancelled is not None and cancelled():
         raise Cancelled("Penyimpanan bukti dibatalkan; tidak ada berkas yang disimpan.")
     return stored
+
+
+def _was_used(ws: Workspace, sha256: str) -> bool:
+    """Whether evidence already uses this file (newly written, so this add restored a missing copy)."""
+    from inovasi_desktop.storage.repositories import StoredFileRepository
+
+    with ws.db.begin() as session:
+        return StoredFileRepository(session).is_used(sha256)
 
 
 def _record(ws: Workspace, stored, pemda: str) -> None:

@@ -37,14 +37,18 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
     outcome = evidence.store_checked(ws, checked, target, metadata=metadata, shrink=shrink_paths, progress=progress,
                                      cancelled=cancelled)
     outcome.items, notes = evidence_items.attach(innovation, target, outcome.items)
+    notes = outcome.heal_notes() + notes
     elsewhere = evidence_items.other_uses(ws, innovation.id, [i.sha256 for i in outcome.items])
     notes += evidence_items.reuse_notes(ws.catalogues.get(innovation.catalogue_id), innovation, outcome.items,
                                         elsewhere)
-    try:
-        innovations.save(ws, innovation)
-    except BaseException:
-        evidence.clean_up_unsaved(ws, outcome.items)
-        raise
+    if outcome.items:  # an add that attaches nothing leaves the innovation (and its time stamp) as it was
+        try:
+            innovations.save(ws, innovation)
+        except BaseException:
+            evidence.clean_up_unsaved(ws, outcome.items)
+            raise
+    if outcome.healed:  # every innovation using a healed file reads it as intact again
+        innovations.refresh_summaries(ws, outcome.healed)
     return AddResult(innovation, target, outcome, notes)
 
 

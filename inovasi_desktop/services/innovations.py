@@ -10,6 +10,7 @@ rules, interchange, the domain model) is imported inside them.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -92,6 +93,31 @@ def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckConte
     score = score_innovation(catalogue, innovation, context.invalid_evidence)
     return {"readiness_label": readiness.label, "errors": readiness.errors, "evidenced": readiness.evidenced,
             "total": readiness.total, "claimed": score.claimed, "backed": score.backed, "maximum": score.maximum}
+
+
+def refresh_summaries(ws: Workspace, hashes: Iterable[str] | None = None, *, examine: bool = True) -> list[str]:
+    """Recompute the kept list summaries (readiness and score) of the innovations that use a stored file among
+    `hashes` (all innovations when None), as the store holds them now, without touching their time stamp or
+    content. Stored files whose size or time moved are re-hashed (with `examine`; else they count as before).
+    Returns the ids whose summary changed."""
+    wanted = None if hashes is None else set(hashes)
+    with ws.db.begin() as session:
+        kept = {s.id: s.summary for s in _repo(session).list_summaries()}
+        everyone = _repo(session).load_all()
+    changed = {}
+    for innovation in everyone:
+        if wanted is not None and not wanted & {i.sha256 for i in innovation.all_evidence()}:
+            continue
+        if not ws.catalogues.has(innovation.catalogue_id):
+            continue
+        summary = summary_of(ws.catalogues.get(innovation.catalogue_id), innovation,
+                             context_for(ws, innovation, examine=examine))
+        if kept.get(innovation.id) != summary:
+            changed[innovation.id] = summary
+    if changed:
+        with ws.db.write() as session:
+            _repo(session).keep_summaries(changed)
+    return sorted(changed)
 
 
 def list_rows(ws: Workspace, deleted: bool = False) -> list[InnovationRow]:
