@@ -76,6 +76,23 @@ def verify_store(ws: Workspace, *, progress: Progress | None = None,
     return StoreReport(len(states), problems)
 
 
+def refresh_truth(ws: Workspace, *, cancelled: Callable[[], bool] | None = None) -> list[str]:
+    """At open, on a worker: make the list's readiness follow the store as it is. First the cheap look (a file
+    whose size or time moved is re-hashed), then every file the evidence uses is re-hashed (damage that kept
+    size and time), each followed by a refresh of the kept summaries. Returns the ids whose summary changed."""
+    from inovasi_desktop.services import innovations, organisation
+    from inovasi_desktop.storage.repositories import StoredFileRepository
+
+    changed = set(innovations.refresh_summaries(ws))
+    with ws.db.begin() as session:
+        used = StoredFileRepository(session).referenced_hashes()
+    states = evidence_status.verify_files(ws, used, organisation.get(ws).pemda, cancelled=cancelled)
+    damaged = [sha256 for sha256, state in states.items() if state != OK]
+    if damaged:
+        changed |= set(innovations.refresh_summaries(ws, damaged))
+    return sorted(changed)
+
+
 @dataclass(frozen=True)
 class ItemProblem:
     place: str
