@@ -281,7 +281,8 @@ def _evidence_add(args: argparse.Namespace) -> int:
 def _item_dict(item, check) -> dict:
     return {"id": item.id, "nomor": item.nomor, "tanggal": item.tanggal, "tentang": item.tentang,
             "file_name": item.file_name, "sha256": item.sha256, "size": item.size, "media_type": item.media_type,
-            "link": item.link, "problems": _problem_dicts(check) if check else []}
+            "link": item.link, "dimensions": check.dimensions if check else None,
+            "problems": _problem_dicts(check) if check else []}
 
 
 @command("verify-store")
@@ -384,10 +385,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options and files in any order: argparse takes only the files before the first option, so files
+    after one (`evidence-add ID 12 --perkecil FOTO.jpg`) are added to the command's BERKAS here."""
+    args, rest = parser.parse_known_args(argv)
+    if rest and isinstance(getattr(args, "files", None), list) and not any(a.startswith("-") for a in rest):
+        args.files += rest
+    elif rest:
+        parser.error(argparse._("unrecognized arguments: %s") % " ".join(rest))
+    return args
+
+
 def main(argv: list[str]) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code else EXIT_OK
     if not args.command:

@@ -73,7 +73,7 @@ class FileCheck:
     repaired: bool = False  # PDF: damaged, but qpdf recovered it on opening
     owner_only_encrypted: bool = False  # PDF: restrictions without an opening password
     active_content: tuple[str, ...] = ()  # PDF: Indonesian descriptions
-    dimensions: tuple[int, int] | None = None  # image: width, height in pixels
+    dimensions: tuple[int, int] | None = None  # image: width, height in pixels, upright as shown
     exif_orientation: int | None = None  # image: 1..8 when tagged
     problems: tuple[Problem, ...] = ()
 
@@ -347,7 +347,8 @@ def _check_image(path: Path, found: _Findings) -> None:
     with image:
         width, height = image.size
         orientation = exif_orientation(image)
-        found.facts.update(dimensions=(width, height), exif_orientation=orientation)
+        upright = (height, width) if orientation in _QUARTER_TURNS else (width, height)  # as it is shown
+        found.facts.update(dimensions=upright, exif_orientation=orientation)
         try:
             if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte, with less memory
                 image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
@@ -364,4 +365,5 @@ def _check_image(path: Path, found: _Findings) -> None:
         )
 
 
+_QUARTER_TURNS = {5, 6, 7, 8}  # EXIF orientations that show the picture turned by 90 degrees
 _CORRUPT_IMAGE = "Gambar rusak atau tidak lengkap sehingga tidak dapat ditampilkan."

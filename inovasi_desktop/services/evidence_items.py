@@ -220,9 +220,7 @@ def facts_of(check) -> str:
         if check.has_text is False:
             parts.append("pindaian")
     if check.dimensions:
-        width, height = check.dimensions
-        if (check.exif_orientation or 1) >= 5:  # shown turned a quarter: as people see it
-            width, height = height, width
+        width, height = check.dimensions  # as people see it (EXIF orientation applied)
         parts.append(f"{width}×{height} piksel")
     parts.append(format_size_id(check.size))
     return " · ".join(parts)
