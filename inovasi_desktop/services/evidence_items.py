@@ -207,7 +207,7 @@ def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) ->
         available, can_shrink = True, result.can_shrink
     if item.tanggal and target.period and not target.period[0] <= item.tanggal <= target.period[1]:
         lines.append((Severity.PERINGATAN, f"Tanggal {format_date_id(item.tanggal)} di luar periode bukti "
-                                           f"{format_period_id(*target.period)}."))
+                                           f"{format_period_id(*target.period)}: tidak dihitung."))
     if item.sha256:
         lines += _reuse_lines(item, target, all_places)
     return ItemReport(facts, tuple(lines), available, can_shrink, checking)
