@@ -226,14 +226,16 @@ def _evidence_check(args: argparse.Namespace) -> int:
     from inovasi_desktop.services import evidence, evidence_items
 
     ws = _workspace()
-    accepts = None
+    accepts, longest = None, 0
     if args.target:
         catalogue = ws.catalogues.get(args.catalogue) if args.catalogue else ws.catalogues.default
-        accepts = evidence.target_for(catalogue, args.target).accepts
-    results = evidence.check_for(ws, args.files, accepts)
+        target = evidence.target_for(catalogue, args.target)
+        accepts, longest = target.accepts, target.max_seconds
+    results = evidence.check_for(ws, args.files, accepts, max_seconds=longest)
     data = [{"file": str(r.path), "ok": r.ok, "media_type": r.result.media_type, "kind": r.result.kind,
              "size": r.result.size, "pages": r.result.pages, "has_text": r.result.has_text,
-             "dimensions": r.result.dimensions, "problems": _problem_dicts(r.result)} for r in results]
+             "dimensions": r.result.dimensions, "seconds": r.result.seconds,
+             "problems": _problem_dicts(r.result)} for r in results]
     lines = []
     for r in results:
         verdict = "dapat dipakai" if r.ok else "DITOLAK"

@@ -46,6 +46,7 @@ class Target:
     accepts: tuple[str, ...]
     label: str  # "indikator 3", "lampiran Anggaran (jika diperlukan)"
     period: tuple[date, date] | None = None  # indicators: the window evidence dates should fall in
+    max_seconds: int = 0  # a video file's longest playing time here (0: no limit)
 
     @property
     def accepts_files(self) -> bool:
@@ -65,7 +66,7 @@ def target_for(catalogue: Catalogue, spec: int | str) -> Target:
             raise InovasiError(f"Indikator {text} tidak ada di katalog {catalogue.id} "
                                f"(indikator 1 sampai {len(catalogue.indicators)}).")
         return Target(INDICATOR, str(indicator.number), indicator.accepts, f"indikator {indicator.number}",
-                      catalogue.evidence_period(indicator))
+                      catalogue.evidence_period(indicator), indicator.max_seconds)
     field_ = catalogue.field(text)
     if field_ is None or field_.type != "attachment":
         keys = ", ".join(f.key for f in catalogue.fields if f.type == "attachment")
@@ -141,7 +142,7 @@ def display_name(name: str) -> str:
 
 def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = None, *,
                 max_bytes: int = DEFAULT_MAX_BYTES, pemda: str = "", progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
+                cancelled: Callable[[], bool] | None = None, max_seconds: int = 0) -> list[CheckedFile]:
     """Check files without storing them. Raises Cancelled when `cancelled()` turns true."""
     paths = [Path(p) for p in paths]
     out = []
@@ -152,17 +153,19 @@ def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = N
             progress(index, len(paths), f"Memeriksa {display_name(path.name)} ({index + 1} dari {len(paths)})")
         stamp = _stamp(path)
         basis = check_file(path, accepts=None, max_bytes=UNLIMITED, pemda=pemda)
-        out.append(CheckedFile(path, basis, for_target(basis, accepts=accepts, max_bytes=max_bytes), stamp))
+        out.append(CheckedFile(path, basis, for_target(basis, accepts=accepts, max_bytes=max_bytes,
+                                                       max_seconds=max_seconds), stamp))
     if progress is not None:
         progress(len(paths), len(paths), "")
     return out
 
 
 def check_for(ws: Workspace, paths: Iterable[Path | str], accepts: tuple[str, ...] | None, *,
-              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+              max_seconds: int = 0) -> list[CheckedFile]:
     """`check_files` with this workspace's size cap and pemda."""
     return check_files(paths, accepts, max_bytes=max_bytes(ws), pemda=organisation.get(ws).pemda,
-                       progress=progress, cancelled=cancelled)
+                       progress=progress, cancelled=cancelled, max_seconds=max_seconds)
 
 
 # -- storing ---------------------------------------------------------------------------------------
@@ -215,7 +218,8 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
         item = EvidenceItem(nomor=metadata.nomor, tanggal=metadata.tanggal, tentang=metadata.tentang,
                             sha256=sha256, file_name=name, size=size, media_type=basis.media_type)
         outcome.items.append(item)
-        outcome.results[item.id] = for_target(basis, accepts=target.accepts if target else None, max_bytes=cap)
+        outcome.results[item.id] = for_target(basis, accepts=target.accepts if target else None, max_bytes=cap,
+                                              max_seconds=target.max_seconds if target else 0)
     return outcome
 
 

@@ -124,7 +124,8 @@ def file_problems(ws: Workspace, innovation: Innovation, *, examine: bool = True
                 out.append(ItemProblem(place.label, place.where, item, Severity.GALAT,
                                        evidence_status.STATE_MESSAGES[found.state], found.state))
                 continue
-            result = for_target(found.check, accepts=place.accepts, max_bytes=cap)
+            result = for_target(found.check, accepts=place.accepts, max_bytes=cap,
+                                max_seconds=place.max_seconds)
             out += [ItemProblem(place.label, place.where, item, p.severity, p.message)
                     for p in result.problems if p.severity is not Severity.INFO]
     return out

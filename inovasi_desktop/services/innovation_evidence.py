@@ -32,7 +32,7 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
     target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
     if not target.accepts_files:
         raise InovasiError(f"Bukti untuk {target.label} berupa tautan; gunakan --link URL.")
-    checked = evidence.check_for(ws, paths, target.accepts, cancelled=cancelled)
+    checked = evidence.check_for(ws, paths, target.accepts, cancelled=cancelled, max_seconds=target.max_seconds)
     shrink_paths = [c.path for c in checked if c.result.can_shrink] if shrink else []
     outcome = evidence.store_checked(ws, checked, target, metadata=metadata, shrink=shrink_paths, progress=progress,
                                      cancelled=cancelled)
@@ -90,7 +90,7 @@ def replace_item_file(ws: Workspace, innovation_id: str, target_spec: int | str,
     target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
     items = items_of(innovation, target)
     item = items[evidence_items.index_of(items, item_id)]
-    checked = evidence.check_for(ws, [path], target.accepts)
+    checked = evidence.check_for(ws, [path], target.accepts, max_seconds=target.max_seconds)
     if not checked[0].ok:
         raise InovasiError("; ".join(p.message for p in checked[0].result.problems if p.severity is Severity.GALAT))
     outcome = evidence.store_checked(ws, checked, target)

@@ -83,7 +83,27 @@ def context_for(ws: Workspace, innovation: Innovation | None = None, *, examine:
     invalid, lost = (evidence_status.unusable_ids(ws, innovation, org.pemda, examine=examine)
                      if innovation is not None else ((), ()))
     return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=frozenset(invalid),
-                        lost_evidence=frozenset(lost))
+                        lost_evidence=frozenset(lost),
+                        earlier_entries=earlier_entries(ws, innovation) if innovation is not None else ())
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def earlier_entries(ws: Workspace, innovation: Innovation) -> tuple[str, ...]:
+    """The catalogue titles of earlier assessment years under which an innovation of the same name is recorded
+    here (not in the bin), oldest first: the entries of this innovation that the data knows of."""
+    name = _same_name(innovation.name)
+    if not name or not ws.catalogues.has(innovation.catalogue_id):
+        return ()
+    year = ws.catalogues.get(innovation.catalogue_id).year
+    with ws.db.begin() as session:
+        rows = _repo(session).list_summaries()
+    earlier = {ws.catalogues.get(r.catalogue_id) for r in rows
+               if r.id != innovation.id and _same_name(r.name) == name and ws.catalogues.has(r.catalogue_id)
+               and ws.catalogues.get(r.catalogue_id).year < year}
+    return tuple(c.title for c in sorted(earlier, key=lambda c: c.year))
 
 
 def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:

@@ -69,9 +69,10 @@ class AddFlow(QObject):
         self.finished = False
 
     def start(self, paths: list[Path]) -> None:
-        ws, accepts = self.ws, self.target.accepts
+        ws, accepts, longest = self.ws, self.target.accepts, self.target.max_seconds
         self._run(tr("Memeriksa berkas…"),
-                  lambda c: evidence.check_for(ws, paths, accepts, progress=c.progress, cancelled=c.cancelled),
+                  lambda c: evidence.check_for(ws, paths, accepts, progress=c.progress, cancelled=c.cancelled,
+                                               max_seconds=longest),
                   self._checked)
 
     def _checked(self, checked: list[CheckedFile]) -> None:
