@@ -336,7 +336,9 @@ def _add_evidence_parsers(add: Callable[[str, str], argparse.ArgumentParser]) ->
     p.add_argument("--indikator", dest="target", metavar="INDIKATOR",
                    help="periksa menurut jenis berkas yang diterima nomor indikator atau isian lampiran ini")
     p.add_argument("--katalog", dest="catalogue", metavar="ID", help="katalog untuk --indikator (bawaan: terbaru)")
-    p = add("evidence-add", "lampirkan berkas (atau tautan) bukti dukung ke indikator atau lampiran satu inovasi")
+    p = add("evidence-add", "lampirkan berkas (atau tautan) bukti dukung ke indikator atau lampiran satu inovasi; "
+                            "opsi dan berkas boleh ditulis dalam urutan apa pun. Melampirkan ulang berkas asli "
+                            "memulihkan salinannya yang rusak di penyimpanan bukti")
     p.add_argument("id", metavar="ID", help="id inovasi (cukup awalannya)")
     p.add_argument("target", metavar="INDIKATOR", help="nomor indikator (misalnya 3) atau kunci lampiran "
                                                        "(misalnya anggaran)")
