@@ -72,7 +72,9 @@ def _catalogs(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from inovasi_desktop.services import innovations
 
-    rows = innovations.list_rows(_workspace())
+    ws = _workspace()
+    innovations.refresh_summaries(ws)  # the store as it is now: a file changed since it was checked counts
+    rows = innovations.list_rows(ws)
     if not rows:
         _emit(args, [], ["Belum ada inovasi. Gunakan `inovasi-desktop import-json BERKAS` untuk mengimpor."])
         return EXIT_OK
@@ -267,14 +269,16 @@ def _evidence_check(args: argparse.Namespace) -> int:
     from inovasi_desktop.services import evidence, evidence_items
 
     ws = _workspace()
-    accepts = None
+    accepts, longest = None, 0
     if args.target:
         catalogue = ws.catalogues.get(args.catalogue) if args.catalogue else ws.catalogues.default
-        accepts = evidence.target_for(catalogue, args.target).accepts
-    results = evidence.check_for(ws, args.files, accepts)
+        target = evidence.target_for(catalogue, args.target)
+        accepts, longest = target.accepts, target.max_seconds
+    results = evidence.check_for(ws, args.files, accepts, max_seconds=longest)
     data = [{"file": str(r.path), "ok": r.ok, "media_type": r.result.media_type, "kind": r.result.kind,
              "size": r.result.size, "pages": r.result.pages, "has_text": r.result.has_text,
-             "dimensions": r.result.dimensions, "problems": _problem_dicts(r.result)} for r in results]
+             "dimensions": r.result.dimensions, "seconds": r.result.seconds,
+             "problems": _problem_dicts(r.result)} for r in results]
     lines = []
     for r in results:
         verdict = "dapat dipakai" if r.ok else "DITOLAK"
@@ -322,7 +326,8 @@ def _evidence_add(args: argparse.Namespace) -> int:
 def _item_dict(item, check) -> dict:
     return {"id": item.id, "nomor": item.nomor, "tanggal": item.tanggal, "tentang": item.tentang,
             "file_name": item.file_name, "sha256": item.sha256, "size": item.size, "media_type": item.media_type,
-            "link": item.link, "problems": _problem_dicts(check) if check else []}
+            "link": item.link, "dimensions": check.dimensions if check else None,
+            "problems": _problem_dicts(check) if check else []}
 
 
 @command("verify-store")
@@ -374,7 +379,9 @@ def _add_evidence_parsers(add: Callable[[str, str], argparse.ArgumentParser]) ->
     p.add_argument("--indikator", dest="target", metavar="INDIKATOR",
                    help="periksa menurut jenis berkas yang diterima nomor indikator atau isian lampiran ini")
     p.add_argument("--katalog", dest="catalogue", metavar="ID", help="katalog untuk --indikator (bawaan: terbaru)")
-    p = add("evidence-add", "lampirkan berkas (atau tautan) bukti dukung ke indikator atau lampiran satu inovasi")
+    p = add("evidence-add", "lampirkan berkas (atau tautan) bukti dukung ke indikator atau lampiran satu inovasi; "
+                            "opsi dan berkas boleh ditulis dalam urutan apa pun. Melampirkan ulang berkas asli "
+                            "memulihkan salinannya yang rusak di penyimpanan bukti")
     p.add_argument("id", metavar="ID", help="id inovasi (cukup awalannya)")
     p.add_argument("target", metavar="INDIKATOR", help="nomor indikator (misalnya 3) atau kunci lampiran "
                                                        "(misalnya anggaran)")
@@ -426,10 +433,21 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options and files in any order: argparse takes only the files before the first option, so files
+    after one (`evidence-add ID 12 --perkecil FOTO.jpg`) are added to the command's BERKAS here."""
+    args, rest = parser.parse_known_args(argv)
+    if rest and isinstance(getattr(args, "files", None), list) and not any(a.startswith("-") for a in rest):
+        args.files += rest
+    elif rest:
+        parser.error(argparse._("unrecognized arguments: %s") % " ".join(rest))
+    return args
+
+
 def main(argv: list[str]) -> int:
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code else EXIT_OK
     if not args.command:

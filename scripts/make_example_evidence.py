@@ -389,13 +389,13 @@ def documents() -> dict[str, tuple[str, tuple, list]]:
              ["April-Mei", "Perbaikan berdasarkan masukan kader"], ["Juni-Juli", "Penerapan di 27 puskesmas"]],
             [4.0, 12.6])),
         "Rekap-Balita-Terpantau-2024-2025.pdf": ("461a090a-bb0f-5452-aec7-38b8ccf762fb", DINKES, report(
-            "Rekapitulasi Jumlah Balita Terpantau melalui SI-PANTAU BALITA", date(2026, 1, 9), [],
+            "Rekapitulasi Jumlah Balita Terpantau melalui SI-PANTAU BALITA", date(2025, 12, 30), [],
             [["Bulan", "2024", "2025"]] + [[m, f"{38_000 + n * 900:,}".replace(",", "."),
                                              f"{49_000 + n * 650:,}".replace(",", ".")]
                                             for n, m in enumerate(MONTHS)], [6.0, 5.3, 5.3])),
         "Tangkapan-Layar-Pengguna-Aktif.png": ("c396a18a-9be5-5648-a793-7c48c88d8d3a", None, []),
         "Laporan-Survei-Kepuasan-2025.pdf": ("c02daa5a-e139-5d45-86ab-58fab0f1532c", DINKES, report(
-            "Laporan Survei Kepuasan Masyarakat terhadap Layanan SI-PANTAU BALITA Tahun 2025", date(2026, 2, 2),
+            "Laporan Survei Kepuasan Masyarakat terhadap Layanan SI-PANTAU BALITA Tahun 2025", date(2025, 12, 22),
             [("Metode", "Kuesioner sembilan unsur pelayanan kepada 420 orang tua balita di 27 puskesmas.")],
             [["Unsur", "Nilai"], ["Persyaratan", "3,42"], ["Prosedur", "3,38"], ["Waktu pelayanan", "3,35"],
              ["Kompetensi pelaksana", "3,51"], ["Indeks Kepuasan Masyarakat", "85,6 (Baik)"]], [10.0, 6.6])),

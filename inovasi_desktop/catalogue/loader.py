@@ -151,7 +151,7 @@ def parse_catalogue(data: Any, source: str = "<data>") -> Catalogue:
 def _build(r: _Reader, top: dict, source: str) -> Catalogue | None:
     r.unknown_keys(top, {"format", "id", "title", "year", "default", "basis", "description",
                          "confidence", "notes", "window", "scoring", "options", "steps",
-                         "fields", "indicators", "spd_indicators"}, "")
+                         "fields", "indicators", "spd_indicators", "max_entries"}, "")
     fmt = r.get(top, "format", "", int)
     if fmt is not None and fmt != FORMAT_VERSION:
         r.problem("format", f"versi format {fmt} tidak didukung (yang didukung: {FORMAT_VERSION})")
@@ -177,7 +177,7 @@ def _build(r: _Reader, top: dict, source: str) -> Catalogue | None:
         id=r.get(top, "id", "", str), title=r.get(top, "title", "", str), year=year,
         basis=r.get(top, "basis", "", str, ""), description=r.get(top, "description", "", str, ""),
         confidence=r.confidence(top, ""), is_default=r.get(top, "default", "", bool, False),
-        notes=r.strings(top, "notes", "", ()),
+        notes=r.strings(top, "notes", "", ()), max_entries=_positive_int(r, top, "max_entries", ""),
     )
     if r.problems:
         return None
@@ -283,7 +283,8 @@ def _check_field_refs(r: _Reader, fields: tuple[ProfileField, ...]) -> None:
 
 
 _INDICATOR_KEYS = {"number", "global_number", "key", "name", "variable", "weight", "mandatory",
-                   "levels", "evidence", "accepts", "evidence_years", "help", "bases", "confidence"}
+                   "levels", "evidence", "accepts", "evidence_years", "help", "bases", "confidence",
+                   "max_seconds"}
 
 
 def _indicator(r: _Reader, t: dict, path: str) -> Indicator:
@@ -308,8 +309,17 @@ def _indicator(r: _Reader, t: dict, path: str) -> Indicator:
         mandatory=r.get(t, "mandatory", path, bool), levels=levels,
         evidence=r.get(t, "evidence", path, str), accepts=accepts,
         evidence_years=tuple(years) if years else (0, 0), help=r.get(t, "help", path, str),
-        bases=bases, confidence=r.confidence(t, path),
+        bases=bases, confidence=r.confidence(t, path), max_seconds=_positive_int(r, t, "max_seconds", path),
     )
+
+
+def _positive_int(r: _Reader, t: dict, key: str, path: str) -> int:
+    """An optional whole number above 0 (0 when absent: no such limit)."""
+    value = r.get(t, key, path, int, 0)
+    if value is not None and value < 0:
+        r.problem(key_path(path, key), "harus bilangan bulat positif")
+        return 0
+    return value or 0
 
 
 def _level(r: _Reader, t: dict, path: str, weight: float | None) -> Level:

@@ -87,6 +87,7 @@ class Indicator:
     help: str
     bases: tuple[Basis, ...] = ()
     confidence: str = "high"
+    max_seconds: int = 0  # a video file's longest playing time (0: no limit)
 
     @property
     def max_score(self) -> float:
@@ -172,6 +173,7 @@ class Catalogue:
     source_file: str = ""
     is_default: bool = False
     notes: tuple[str, ...] = field(default=())
+    max_entries: int = 0  # how often one innovation may be entered in the assessment (0: no rule)
 
     @property
     def sid_max(self) -> float:

@@ -27,7 +27,8 @@ from inovasi_desktop.evidence.pdf_safety import find_active_content
 from inovasi_desktop.evidence.pdfium import first_pages_text
 from inovasi_desktop.evidence.regions import other_regions_only
 from inovasi_desktop.evidence.sniff import EXECUTABLES, describe, sniff
-from inovasi_desktop.rules.format import format_number_id, format_pages_id, format_size_id
+from inovasi_desktop.evidence.video_length import video_seconds
+from inovasi_desktop.rules.format import format_duration_id, format_number_id, format_pages_id, format_size_id
 
 KIND_LABELS = {kind: KIND[kind].label for kind in FILE_KINDS}  # the kinds a file may be
 IMAGE_KINDS, VIDEO_KINDS = kinds_of_group(IMAGE), kinds_of_group(VIDEO)
@@ -62,6 +63,7 @@ class Code:
     IMAGE_TOO_LARGE = "image.too_large"
     IMAGE_CORRUPT = "image.corrupt"
     IMAGE_ROTATED = "image.rotated"
+    VIDEO_TOO_LONG = "video.too_long"
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,9 @@ class FileCheck:
     repaired: bool = False  # PDF: damaged, but qpdf recovered it on opening
     owner_only_encrypted: bool = False  # PDF: restrictions without an opening password
     active_content: tuple[str, ...] = ()  # PDF: Indonesian descriptions
-    dimensions: tuple[int, int] | None = None  # image: width, height in pixels
+    dimensions: tuple[int, int] | None = None  # image: width, height in pixels, upright as shown
     exif_orientation: int | None = None  # image: 1..8 when tagged
+    seconds: float | None = None  # video: playing time stated by its container, when it states one
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -158,18 +161,23 @@ def check_file(
         _check_pdf(path, found, pemda)
     elif kind in IMAGE_KINDS:
         _check_image(path, found)
+    elif kind in VIDEO_KINDS:
+        found.facts["seconds"] = video_seconds(path)
     return found.freeze()
 
 
-def for_target(check: FileCheck, *, accepts: tuple[str, ...] | None, max_bytes: int) -> FileCheck:
-    """`check` (made with `accepts=None` and no size limit) judged again for `accepts` and `max_bytes`.
+def for_target(check: FileCheck, *, accepts: tuple[str, ...] | None, max_bytes: int,
+               max_seconds: int = 0) -> FileCheck:
+    """`check` (made with `accepts=None` and no size limit) judged again for `accepts`, `max_bytes` and, for a
+    video, `max_seconds` (0: no limit).
 
     Lets a stored file's result be kept once and shown for every place that uses it.
     """
     type_codes = {Code.TYPE_NOT_ACCEPTED, Code.TYPE_UNKNOWN}
     if check.kind is None and not type_codes & set(check.codes):  # unreadable or empty: already a galat
         return check
-    kept = [p for p in check.problems if p.code not in (Code.TYPE_NOT_ACCEPTED, Code.SIZE_TOO_LARGE)]
+    kept = [p for p in check.problems
+            if p.code not in (Code.TYPE_NOT_ACCEPTED, Code.SIZE_TOO_LARGE, Code.VIDEO_TOO_LONG)]
     found = _Findings(problems=kept)
     found.facts.update({f: getattr(check, f) for f in _FACTS})
     allowed = tuple(k for k in (accepts if accepts is not None else FILE_KINDS) if k in KIND_LABELS)
@@ -181,6 +189,10 @@ def for_target(check: FileCheck, *, accepts: tuple[str, ...] | None, max_bytes: 
         sized = _Findings()
         _size_problem(sized, check.kind, check.size, max_bytes, accepts)
         found.problems[:0] = sized.problems
+    if max_seconds and check.seconds and check.seconds > max_seconds:
+        found.add(Severity.PERINGATAN, Code.VIDEO_TOO_LONG,
+                  f"Video ini berdurasi {format_duration_id(check.seconds)}, lebih lama dari batas "
+                  f"{format_duration_id(max_seconds)}; penilai dapat menolaknya. Persingkat videonya.")
     return found.freeze()
 
 
@@ -413,7 +425,8 @@ def _check_image(path: Path, found: _Findings) -> None:
     with image:
         width, height = image.size
         orientation = exif_orientation(image)
-        found.facts.update(dimensions=(width, height), exif_orientation=orientation)
+        upright = (height, width) if orientation in _QUARTER_TURNS else (width, height)  # as it is shown
+        found.facts.update(dimensions=upright, exif_orientation=orientation)
         try:
             if image.format == "JPEG":  # decoding at 1/8 scale still reads every byte, with less memory
                 image.draft(image.mode, (max(1, width // 8), max(1, height // 8)))
@@ -430,4 +443,5 @@ def _check_image(path: Path, found: _Findings) -> None:
         )
 
 
+_QUARTER_TURNS = {5, 6, 7, 8}  # EXIF orientations that show the picture turned by 90 degrees
 _CORRUPT_IMAGE = "Gambar rusak atau tidak lengkap sehingga tidak dapat ditampilkan."

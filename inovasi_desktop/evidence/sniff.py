@@ -31,6 +31,7 @@ BMP = "image/bmp"
 TIFF = "image/tiff"
 WEBP = "image/webp"
 HEIC = "image/heic"
+AVIF = "image/avif"
 VIDEO_3GP = "video/3gpp"
 AVI = "video/x-msvideo"
 MATROSKA = "video/x-matroska"
@@ -59,6 +60,7 @@ _DESCRIPTIONS = {
     TIFF: "gambar TIFF",
     WEBP: "gambar WebP",
     HEIC: "foto HEIC (format bawaan iPhone)",
+    AVIF: "gambar AVIF",
     VIDEO_3GP: "video 3GP",
     AVI: "video AVI",
     MATROSKA: "video MKV/WebM",
@@ -68,7 +70,8 @@ _DESCRIPTIONS = {
 
 _HEAD_BYTES = 4096
 _QUICKTIME_BRANDS = {b"qt  "}
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1", b"avif"}
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"mif1", b"msf1"}
+_AVIF_BRANDS = {b"avif", b"avis"}
 _QUICKTIME_ATOMS = {b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"}
 _OFFICE_DIRS = (("word/", DOCX), ("xl/", XLSX), ("ppt/", PPTX))
 
@@ -118,6 +121,8 @@ def _ftyp_type(head: bytes) -> str:
     brands = [box[:4]] + [box[i : i + 4] for i in range(8, len(box) - 3, 4)]
     if brands[0] in _QUICKTIME_BRANDS:
         return QUICKTIME
+    if brands[0] in _AVIF_BRANDS or (brands[0] in _HEIF_BRANDS and any(b in _AVIF_BRANDS for b in brands)):
+        return AVIF  # also HEIF-based, but AV1-coded: not the iPhone's HEIC
     if brands[0] in _HEIF_BRANDS:
         return HEIC
     if brands[0].startswith(b"3g"):

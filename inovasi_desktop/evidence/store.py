@@ -2,7 +2,9 @@
 
 Adding copies the source in large chunks to a temporary file inside the store while hashing it,
 flushes it to disk, then renames it into place, so a stored file is always complete. Nothing is
-left behind when adding fails or is cancelled.
+left behind when adding fails or is cancelled. Adding content the store already holds verifies the
+stored copy, and a copy that no longer matches its name is replaced by the one just added: attaching
+the original again heals every use of a damaged file at once.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class StoredFile:
     size: int
     path: Path
     already_present: bool  # the same content was stored before; nothing new was written
+    healed: bool = False  # the stored copy had been damaged and was replaced by this add
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,10 @@ class EvidenceStore:
         """Move a complete partial file into place, unless the same content is there already."""
         final = self.path_for(sha256)
         if final.exists():
-            partial.unlink()
-            return StoredFile(sha256, size, final, already_present=True)
+            if self.verify(sha256):
+                partial.unlink()
+                return StoredFile(sha256, size, final, already_present=True)
+            return self._heal(partial, final, sha256, size)
         try:
             final.parent.mkdir(exist_ok=True)
             os.chmod(partial, _READ_ONLY)
@@ -114,6 +119,20 @@ class EvidenceStore:
             raise _write_error(err) from None
         _sync_folder(final.parent)
         return StoredFile(sha256, size, final, already_present=False)
+
+    def _heal(self, partial: Path, final: Path, sha256: str, size: int) -> StoredFile:
+        """Put the complete, freshly hashed `partial` in place of a stored copy that no longer matches."""
+        try:
+            os.chmod(partial, _READ_ONLY)
+            try:
+                os.replace(partial, final)
+            except PermissionError:  # Windows refuses to replace a read-only file
+                os.chmod(final, stat.S_IWUSR | stat.S_IRUSR)
+                os.replace(partial, final)
+        except OSError as err:
+            raise _write_error(err) from None
+        _sync_folder(final.parent)
+        return StoredFile(sha256, size, final, already_present=True, healed=True)
 
     def verify(self, sha256: str) -> bool:
         """Whether the stored file is present and its content still has this sha256."""

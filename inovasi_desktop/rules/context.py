@@ -12,6 +12,7 @@ class CheckContext:
     pemda: str = ""  # the organisation's pemda, source of `auto` fields with auto_from = "pemda"
     invalid_evidence: frozenset[str] = frozenset()  # ids found broken by the evidence checker
     lost_evidence: frozenset[str] = frozenset()  # of those, ids whose stored file is missing or changed
+    earlier_entries: tuple[str, ...] = ()  # catalogue titles of earlier years where this innovation was entered
 
     def organisation_value(self, attribute: str | None) -> str:
         """The organisation attribute an `auto` field copies; only `pemda` is known here."""

@@ -60,7 +60,7 @@ def period_findings(item: EvidenceItem, period: tuple[date, date], where: str, p
         return []
     return [Finding(Severity.PERINGATAN, where,
                     f'Bukti dukung "{evidence_name(item)}" ({place}) bertanggal {format_date_id(item.tanggal)}, '
-                    f"di luar periode bukti yang dinilai ({format_period_id(start, end)}).", "evidence.period")]
+                    f"di luar periode {format_period_id(start, end)}: tidak dihitung.", "evidence.period")]
 
 
 def metadata_findings(item: EvidenceItem, where: str, place: str) -> list[Finding]:

@@ -2,12 +2,14 @@
 
 The kind comes from the sniffed `media_type` (content, not the file name): a file whose type was
 not recognised has no kind and is accepted nowhere. An item counts for an indicator when its kind
-is one the indicator accepts and the evidence checker has not found it broken.
+is one the indicator accepts, the evidence checker has not found it broken and, where the indicator
+has an evidence period, its date (when given) falls inside it: the standard counts valid evidence only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from inovasi_desktop.catalogue.evidence_kinds import KIND_BY_MEDIA_TYPE, LINK
 from inovasi_desktop.domain.model import EvidenceItem
@@ -23,13 +25,20 @@ def kind_of(item: EvidenceItem) -> str | None:
     return KIND_BY_MEDIA_TYPE.get(media_type)
 
 
-def counts(item: EvidenceItem, accepts: Iterable[str], invalid_evidence: frozenset[str] = frozenset()) -> bool:
-    """Whether `item` counts as evidence where `accepts` are the accepted kinds."""
-    return item.id not in invalid_evidence and kind_of(item) in set(accepts)
+def in_period(item: EvidenceItem, period: tuple[date, date] | None) -> bool:
+    """Whether `item` is dated inside `period` (an undated item, or no period, cannot be ruled out)."""
+    return period is None or item.tanggal is None or period[0] <= item.tanggal <= period[1]
+
+
+def counts(item: EvidenceItem, accepts: Iterable[str], invalid_evidence: frozenset[str] = frozenset(),
+           period: tuple[date, date] | None = None) -> bool:
+    """Whether `item` counts as evidence where `accepts` are the accepted kinds and `period` the dates."""
+    return item.id not in invalid_evidence and kind_of(item) in set(accepts) and in_period(item, period)
 
 
 def counting_evidence(items: Iterable[EvidenceItem], accepts: Iterable[str],
-                      invalid_evidence: frozenset[str] = frozenset()) -> list[EvidenceItem]:
+                      invalid_evidence: frozenset[str] = frozenset(),
+                      period: tuple[date, date] | None = None) -> list[EvidenceItem]:
     """The items that count, in their order."""
     accepted = tuple(accepts)
-    return [item for item in items if counts(item, accepted, invalid_evidence)]
+    return [item for item in items if counts(item, accepted, invalid_evidence, period)]

@@ -26,6 +26,15 @@ def format_period_id(start: date, end: date) -> str:
     return f"{format_date_id(start)} s.d. {format_date_id(end)}"
 
 
+def format_duration_id(seconds: float) -> str:
+    """A playing time in words: 290 -> "4 menit 50 detik", 300 -> "5 menit", 42.4 -> "42 detik"."""
+    total = int(round(seconds))
+    minutes, rest = divmod(total, 60)
+    if not minutes:
+        return f"{rest} detik"
+    return f"{minutes} menit" + (f" {rest} detik" if rest else "")
+
+
 def round_half_up(value: float | int | Decimal, decimals: int = 2) -> float:
     """Round as on paper: 38.545 -> 38.55 (the float's shortest decimal form is what is rounded)."""
     return float(_quantize(value, decimals))

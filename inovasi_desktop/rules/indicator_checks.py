@@ -6,13 +6,14 @@ from inovasi_desktop.catalogue.model import Catalogue, Indicator
 from inovasi_desktop.domain.model import Finding, Innovation, Severity
 from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.evidence_checks import metadata_findings, period_findings, usability_findings
-from inovasi_desktop.rules.scoring import chosen_level, is_backed
+from inovasi_desktop.rules.evidence_kinds import counting_evidence
+from inovasi_desktop.rules.scoring import chosen_level
 
 
 def indicator_findings(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     for indicator in catalogue.indicators:
-        out += _answer_findings(indicator, innovation, context)
+        out += _answer_findings(catalogue, indicator, innovation, context)
         answer = innovation.answers.get(indicator.number)
         where, place = Finding.indicator_where(indicator.number), f"indikator {indicator.number}"
         for item in answer.evidence if answer else ():
@@ -24,7 +25,8 @@ def indicator_findings(catalogue: Catalogue, innovation: Innovation, context: Ch
     return out
 
 
-def _answer_findings(indicator: Indicator, innovation: Innovation, context: CheckContext) -> list[Finding]:
+def _answer_findings(catalogue: Catalogue, indicator: Indicator, innovation: Innovation,
+                     context: CheckContext) -> list[Finding]:
     where = Finding.indicator_where(indicator.number)
     title = f"Indikator {indicator.number} ({indicator.name})"
     answer = innovation.answers.get(indicator.number)
@@ -41,9 +43,10 @@ def _answer_findings(indicator: Indicator, innovation: Innovation, context: Chec
         return []
     out = []
     if indicator.bases and indicator.basis(answer.basis) is None:
-        out.append(Finding(Severity.GALAT, where, f"{title}: pilih dasar pengukuran yang digunakan.",
-                           "indicator.basis_missing"))
-    if not is_backed(indicator, innovation, context.invalid_evidence):
+        out.append(Finding(Severity.GALAT, where, f"{title}: pilih dasar pengukuran yang digunakan; tanpa dasar "
+                                                  "pengukuran indikator ini dinilai 0.", "indicator.basis_missing"))
+    if not counting_evidence(answer.evidence, indicator.accepts, context.invalid_evidence,
+                             catalogue.evidence_period(indicator)):
         # A mandatory indicator without counting evidence makes the innovation not ready to send.
         severity = Severity.GALAT if indicator.mandatory else Severity.PERINGATAN
         out.append(Finding(severity, where, f"{title} belum memiliki bukti dukung yang sah sehingga "

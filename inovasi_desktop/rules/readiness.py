@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from inovasi_desktop.catalogue.model import Catalogue
 from inovasi_desktop.domain.model import Finding, Innovation, Severity
 from inovasi_desktop.rules.context import CheckContext
+from inovasi_desktop.rules.entry_checks import entry_findings
 from inovasi_desktop.rules.indicator_checks import indicator_findings
 from inovasi_desktop.rules.profile_checks import profile_findings
 from inovasi_desktop.rules.scoring import InnovationScore, score_innovation
@@ -40,7 +41,8 @@ class Readiness:
 
 
 def check(catalogue: Catalogue, innovation: Innovation, context: CheckContext = CheckContext()) -> list[Finding]:
-    return profile_findings(catalogue, innovation, context) + indicator_findings(catalogue, innovation, context)
+    return (profile_findings(catalogue, innovation, context) + entry_findings(catalogue, innovation, context)
+            + indicator_findings(catalogue, innovation, context))
 
 
 def summarise(catalogue: Catalogue, innovation: Innovation, context: CheckContext = CheckContext()) -> Readiness:

@@ -2,8 +2,10 @@
 
 Each answered indicator claims the catalogue's score for the chosen level (weight x level). The
 assessors give 0 to an indicator without valid evidence, so `backed` keeps an indicator's score
-only when at least one of its evidence items counts (accepted kind, not found broken). Whether the
-evidence proves the chosen level is for the assessors; this is the best case the dossier allows.
+only when at least one of its evidence items counts (accepted kind, not found broken, dated inside
+the indicator's evidence period) and, where the indicator offers measurement bases, a basis is
+chosen (a level means nothing without it). Whether the evidence proves the chosen level is for the
+assessors; this is the best case the dossier allows.
 """
 
 from __future__ import annotations
@@ -52,10 +54,14 @@ def chosen_level(indicator: Indicator, innovation: Innovation) -> Level | None:
     return indicator.level(answer.level)
 
 
-def is_backed(indicator: Indicator, innovation: Innovation, invalid_evidence: frozenset[str] = frozenset()) -> bool:
-    """Whether the answer to `indicator` has at least one evidence item that counts."""
+def is_backed(catalogue: Catalogue, indicator: Indicator, innovation: Innovation,
+              invalid_evidence: frozenset[str] = frozenset()) -> bool:
+    """Whether the answer to `indicator` has at least one evidence item that counts (and its basis, if any)."""
     answer = innovation.answers.get(indicator.number)
-    return answer is not None and bool(counting_evidence(answer.evidence, indicator.accepts, invalid_evidence))
+    if answer is None or (indicator.bases and indicator.basis(answer.basis) is None):
+        return False
+    period = catalogue.evidence_period(indicator)
+    return bool(counting_evidence(answer.evidence, indicator.accepts, invalid_evidence, period))
 
 
 def score_innovation(catalogue: Catalogue, innovation: Innovation,
@@ -64,7 +70,7 @@ def score_innovation(catalogue: Catalogue, innovation: Innovation,
     for indicator in catalogue.indicators:
         level = chosen_level(indicator, innovation)
         claimed = level.score if level else 0.0
-        backed = claimed if level and is_backed(indicator, innovation, invalid_evidence) else 0.0
+        backed = claimed if level and is_backed(catalogue, indicator, innovation, invalid_evidence) else 0.0
         rows.append(IndicatorScore(number=indicator.number, level=level.level if level else None,
                                    claimed=claimed, backed=backed, maximum=indicator.max_score))
     return InnovationScore(rows=tuple(rows), claimed=sum(r.claimed for r in rows),

@@ -46,6 +46,7 @@ class Target:
     accepts: tuple[str, ...]
     label: str  # "indikator 3", "lampiran Anggaran (jika diperlukan)"
     period: tuple[date, date] | None = None  # indicators: the window evidence dates should fall in
+    max_seconds: int = 0  # a video file's longest playing time here (0: no limit)
 
     @property
     def accepts_files(self) -> bool:
@@ -65,7 +66,7 @@ def target_for(catalogue: Catalogue, spec: int | str) -> Target:
             raise InovasiError(f"Indikator {text} tidak ada di katalog {catalogue.id} "
                                f"(indikator 1 sampai {len(catalogue.indicators)}).")
         return Target(INDICATOR, str(indicator.number), indicator.accepts, f"indikator {indicator.number}",
-                      catalogue.evidence_period(indicator))
+                      catalogue.evidence_period(indicator), indicator.max_seconds)
     field_ = catalogue.field(text)
     if field_ is None or field_.type != "attachment":
         keys = ", ".join(f.key for f in catalogue.fields if f.type == "attachment")
@@ -141,7 +142,7 @@ def display_name(name: str) -> str:
 
 def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = None, *,
                 max_bytes: int = DEFAULT_MAX_BYTES, pemda: str = "", progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
+                cancelled: Callable[[], bool] | None = None, max_seconds: int = 0) -> list[CheckedFile]:
     """Check files without storing them. Raises Cancelled when `cancelled()` turns true."""
     paths = [Path(p) for p in paths]
     out = []
@@ -152,17 +153,19 @@ def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = N
             progress(index, len(paths), f"Memeriksa {display_name(path.name)} ({index + 1} dari {len(paths)})")
         stamp = _stamp(path)
         basis = check_file(path, accepts=None, max_bytes=UNLIMITED, pemda=pemda)
-        out.append(CheckedFile(path, basis, for_target(basis, accepts=accepts, max_bytes=max_bytes), stamp))
+        out.append(CheckedFile(path, basis, for_target(basis, accepts=accepts, max_bytes=max_bytes,
+                                                       max_seconds=max_seconds), stamp))
     if progress is not None:
         progress(len(paths), len(paths), "")
     return out
 
 
 def check_for(ws: Workspace, paths: Iterable[Path | str], accepts: tuple[str, ...] | None, *,
-              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> list[CheckedFile]:
+              progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+              max_seconds: int = 0) -> list[CheckedFile]:
     """`check_files` with this workspace's size cap and pemda."""
     return check_files(paths, accepts, max_bytes=max_bytes(ws), pemda=organisation.get(ws).pemda,
-                       progress=progress, cancelled=cancelled)
+                       progress=progress, cancelled=cancelled, max_seconds=max_seconds)
 
 
 # -- storing ---------------------------------------------------------------------------------------
@@ -173,6 +176,11 @@ class StoreOutcome:
     results: dict[str, FileCheck] = field(default_factory=dict)  # item id -> check for the target
     refused: list[CheckedFile] = field(default_factory=list)  # galat: not stored
     shrunk: list[str] = field(default_factory=list)  # names of images made smaller before storing
+    healed: dict[str, str] = field(default_factory=dict)  # sha256 -> name: a damaged stored copy replaced
+
+    def heal_notes(self) -> list[str]:
+        return [f"Salinan berkas \"{name}\" di penyimpanan bukti rusak atau hilang dan telah diganti dengan "
+                "berkas ini; setiap bukti dukung yang memakainya kembali utuh." for name in self.healed.values()]
 
 
 def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | None, *, metadata: Metadata | None = None,
@@ -200,7 +208,7 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
                     outcome.shrunk.append(c.name)
                 else:
                     sources.append((c.path, c.stamp, c.basis, c.name))
-            stored = _copy_all(ws, sources, written, progress, cancelled)
+            stored = _copy_all(ws, sources, written, progress, cancelled, outcome.healed)
             _record(ws, stored, pemda)
         except BaseException:
             for sha256 in written:
@@ -210,12 +218,13 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
         item = EvidenceItem(nomor=metadata.nomor, tanggal=metadata.tanggal, tentang=metadata.tentang,
                             sha256=sha256, file_name=name, size=size, media_type=basis.media_type)
         outcome.items.append(item)
-        outcome.results[item.id] = for_target(basis, accepts=target.accepts if target else None, max_bytes=cap)
+        outcome.results[item.id] = for_target(basis, accepts=target.accepts if target else None, max_bytes=cap,
+                                              max_seconds=target.max_seconds if target else 0)
     return outcome
 
 
 def _copy_all(ws, sources, written: list[str], progress: Progress | None,
-              cancelled: Callable[[], bool] | None) -> list[tuple[str, int, FileCheck, str]]:
+              cancelled: Callable[[], bool] | None, healed: dict[str, str]) -> list[tuple[str, int, FileCheck, str]]:
     total = sum(basis.size for _, _, basis, _ in sources) or 1
     done_before = 0
     stored = []
@@ -230,6 +239,8 @@ def _copy_all(ws, sources, written: list[str], progress: Progress | None,
         result = ws.evidence_store.add(path, progress=report, cancelled=cancelled)
         if not result.already_present:
             written.append(result.sha256)
+        if result.healed or (not result.already_present and _was_used(ws, result.sha256)):
+            healed[result.sha256] = name
         if stamp is not None and _stamp(path) != stamp:
             raise StoreError(f"Berkas {name} berubah atau dipindahkan saat disimpan. Tambahkan ulang berkasnya.")
         if result.size != basis.size:
@@ -239,6 +250,14 @@ def _copy_all(ws, sources, written: list[str], progress: Progress | None,
     if cancelled is not None and cancelled():
         raise Cancelled("Penyimpanan bukti dibatalkan; tidak ada berkas yang disimpan.")
     return stored
+
+
+def _was_used(ws: Workspace, sha256: str) -> bool:
+    """Whether evidence already uses this file (newly written, so this add restored a missing copy)."""
+    from inovasi_desktop.storage.repositories import StoredFileRepository
+
+    with ws.db.begin() as session:
+        return StoredFileRepository(session).is_used(sha256)
 
 
 def _record(ws: Workspace, stored, pemda: str) -> None:

@@ -16,7 +16,7 @@ from inovasi_desktop.evidence.checks import KIND_LABELS, for_target
 from inovasi_desktop.export.interchange_check import Checker
 from inovasi_desktop.rules import format_date_id, format_period_id
 from inovasi_desktop.rules.evidence_checks import evidence_name
-from inovasi_desktop.rules.format import format_size_id
+from inovasi_desktop.rules.format import format_duration_id, format_size_id
 from inovasi_desktop.services import evidence_status, innovations, organisation
 from inovasi_desktop.services.evidence import INDICATOR, Metadata, Target, items_of
 from inovasi_desktop.services.workspace import Workspace
@@ -99,6 +99,7 @@ class Place:
     where: str  # as in readiness findings: "indikator:3" or the attachment field key
     items: list[EvidenceItem]
     accepts: tuple[str, ...] | None = None  # the kinds the catalogue accepts here (None: not known)
+    max_seconds: int = 0  # a video file's longest playing time here (0: no limit)
 
 
 def places(catalogue: Catalogue | None, innovation: Innovation) -> list[Place]:
@@ -107,7 +108,7 @@ def places(catalogue: Catalogue | None, innovation: Innovation) -> list[Place]:
     for number, answer in sorted(innovation.answers.items()):
         indicator = catalogue.indicator(number) if catalogue else None
         out.append(Place(f"indikator {number}", Finding.indicator_where(number), answer.evidence,
-                         indicator.accepts if indicator else None))
+                         indicator.accepts if indicator else None, indicator.max_seconds if indicator else 0))
     for key, items in innovation.attachments.items():
         field_ = catalogue.field(key) if catalogue else None
         out.append(Place(f"lampiran {field_.label if field_ else key}", key, items, field_.accepts if field_ else None))
@@ -192,6 +193,9 @@ def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) ->
         facts = "tautan"
         if not target.accepts_links:
             lines.append((Severity.PERINGATAN, "Tautan tidak dihitung di sini; lampirkan berkas."))
+        elif target.max_seconds:
+            lines.append((Severity.INFO, "Durasi video pada tautan tidak dapat diperiksa aplikasi; pastikan "
+                                         f"paling lama {format_duration_id(target.max_seconds)}."))
     elif not item.sha256:
         facts = "belum ada berkas"
         lines.append((Severity.PERINGATAN, "Belum ada berkas. Lampirkan dengan \"Ganti berkas\"."))
@@ -201,13 +205,13 @@ def _report(item: EvidenceItem, target: Target, status, cap: int, all_places) ->
         facts = format_size_id(item.size or 0)
         lines.append((Severity.GALAT, evidence_status.STATE_MESSAGES[status.state if status else "missing"]))
     else:
-        result = for_target(status.check, accepts=target.accepts, max_bytes=cap)
+        result = for_target(status.check, accepts=target.accepts, max_bytes=cap, max_seconds=target.max_seconds)
         facts = facts_of(result)
         lines += [(p.severity, p.message) for p in result.problems]
         available, can_shrink = True, result.can_shrink
     if item.tanggal and target.period and not target.period[0] <= item.tanggal <= target.period[1]:
         lines.append((Severity.PERINGATAN, f"Tanggal {format_date_id(item.tanggal)} di luar periode bukti "
-                                           f"{format_period_id(*target.period)}."))
+                                           f"{format_period_id(*target.period)}: tidak dihitung."))
     if item.sha256:
         lines += _reuse_lines(item, target, all_places)
     return ItemReport(facts, tuple(lines), available, can_shrink, checking)
@@ -219,10 +223,10 @@ def facts_of(check) -> str:
         parts.append(f"{check.pages} halaman")
         if check.has_text is False:
             parts.append("pindaian")
+    if check.seconds:
+        parts.append(format_duration_id(check.seconds))
     if check.dimensions:
-        width, height = check.dimensions
-        if (check.exif_orientation or 1) >= 5:  # shown turned a quarter: as people see it
-            width, height = height, width
+        width, height = check.dimensions  # as people see it (EXIF orientation applied)
         parts.append(f"{width}×{height} piksel")
     parts.append(format_size_id(check.size))
     return " · ".join(parts)

@@ -27,7 +27,8 @@ from inovasi_desktop.evidence.checks import FileCheck, Problem, check_file
 from inovasi_desktop.services import settings
 from inovasi_desktop.services.workspace import Workspace
 
-CHECK_VERSION = 2  # raise when the checker changes what it finds: kept results are then redone
+CHECK_VERSION = 3  # raise when the checker changes what it finds: kept results are then redone
+# 2: PDF pages rendered and checked for damage (PDFium); 3: image dimensions upright (EXIF orientation applied)
 UNLIMITED = sys.maxsize
 MIN_CAP, MAX_CAP = 100 * 1024, 1024**3
 

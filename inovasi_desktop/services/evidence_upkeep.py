@@ -76,6 +76,23 @@ def verify_store(ws: Workspace, *, progress: Progress | None = None,
     return StoreReport(len(states), problems)
 
 
+def refresh_truth(ws: Workspace, *, cancelled: Callable[[], bool] | None = None) -> list[str]:
+    """At open, on a worker: make the list's readiness follow the store as it is. First the cheap look (a file
+    whose size or time moved is re-hashed), then every file the evidence uses is re-hashed (damage that kept
+    size and time), each followed by a refresh of the kept summaries. Returns the ids whose summary changed."""
+    from inovasi_desktop.services import innovations, organisation
+    from inovasi_desktop.storage.repositories import StoredFileRepository
+
+    changed = set(innovations.refresh_summaries(ws))
+    with ws.db.begin() as session:
+        used = StoredFileRepository(session).referenced_hashes()
+    states = evidence_status.verify_files(ws, used, organisation.get(ws).pemda, cancelled=cancelled)
+    damaged = [sha256 for sha256, state in states.items() if state != OK]
+    if damaged:
+        changed |= set(innovations.refresh_summaries(ws, damaged))
+    return sorted(changed)
+
+
 @dataclass(frozen=True)
 class ItemProblem:
     place: str
@@ -107,7 +124,8 @@ def file_problems(ws: Workspace, innovation: Innovation, *, examine: bool = True
                 out.append(ItemProblem(place.label, place.where, item, Severity.GALAT,
                                        evidence_status.STATE_MESSAGES[found.state], found.state))
                 continue
-            result = for_target(found.check, accepts=place.accepts, max_bytes=cap)
+            result = for_target(found.check, accepts=place.accepts, max_bytes=cap,
+                                max_seconds=place.max_seconds)
             out += [ItemProblem(place.label, place.where, item, p.severity, p.message)
                     for p in result.problems if p.severity is not Severity.INFO]
     return out

@@ -32,19 +32,23 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
     target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
     if not target.accepts_files:
         raise InovasiError(f"Bukti untuk {target.label} berupa tautan; gunakan --link URL.")
-    checked = evidence.check_for(ws, paths, target.accepts, cancelled=cancelled)
+    checked = evidence.check_for(ws, paths, target.accepts, cancelled=cancelled, max_seconds=target.max_seconds)
     shrink_paths = [c.path for c in checked if c.result.can_shrink] if shrink else []
     outcome = evidence.store_checked(ws, checked, target, metadata=metadata, shrink=shrink_paths, progress=progress,
                                      cancelled=cancelled)
     outcome.items, notes = evidence_items.attach(innovation, target, outcome.items)
+    notes = outcome.heal_notes() + notes
     elsewhere = evidence_items.other_uses(ws, innovation.id, [i.sha256 for i in outcome.items])
     notes += evidence_items.reuse_notes(ws.catalogues.get(innovation.catalogue_id), innovation, outcome.items,
                                         elsewhere)
-    try:
-        innovations.save(ws, innovation)
-    except BaseException:
-        evidence.clean_up_unsaved(ws, outcome.items)
-        raise
+    if outcome.items:  # an add that attaches nothing leaves the innovation (and its time stamp) as it was
+        try:
+            innovations.save(ws, innovation)
+        except BaseException:
+            evidence.clean_up_unsaved(ws, outcome.items)
+            raise
+    if outcome.healed:  # every innovation using a healed file reads it as intact again
+        innovations.refresh_summaries(ws, outcome.healed)
     return AddResult(innovation, target, outcome, notes)
 
 
@@ -86,7 +90,7 @@ def replace_item_file(ws: Workspace, innovation_id: str, target_spec: int | str,
     target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
     items = items_of(innovation, target)
     item = items[evidence_items.index_of(items, item_id)]
-    checked = evidence.check_for(ws, [path], target.accepts)
+    checked = evidence.check_for(ws, [path], target.accepts, max_seconds=target.max_seconds)
     if not checked[0].ok:
         raise InovasiError("; ".join(p.message for p in checked[0].result.problems if p.severity is Severity.GALAT))
     outcome = evidence.store_checked(ws, checked, target)

@@ -10,6 +10,7 @@ rules, interchange, the domain model) is imported inside them.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -82,7 +83,27 @@ def context_for(ws: Workspace, innovation: Innovation | None = None, *, examine:
     invalid, lost = (evidence_status.unusable_ids(ws, innovation, org.pemda, examine=examine)
                      if innovation is not None else ((), ()))
     return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=frozenset(invalid),
-                        lost_evidence=frozenset(lost))
+                        lost_evidence=frozenset(lost),
+                        earlier_entries=earlier_entries(ws, innovation) if innovation is not None else ())
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def earlier_entries(ws: Workspace, innovation: Innovation) -> tuple[str, ...]:
+    """The catalogue titles of earlier assessment years under which an innovation of the same name is recorded
+    here (not in the bin), oldest first: the entries of this innovation that the data knows of."""
+    name = _same_name(innovation.name)
+    if not name or not ws.catalogues.has(innovation.catalogue_id):
+        return ()
+    year = ws.catalogues.get(innovation.catalogue_id).year
+    with ws.db.begin() as session:
+        rows = _repo(session).list_summaries()
+    earlier = {ws.catalogues.get(r.catalogue_id) for r in rows
+               if r.id != innovation.id and _same_name(r.name) == name and ws.catalogues.has(r.catalogue_id)
+               and ws.catalogues.get(r.catalogue_id).year < year}
+    return tuple(c.title for c in sorted(earlier, key=lambda c: c.year))
 
 
 def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckContext) -> dict:
@@ -92,6 +113,31 @@ def summary_of(catalogue: Catalogue, innovation: Innovation, context: CheckConte
     score = score_innovation(catalogue, innovation, context.invalid_evidence)
     return {"readiness_label": readiness.label, "errors": readiness.errors, "evidenced": readiness.evidenced,
             "total": readiness.total, "claimed": score.claimed, "backed": score.backed, "maximum": score.maximum}
+
+
+def refresh_summaries(ws: Workspace, hashes: Iterable[str] | None = None, *, examine: bool = True) -> list[str]:
+    """Recompute the kept list summaries (readiness and score) of the innovations that use a stored file among
+    `hashes` (all innovations when None), as the store holds them now, without touching their time stamp or
+    content. Stored files whose size or time moved are re-hashed (with `examine`; else they count as before).
+    Returns the ids whose summary changed."""
+    wanted = None if hashes is None else set(hashes)
+    with ws.db.begin() as session:
+        kept = {s.id: s.summary for s in _repo(session).list_summaries()}
+        everyone = _repo(session).load_all()
+    changed = {}
+    for innovation in everyone:
+        if wanted is not None and not wanted & {i.sha256 for i in innovation.all_evidence()}:
+            continue
+        if not ws.catalogues.has(innovation.catalogue_id):
+            continue
+        summary = summary_of(ws.catalogues.get(innovation.catalogue_id), innovation,
+                             context_for(ws, innovation, examine=examine))
+        if kept.get(innovation.id) != summary:
+            changed[innovation.id] = summary
+    if changed:
+        with ws.db.write() as session:
+            _repo(session).keep_summaries(changed)
+    return sorted(changed)
 
 
 def list_rows(ws: Workspace, deleted: bool = False) -> list[InnovationRow]:

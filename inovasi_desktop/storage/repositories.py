@@ -98,6 +98,12 @@ class InnovationRepository:
         _insert_many(self._s, IndicatorAnswerRow, _answer_rows(innovation))
         _insert_many(self._s, EvidenceItemRow, _evidence_rows(innovation))
 
+    def keep_summaries(self, summaries: Mapping[str, Mapping[str, Any]]) -> None:
+        """Replace the kept list summary of innovations by id; their time stamp and content stay as they are."""
+        for innovation_id, summary in summaries.items():
+            self._s.execute(update(InnovationRow).where(InnovationRow.id == innovation_id)
+                            .values(summary_json=_to_json(summary)))
+
     def list_summaries(self, include_deleted: bool = False) -> list[InnovationSummary]:
         """Lightweight rows, most recently changed first (the one list reader, inside this session)."""
         return list_reader.summaries(self._s.connection().connection.driver_connection, include_deleted)
@@ -256,6 +262,11 @@ class StoredFileRepository:
             table = StoredFileRow.__table__
             statement = update(table).where(table.c.sha256 == bindparam("h")).values(check_json=bindparam("c"))
             self._s.execute(statement, [{"h": sha256, "c": text} for sha256, text in checks.items()])
+
+    def is_used(self, sha256: str) -> bool:
+        """Whether any evidence item (in the bin too) uses this hash."""
+        query = select(EvidenceItemRow.id).where(EvidenceItemRow.sha256 == sha256).limit(1)
+        return self._s.execute(query).first() is not None
 
     def referenced_hashes(self) -> set[str]:
         """Hashes used by any evidence item, including those of innovations in the bin."""

@@ -138,7 +138,7 @@ def _indicator(catalogue: Catalogue, indicator: Indicator) -> str:
     body = [f"<p><i>{_esc(' · '.join(facts))}</i></p>", table, bases,
             f"<p><b>{_esc(tr('Bukti dukung'))}:</b> {_esc(indicator.evidence)}</p>",
             f"<p><b>{_esc(tr('Jenis berkas'))}:</b> {_esc(kinds)}. "
-            f"<b>{_esc(tr('Periode bukti'))}:</b> {_esc(format_period_id(start, end))}.</p>"]
+            f"<b>{_esc(tr('Periode bukti yang dihitung'))}:</b> {_esc(format_period_id(start, end))}.</p>"]
     if indicator.help:
         body.append(f"<p><b>{_esc(tr('Petunjuk'))}:</b> {_esc(indicator.help)}</p>")
     return (f'<h3><a name="indikator-{indicator.number}">{_esc(title)}</a></h3>\n'

@@ -82,7 +82,17 @@ class MainWindow(QMainWindow):
             self.list_view.select(selected)
         Operation(self._upkeep, parent=self, on_success=self._warm_up_editor,
                   on_failure=lambda err: log.warning("Cannot clean the evidence store: %s", err)).run(self.runner)
+        self._check_store_in_background()
         return True
+
+    def _check_store_in_background(self) -> None:
+        """Re-hash the stored evidence files on a worker; the list shows what a damaged file costs."""
+        from inovasi_desktop.services import evidence_upkeep
+
+        ws = self.workspace
+        Operation(lambda control: evidence_upkeep.refresh_truth(ws, cancelled=control.cancelled), parent=self,
+                  on_success=lambda changed: changed and self.editor is None and self.refresh(),
+                  on_failure=lambda err: log.warning("Cannot check the evidence store: %s", err)).run(self.runner)
 
     def _upkeep(self, control) -> None:
         """On a worker, while the user looks at the list (these imports alone take ~0.2 s): import the

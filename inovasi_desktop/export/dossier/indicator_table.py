@@ -21,7 +21,8 @@ from inovasi_desktop.export.dossier.styles import (
 )
 from inovasi_desktop.export.dossier.texts import chosen_level, evidence_line, number
 from inovasi_desktop.rules.evidence_checks import kind_label
-from inovasi_desktop.rules.evidence_kinds import kind_of
+from inovasi_desktop.rules.evidence_kinds import in_period, kind_of
+from inovasi_desktop.rules.format import format_period_id
 
 _KEEP_TOGETHER = 12  # evidence rows up to which an indicator is kept on one page
 _WIDTHS = [9 * mm, 50 * mm, 13 * mm, CONTENT_WIDTH - 96 * mm, 24 * mm]
@@ -88,10 +89,13 @@ def _evidence_rows(ctx: Context, indicator: Indicator) -> list[list]:
     if not items:
         return [["", Paragraph(coloured("<i>Belum ada bukti dukung.</i>", MUTED), s["small"]), "", "", ""]]
     rows = []
+    period = ctx.catalogue.evidence_period(indicator)
     for i, item in enumerate(items, start=1):
         kind = kind_of(item)
         kind_text = f" ({kind_label(kind)})" if kind else ""
         line = f"{i}. {text(evidence_line(item))}{kind_text} \u2014 <b>hlm. {ctx.pages.get(item.id, 0)}</b>"
+        if not in_period(item, period):  # the standard counts only evidence inside the indicator's period
+            line += "<br/>" + coloured(f"Di luar periode {format_period_id(*period)}: tidak dihitung.", BAD)
         prefix = "<b>Bukti dukung:</b><br/>" if i == 1 else ""
         rows.append(["", Paragraph(prefix + line, s["small"]), "", "", ""])
     return rows

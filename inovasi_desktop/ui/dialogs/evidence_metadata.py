@@ -105,8 +105,9 @@ class MetadataDialog(QDialog):
             return False
         period = self.target.period
         if parsed and period and not period[0] <= parsed <= period[1]:
-            self._show(tr("Tanggal {d} di luar periode bukti yang dinilai; bukti ini dapat ditolak.")
-                       .format(d=format_date_id(parsed)), MESSAGE_COLOURS[Severity.PERINGATAN])
+            self._show(tr("Tanggal {d} di luar periode bukti {p}: bukti ini tidak dihitung pada skor.")
+                       .format(d=format_date_id(parsed), p=format_period_id(*period)),
+                       MESSAGE_COLOURS[Severity.PERINGATAN])
         else:
             self._show("", "#555")
         return True

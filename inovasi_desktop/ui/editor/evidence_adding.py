@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inovasi_desktop.domain import InovasiError, Severity
 from inovasi_desktop.rules.format import format_size_id
-from inovasi_desktop.services import evidence, evidence_items
+from inovasi_desktop.services import evidence, evidence_items, innovations
 from inovasi_desktop.services.evidence import CheckedFile, StoreOutcome, Target
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
@@ -69,9 +69,10 @@ class AddFlow(QObject):
         self.finished = False
 
     def start(self, paths: list[Path]) -> None:
-        ws, accepts = self.ws, self.target.accepts
+        ws, accepts, longest = self.ws, self.target.accepts, self.target.max_seconds
         self._run(tr("Memeriksa berkas…"),
-                  lambda c: evidence.check_for(ws, paths, accepts, progress=c.progress, cancelled=c.cancelled),
+                  lambda c: evidence.check_for(ws, paths, accepts, progress=c.progress, cancelled=c.cancelled,
+                                               max_seconds=longest),
                   self._checked)
 
     def _checked(self, checked: list[CheckedFile]) -> None:
@@ -95,6 +96,8 @@ class AddFlow(QObject):
         def store(control):
             box["outcome"] = outcome = evidence.store_checked(
                 ws, accepted, target, shrink=shrink, progress=control.progress, cancelled=control.cancelled)
+            if outcome.healed:  # every innovation using a healed file reads it as intact again
+                innovations.refresh_summaries(ws, outcome.healed)
             elsewhere = evidence_items.other_uses(ws, innovation_id, [i.sha256 for i in outcome.items])
             return outcome, elsewhere
 

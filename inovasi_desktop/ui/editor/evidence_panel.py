@@ -259,9 +259,11 @@ class EvidencePanel(DropTarget, QWidget):
         else:
             added, more = evidence_items.attach(self.innovation, self.target, outcome.items)
             notes += more
+        notes = outcome.heal_notes() + notes
         notes += evidence_items.reuse_notes(catalogue, self.innovation, added or outcome.items[:1], elsewhere)
         self.show_message(Severity.INFO, notes, append=True)
-        self.changed.emit()
+        if replace is not None or added:  # a file already there changes nothing (nor the time stamp)
+            self.changed.emit()
         self.refresh()
         self._to_describe = list(added)
         # Each in its own turn of the event loop, so that a large add never stalls the window.

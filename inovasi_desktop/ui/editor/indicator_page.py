@@ -85,7 +85,7 @@ class IndicatorPage(QWidget):
         evidence_box = QGroupBox(tr("Bukti dukung"))
         evidence_layout = QVBoxLayout(evidence_box)
         evidence_layout.addWidget(muted(tr("Yang dihitung: {text}").format(text=indicator.evidence)))
-        evidence_layout.addWidget(muted(tr("Jenis berkas: {kinds}. Periode bukti: {period}.").format(
+        evidence_layout.addWidget(muted(tr("Jenis berkas: {kinds}. Periode bukti yang dihitung: {period}.").format(
             kinds=kinds, period=format_period_id(start, end))))
         self.evidence = EvidencePanel(accepts=indicator.accepts)
         self.evidence.changed.connect(self._answered)

@@ -89,7 +89,7 @@ def step_states(catalogue: Catalogue, innovation: Innovation, findings: list[Fin
         key = Finding.indicator_where(indicator.number)
         touched = answered(innovation, indicator.number)
         done = touched and innovation.answers[indicator.number].level is not None \
-            and is_backed(indicator, innovation, invalid_evidence)
+            and is_backed(catalogue, indicator, innovation, invalid_evidence)
         states[key] = _state(touched, key in errors, done)
     if not any(f.severity == Severity.GALAT for f in findings):
         states[READINESS_KEY] = StepState.COMPLETE

@@ -20,8 +20,9 @@ INDICATOR_KEYS = ("regulasi", "sdm", "anggaran", "alat_kerja", "bimtek", "rkpd",
 SID_WEIGHTS = (3, 2, 2, 2, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 2, 3, 2, 3, 2, 4)
 MANDATORY = {"regulasi", "sdm", "kecepatan", "kemanfaatan", "video"}
 LAST_YEAR_ONLY = {"sdm", "pengaduan"}  # "tahun terakhir"
-TWO_YEARS = {"aktor", "pelaksana", "jejaring", "sosialisasi", "replikasi", "kemanfaatan", "monev", "video",
-             "anggaran", "rkpd"}  # "2 tahun terakhir", T-1 & T-2, and T-0..T-2 for budget and RKPD
+TWO_YEARS = {"aktor", "pelaksana", "jejaring", "sosialisasi", "replikasi", "kemanfaatan", "monev",
+             "video"}  # "2 tahun terakhir": T-1 & T-2
+BUDGET_YEARS = {"anggaran", "rkpd"}  # counted over T-0, T-1, T-2
 YANDAS = {"Pendidikan", "Kesehatan", "Pekerjaan Umum dan Penataan Ruang", "Perumahan Rakyat dan Kawasan Permukiman",
           "Ketenteraman, Ketertiban Umum, dan Pelindungan Masyarakat", "Sosial"}
 URUSAN_COUNT = 38
@@ -90,6 +91,8 @@ def test_indicators_follow_the_standard(by_year: dict[int, Catalogue], year: int
         if ind.key in LAST_YEAR_ONLY:
             assert ind.evidence_years == (-1, 0), ind.key
         if ind.key in TWO_YEARS:
+            assert ind.evidence_years == (-2, -1), ind.key
+        if ind.key in BUDGET_YEARS:
             assert ind.evidence_years == (-2, 0), ind.key
         assert "pdf" in ind.accepts or ind.key == "video", ind.key
     assert set(c.indicator(20).accepts) == {"mp4", "mov", "link"}

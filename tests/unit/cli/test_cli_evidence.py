@@ -148,3 +148,30 @@ def test_import_of_references_without_files_is_flagged_by_check(capsys, tmp_path
     code, report, _ = run(capsys, "check", data["id"], "--json")
     flagged = [f for f in report["findings"] if f["code"] == "evidence.lost" and f["severity"] == "galat"]
     assert code == cli.EXIT_FINDINGS and [f["where"] for f in flagged] == ["indikator:1"]
+
+
+def test_evidence_add_takes_options_and_files_in_any_order(capsys, files, innovation_id):
+    first, second = files.text_pdf("satu.pdf", ("Satu",)), files.text_pdf("dua.pdf", ("Dua",))
+    code, data, err = run(capsys, "evidence-add", innovation_id[:8], "12", "--perkecil", str(first),
+                          "--nomor", "12/2025", str(second), "--json")
+    assert code == cli.EXIT_OK, err
+    assert [i["file_name"] for i in data["added"]] == ["satu.pdf", "dua.pdf"]
+    assert {i["nomor"] for i in data["added"]} == {"12/2025"}
+    code, _, err = run(capsys, "evidence-add", innovation_id[:8], "12", "--perkecil", "--tidak-ada", str(first))
+    assert code == cli.EXIT_USAGE and "argumen tidak dikenal: --tidak-ada" in err
+
+
+def test_rotated_photo_has_one_upright_size_in_check_and_add(capsys, files, innovation_id):
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # a 12 MP phone photo taken upright: stored 4000x3000, shown 3000x4000
+    photo = files.write("foto.jpg", files.jpeg_bytes((4000, 3000), exif=exif))
+    _, checked, _ = run(capsys, "evidence-check", str(photo), "--json")
+    _, added, _ = run(capsys, "evidence-add", innovation_id[:8], "12", str(photo), "--json")
+    assert checked[0]["dimensions"] == added["added"][0]["dimensions"] == [3000, 4000]
+    _, text, _ = run(capsys, "evidence-check", str(photo))
+    assert "3000×4000 piksel" in text
+    _, shrunk, _ = run(capsys, "evidence-add", innovation_id[:8], "4", "--perkecil", str(photo), "--json")
+    width, height = shrunk["added"][0]["dimensions"]
+    assert width < height  # made smaller and upright: still portrait

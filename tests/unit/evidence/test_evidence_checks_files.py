@@ -146,6 +146,19 @@ def test_exif_orientation_is_noted(files):
     check = check_file(path, accepts=("jpg",))
     assert check.exif_orientation == 6 and check.ok
     assert _only(check, Code.IMAGE_ROTATED).severity is Severity.INFO
+    assert check.dimensions == (20, 40)  # as the picture is shown: upright, turned a quarter
+
+
+def test_rotated_12_mp_photo_has_the_same_upright_size_when_checked_and_when_shrunk(files, tmp_path):
+    from inovasi_desktop.evidence.images import shrink_image
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # a phone held upright: stored 4000x3000, shown 3000x4000
+    path = files.write("foto.jpg", files.jpeg_bytes((4000, 3000), exif=exif))
+    check = check_file(path, accepts=("jpg",))
+    assert check.dimensions == (3000, 4000)
+    small = check_file(shrink_image(path, tmp_path / "kecil", 300_000), accepts=("jpg",))
+    assert small.dimensions[0] < small.dimensions[1]  # the stored, upright copy is portrait too
 
 
 def test_good_png_is_ok(files):

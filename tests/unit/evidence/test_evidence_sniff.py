@@ -35,11 +35,28 @@ def test_pdf_header_after_junk_is_found_only_within_1024_bytes(tmp_path):
         (_ftyp(b"mp42", b"mp42", b"isom"), s.MP4),
         (_ftyp(b"qt  ", b"qt  "), s.QUICKTIME),
         (_ftyp(b"heic", b"mif1", b"heic"), s.HEIC),
+        (_ftyp(b"mif1", b"mif1", b"heic"), s.HEIC),
+        (_ftyp(b"avif", b"avif", b"mif1", b"miaf"), s.AVIF),
+        (_ftyp(b"mif1", b"mif1", b"avif"), s.AVIF),
+        (_ftyp(b"avis", b"avis", b"msf1"), s.AVIF),
         (_ftyp(b"3gp4", b"3gp4"), s.VIDEO_3GP),
     ],
 )
 def test_iso_media_by_ftyp_brands(tmp_path, box, expected):
     assert s.sniff(_write(tmp_path, box + b"\0" * 64, "video.bin")) == expected
+
+
+def test_avif_image_is_named_avif_not_iphone_heic(tmp_path):
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (16, 16), "#2f6f8f").save(out, "AVIF")  # a real AVIF, as Pillow writes it
+    path = _write(tmp_path, out.getvalue(), "foto.avif")
+    assert s.sniff(path) == s.AVIF
+    assert s.describe(s.sniff(path)) == "gambar AVIF"
+    assert "iPhone" not in s.describe(s.sniff(path))
 
 
 def test_old_quicktime_without_ftyp(tmp_path):

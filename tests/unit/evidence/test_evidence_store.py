@@ -54,6 +54,29 @@ def test_same_content_twice_is_stored_once(store, files):
     assert len(_everything_in(store)) == 1
 
 
+def test_adding_the_original_again_heals_a_damaged_stored_copy(store, files):
+    src = _source(files, "a.pdf", 5000)
+    first = store.add(src)
+    os.chmod(first.path, stat.S_IWUSR | stat.S_IRUSR)
+    first.path.write_bytes(b"rusak" + src.read_bytes()[5:])  # same size, other bytes
+    os.chmod(first.path, stat.S_IRUSR)
+    assert not store.verify(first.sha256)
+    again = store.add(files.write("asli.pdf", src.read_bytes()))
+    assert again.healed and again.already_present and again.path == first.path
+    assert store.verify(first.sha256) and first.path.read_bytes() == src.read_bytes()
+    assert stat.S_IMODE(first.path.stat().st_mode) & 0o222 == 0
+    assert _everything_in(store) == [f"{first.sha256[:2]}/{first.sha256}"]  # no partial file left
+    assert not store.add(src).healed  # an intact copy is left alone
+
+
+def test_adding_the_original_again_restores_a_missing_stored_copy(store, files):
+    src = _source(files, "a.pdf", 5000)
+    first = store.add(src)
+    store.discard(first.sha256)
+    again = store.add(src)
+    assert not again.already_present and store.verify(first.sha256)
+
+
 def test_progress_reports_each_chunk(store, files):
     src = _source(files, size=3 * CHUNK_SIZE + 10)
     seen = []

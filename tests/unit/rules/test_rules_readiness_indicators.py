@@ -87,21 +87,29 @@ def test_a_lost_stored_file_is_a_galat_even_when_other_evidence_backs_the_answer
     assert not summarise(catalogue, innovation, lost).ready
 
 
-def test_evidence_dated_outside_the_indicator_period_is_a_warning(catalogue, innovation, context, pdf):
+def test_evidence_dated_outside_the_indicator_period_does_not_count(catalogue, innovation, context, pdf):
     # Catalogue year 2026, evidence_years [-2, 0]: 1 January 2024 to 31 December 2026.
     innovation.answers[1].evidence = [pdf(tanggal=date(2024, 1, 1)), pdf(tanggal=date(2026, 12, 31))]
     assert check(catalogue, innovation, context) == []
     innovation.answers[1].evidence = [pdf(tanggal=date(2023, 12, 31), tentang="SK lama")]
-    [finding] = check(catalogue, innovation, context)
-    assert (finding.code, finding.severity) == ("evidence.period", Severity.PERINGATAN)
-    assert finding.message == ('Bukti dukung "SK lama" (indikator 1) bertanggal 31 Desember 2023, di luar periode '
-                               "bukti yang dinilai (1 Januari 2024 s.d. 31 Desember 2026).")
+    no_evidence, period = check(catalogue, innovation, context)
+    assert (period.code, period.severity) == ("evidence.period", Severity.PERINGATAN)
+    assert period.message == ('Bukti dukung "SK lama" (indikator 1) bertanggal 31 Desember 2023, di luar periode '
+                              "1 Januari 2024 s.d. 31 Desember 2026: tidak dihitung.")
+    # Indicator 1 is mandatory: with its only evidence out of period it is not backed, a galat.
+    assert (no_evidence.code, no_evidence.severity) == ("indicator.no_evidence", Severity.GALAT)
+    readiness = summarise(catalogue, innovation, context)
+    assert readiness.score.row(1).backed == 0 and not readiness.ready
+    innovation.answers[1].evidence.append(pdf(tanggal=date(2025, 5, 5)))  # one in period is enough
+    assert [f.code for f in check(catalogue, innovation, context)] == ["evidence.period"]
+    assert summarise(catalogue, innovation, context).score.row(1).backed > 0
 
 
 def test_evidence_period_follows_the_indicator_years(catalogue_data, innovation, context, pdf):
     catalogue_data["indicators"][0]["evidence_years"] = [0, 0]  # only the assessment year itself
     catalogue = parse_catalogue(catalogue_data)
-    assert [code for _, code, _ in found(catalogue, innovation, context)] == ["evidence.period"]  # dated 2025
+    assert [code for _, code, _ in found(catalogue, innovation, context)] == [
+        "indicator.no_evidence", "evidence.period"]  # dated 2025: not counted
     innovation.answers[1].evidence = [pdf(tanggal=date(2026, 1, 1))]
     assert check(catalogue, innovation, context) == []
 
@@ -118,6 +126,10 @@ def test_indicator_with_bases_needs_a_basis(catalogue, innovation, context):
     for basis in (None, "z"):  # none chosen, or one this catalogue does not offer
         innovation.answers[3].basis = basis
         assert found(catalogue, innovation, context) == [("indikator:3", "indicator.basis_missing", Severity.GALAT)]
+        assert "dinilai 0" in check(catalogue, innovation, context)[0].message
+        assert summarise(catalogue, innovation, context).score.row(3).backed == 0  # a level without its basis
+    innovation.answers[3].basis = "a"
+    assert summarise(catalogue, innovation, context).score.row(3).backed > 0
     innovation.answers[3] = IndicatorAnswer(3)  # unanswered optional indicator: nothing to choose yet
     assert check(catalogue, innovation, context) == []
 
@@ -151,14 +163,14 @@ def test_indicator_findings_come_in_indicator_order_after_the_profile(catalogue,
 
 def test_summary_counts_and_label(catalogue, innovation, context):
     innovation.answers[1].evidence.clear()  # mandatory, answered, not evidenced: galat
-    innovation.answers[3].basis = None  # galat, still evidenced
+    innovation.answers[3].basis = None  # galat, and no backed score without its basis
     innovation.answers[2].level = None  # unanswered; its evidence gives an info finding
     innovation.profile["judul"] = ""  # galat
     readiness = summarise(catalogue, innovation, context)
     assert (readiness.errors, readiness.warnings) == (3, 0)
-    assert (readiness.answered, readiness.evidenced, readiness.total) == (2, 1, 3)
+    assert (readiness.answered, readiness.evidenced, readiness.total) == (2, 0, 3)
     assert not readiness.ready
-    assert readiness.label == "1/3 indikator berbukti, 3 galat"
+    assert readiness.label == "0/3 indikator berbukti, 3 galat"
     assert list(readiness.findings) == check(catalogue, innovation, context)
 
 

@@ -93,6 +93,36 @@ def test_kemanfaatan_2026_needs_a_measurement_basis(iid_2026):
     innovation.answers[18].basis = None
     assert [(f.where, f.code) for f in check(iid_2026, innovation, CONTEXT)] == [
         ("indikator:18", "indicator.basis_missing")]
+    # Without its basis the level means nothing: scored 0 backed (it was 6 backed before).
+    assert summarise(iid_2026, innovation, CONTEXT).score.row(18).backed == 0
+    innovation.answers[18].basis = "f"
+    assert summarise(iid_2026, innovation, CONTEXT).score.row(18).backed == 6
+
+
+def test_evidence_all_dated_2019_backs_nothing(iid_2026):
+    innovation = complete_2026(iid_2026)
+    innovation.answers = {i.number: answer(iid_2026, i.number, 3) for i in iid_2026.indicators}
+    assert summarise(iid_2026, innovation, CONTEXT).score.backed == 111
+    for a in innovation.answers.values():
+        a.evidence[0].tanggal = date(2019, 3, 1)
+    readiness = summarise(iid_2026, innovation, CONTEXT)
+    assert (readiness.score.claimed, readiness.score.backed, readiness.evidenced) == (111, 0, 0)
+    assert readiness.errors == 5  # the five mandatory indicators
+    period = [f.message for f in readiness.findings if f.code == "evidence.period"]
+    assert len(period) == 20
+    assert "di luar periode 1 Januari 2024 s.d. 31 Desember 2025: tidak dihitung." in period[6]  # aktor
+
+
+def test_last_two_years_indicators_count_t1_and_t2(iid_2026, iid_2023):
+    # iid_standard.yaml, evidence_rules.validity_rules: '2 tahun terakhir' / T-1 & T-2 for these.
+    for catalogue in (iid_2026, iid_2023):
+        for key in ("aktor", "pelaksana", "jejaring", "sosialisasi", "replikasi", "kemanfaatan", "monev"):
+            indicator = next(i for i in catalogue.indicators if i.key == key)
+            assert indicator.evidence_years == (-2, -1), (catalogue.id, key)
+        video = catalogue.indicator(20)
+        assert video.evidence_years == (-2, -1)
+    aktor = next(i for i in iid_2026.indicators if i.key == "aktor")
+    assert iid_2026.evidence_period(aktor) == (date(2024, 1, 1), date(2025, 12, 31))
 
 
 def test_worked_example_on_the_shipped_2026_catalogue(iid_2026):

@@ -169,7 +169,8 @@ def test_item_reports_say_what_is_wrong_beside_each_item(ws, innovation, files):
     catalogue = ws.catalogues.get(saved.catalogue_id)
     [report] = evidence_items.item_reports(ws, saved, evidence.target_for(catalogue, 9)).values()
     assert report.facts.startswith("PDF · 1 halaman") and report.available
-    assert (Severity.PERINGATAN, "Tanggal 1 Mei 2023 di luar periode bukti 1 Januari 2024 s.d. 31 Desember 2026.") \
+    assert (Severity.PERINGATAN, "Tanggal 1 Mei 2023 di luar periode bukti 1 Januari 2024 s.d. 31 Desember 2025: "
+                                 "tidak dihitung.") \
         in report.lines
     reuse = [text for severity, text in report.lines if "dipakai di 3 tempat" in text]
     assert reuse and "indikator 7 dan indikator 8" in reuse[0] and report.worst is Severity.PERINGATAN
