@@ -112,7 +112,8 @@ class InnovationRepository:
     def revisions(self) -> dict[str, int]:
         """The revision of every innovation not in the bin (cheap: profile_json is not read)."""
         r = InnovationRow
-        return {iid: revision for iid, revision in self._s.execute(select(r.id, r.revision).where(r.deleted_at.is_(None)))}
+        rows = self._s.execute(select(r.id, r.revision).where(r.deleted_at.is_(None)))
+        return {iid: revision for iid, revision in rows}
 
     def list_summaries(self, include_deleted: bool = False) -> list[InnovationSummary]:
         """Lightweight rows, most recently changed first (the one list reader, inside this session)."""
