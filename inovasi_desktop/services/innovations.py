@@ -149,6 +149,17 @@ def get(ws: Workspace, innovation_id: str) -> Innovation:
         return _repo(session).get(innovation_id)
 
 
+def revisions(ws: Workspace) -> dict[str, int]:
+    """The stored revision of every innovation not in the bin: what changed since the last look."""
+    with ws.db.begin() as session:
+        return _repo(session).revisions()
+
+
+def data_version(ws: Workspace) -> int:
+    """A number that changes whenever anything else (another process, or another window) commits a write."""
+    return ws.db.data_version()
+
+
 def load_all(ws: Workspace) -> list[Innovation]:
     """Every innovation not in the bin, whole."""
     with ws.db.begin() as session:
