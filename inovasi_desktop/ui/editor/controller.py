@@ -174,10 +174,10 @@ class EditorController(QObject):
         self.dirty = False
         if result.merged:  # written elsewhere meanwhile (the command line): what came from there is shown
             self.show_stored()
-        if result.conflicts:
-            self.report_conflicts(result.conflicts)
         self.last_saved = datetime.now()
         self.status.emit(tr("Tersimpan otomatis pukul {t}").format(t=self.last_saved.strftime("%H:%M:%S")))
+        if result.conflicts:
+            self.report_conflicts(result.conflicts)
         self.saved.emit(self.innovation.id)
         return True
 
