@@ -105,14 +105,14 @@ def assign(target: Innovation, source: Innovation) -> None:
 
 def describe(conflicts: tuple[Conflict, ...] | list[Conflict], *, kept_mine: bool) -> str:
     """The conflicts in plain Indonesian: what changed on both sides, both values, and what was kept."""
-    lines = [f"- {c.label}: di sini \"{_short(c.mine)}\", di tempat lain \"{_short(c.theirs)}\"" for c in conflicts]
+    lines = [f"• {c.label}: di sini \"{_short(c.mine)}\", di tempat lain \"{_short(c.theirs)}\"" for c in conflicts]
     if kept_mine:
         head = ("Inovasi ini juga diubah di tempat lain (misalnya lewat perintah baris) pada isian yang sama. "
                 "Isian di jendela ini yang disimpan; isian dari tempat lain ada di bawah bila ingin dipakai:")
     else:
         head = ("Inovasi ini diubah di tempat lain pada isian yang sama sejak dibaca, jadi tidak ada yang diubah. "
                 "Periksa isiannya, lalu ulangi:")
-    return "\n".join([head, *lines])
+    return head + "\n\n" + "\n".join(lines)
 
 
 def _keys(*mappings: dict) -> list:
