@@ -166,6 +166,7 @@ def upgrade(
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
+        current = schema_version(conn)  # another process may have upgraded it while this one waited for the lock
         for migration in migrations[current:target]:
             for statement in migration:
                 conn.execute(statement)

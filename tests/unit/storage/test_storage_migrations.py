@@ -278,3 +278,29 @@ def test_upgrade_from_version_3_gives_every_innovation_revision_1_that_each_writ
         raw.close()
     [backup] = (path.parent / "cadangan").iterdir()
     assert "skema-v3" in backup.name
+
+
+def test_processes_opening_a_new_database_at_the_same_time_all_succeed(tmp_path: Path) -> None:
+    """Two command-line runs on a fresh data folder: the one that waited for the lock finds it upgraded."""
+    import threading
+
+    for trial in range(5):
+        path = tmp_path / str(trial) / "inovasi.sqlite3"
+        path.parent.mkdir()
+        errors: list[BaseException] = []
+
+        def open_and_close(path: Path = path, errors: list = errors) -> None:
+            try:
+                open_database(path).close()
+            except BaseException as err:  # noqa: BLE001 - judged below
+                errors.append(err)
+
+        threads = [threading.Thread(target=open_and_close) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        conn = sqlite3.connect(path)
+        assert schema_version(conn) == LATEST_VERSION
+        conn.close()
