@@ -91,8 +91,14 @@ def run_gui() -> int:
     app.setApplicationName("Inovasi Desktop")
     app.setOrganizationName("InovasiDesktop")
     app.setApplicationVersion(__version__)
+    from inovasi_desktop.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data_dir())  # one window per data folder
+    if not instance.acquire():
+        return instance.refuse()
     workspace = Workspace()
     window = MainWindow(workspace)
+    instance.serve(window)
     install_excepthook(log_path, window.save_for_crash)  # from now on a crash first saves the open work
     window.show_first_rows()  # the stored list, read with sqlite3 alone: the first paint shows it
     window.show()  # at once; the rest is loaded right after, in the background (MainWindow.after_show)
@@ -100,4 +106,5 @@ def run_gui() -> int:
     code = app.exec()
     window.runner.wait()  # background work ends before the database closes
     workspace.close()
+    instance.release()
     return code

@@ -337,7 +337,10 @@ def _verify_store(args: argparse.Namespace) -> int:
     ws = _workspace()
     report = evidence_upkeep.verify_store(ws)
     removed = evidence_upkeep.clean_up(ws) if args.clean else []
-    data = {"checked": report.checked, "ok": report.ok, "removed": removed, "problems": [
+    partials_left = {p.path for p in ws.evidence_store.partial_files()} if args.clean else set()
+    data = {"checked": report.checked, "ok": report.ok, "removed": removed, "partials": [
+        {"file": p.path.name, "size": p.size, "in_use": p.in_use, "stale": p.stale,
+         "removed": args.clean and p.path not in partials_left} for p in report.partials], "problems": [
         {"sha256": p.sha256, "state": p.state, "message": p.message,
          "uses": [{"innovation_id": u.innovation_id, "innovation": u.innovation_name, "place": u.place,
                    "file_name": u.item.file_name, "tentang": u.item.tentang} for u in p.uses]}
@@ -349,10 +352,31 @@ def _verify_store(args: argparse.Namespace) -> int:
         lines += [f"      dipakai di {u.innovation_name or '(tanpa nama)'}, {u.place}: {u.item.file_name}"
                   for u in problem.uses]
     lines.append("Semua berkas utuh." if report.ok else f"{len(report.problems)} berkas bermasalah.")
+    lines += _partial_lines(report.partials, partials_left if args.clean else None)
     if args.clean:
         lines.append(f"{len(removed)} berkas yang tidak dipakai lagi dihapus dari penyimpanan bukti.")
     _emit(args, data, lines)
     return EXIT_OK if report.ok else EXIT_FINDINGS
+
+
+def _partial_lines(partials, left: set | None) -> list[str]:
+    """Temporary `.part` files of the store: adds still running are never touched, only stale ones removed."""
+    from inovasi_desktop.rules.format import format_size_id
+
+    if not partials:
+        return []
+    lines = [f"{len(partials)} berkas sementara (.part) ada di penyimpanan bukti:"]
+    for p in partials:
+        if p.in_use:
+            state = "sedang ditulis oleh penambahan bukti yang masih berjalan; dibiarkan"
+        elif not p.stale:
+            state = "baru saja dibuat; dibiarkan"
+        elif left is None:
+            state = "sisa penambahan yang terhenti; hapus dengan --bersihkan"
+        else:
+            state = "sisa penambahan yang terhenti; dihapus" if p.path not in left else "tidak dapat dihapus"
+        lines.append(f"  {p.path.name} ({format_size_id(p.size)}): {state}")
+    return lines
 
 
 @command("evidence-limit")
@@ -394,7 +418,8 @@ def _add_evidence_parsers(add: Callable[[str, str], argparse.ArgumentParser]) ->
                    help="perkecil gambar yang melebihi batas ukuran sebelum disimpan")
     p = add("verify-store", "hitung ulang sidik setiap berkas bukti dan laporkan yang hilang atau berubah")
     p.add_argument("--bersihkan", dest="clean", action="store_true",
-                   help="hapus juga berkas yang tidak dipakai bukti mana pun")
+                   help="hapus juga berkas yang tidak dipakai bukti mana pun dan berkas sementara (.part) yang "
+                        "ditinggalkan penambahan yang terhenti")
     add("evidence-limit", "tampilkan atau ubah batas ukuran per berkas bukti").add_argument(
         "megabytes", metavar="MB", nargs="?", help="batas baru dalam megabita, misalnya 2 atau 1,5")
 

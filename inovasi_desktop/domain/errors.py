@@ -21,6 +21,10 @@ class NotFoundError(InovasiError):
     """A requested object does not exist."""
 
 
+class ConflictError(InovasiError):
+    """What was saved changed elsewhere on the same fields since it was read; nothing was changed."""
+
+
 class Cancelled(InovasiError):
     """The user cancelled the work; nothing was left half done. The one cancel type of the app."""
 

@@ -82,6 +82,7 @@ class Innovation:
     attachments: dict[str, list[EvidenceItem]] = field(default_factory=dict)  # profile file fields
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
+    revision: int = field(default=0, compare=False)  # the stored revision it was read at (0: new); services/merge
 
     @property
     def name(self) -> str:

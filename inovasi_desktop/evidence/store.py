@@ -4,7 +4,10 @@ Adding copies the source in large chunks to a temporary file inside the store wh
 flushes it to disk, then renames it into place, so a stored file is always complete. Nothing is
 left behind when adding fails or is cancelled. Adding content the store already holds verifies the
 stored copy, and a copy that no longer matches its name is replaced by the one just added: attaching
-the original again heals every use of a damaged file at once.
+the original again heals every use of a damaged file at once. While it is written, the temporary
+`.part` file is locked (an OS lock, POSIX; on Windows an open file cannot be deleted at all), so a
+clean-up in another process never removes the file of an add still running: only `.part` files left
+by a crash, unlocked and older than PART_GRACE_SECONDS, are stale.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +32,7 @@ _PARTIAL_PREFIX = ".incoming-"
 _PARTIAL_SUFFIX = ".part"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
+PART_GRACE_SECONDS = 600  # an unlocked .part this young may be an add between creating and locking it
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in total)
 
@@ -39,6 +44,20 @@ class StoredFile:
     path: Path
     already_present: bool  # the same content was stored before; nothing new was written
     healed: bool = False  # the stored copy had been damaged and was replaced by this add
+
+
+@dataclass(frozen=True)
+class PartialFile:
+    """A `.part` file in the store: an add under way, or what a crashed one left."""
+
+    path: Path
+    size: int
+    age_seconds: float
+    in_use: bool  # locked by an add still running (in this process or another)
+
+    @property
+    def stale(self) -> bool:
+        return not self.in_use and self.age_seconds >= PART_GRACE_SECONDS
 
 
 @dataclass(frozen=True)
@@ -86,6 +105,7 @@ class EvidenceStore:
             try:
                 self.root.mkdir(parents=True, exist_ok=True)
                 fd, partial = tempfile.mkstemp(prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX, dir=self.root)
+                _lock(fd)
             except OSError as err:
                 raise StoreError(f"Folder penyimpanan bukti tidak dapat ditulisi: {describe_os_error(err)}.") from None
             try:
@@ -169,7 +189,8 @@ class EvidenceStore:
     def remove_unreferenced(self, referenced: Iterable[str]) -> list[str]:
         """Delete stored files not in `referenced` and partial files left by a crash.
 
-        Returns the sha256 of the files removed. Call it while no `add` is running.
+        Returns the sha256 of the files removed. Call it while no `add` of this store runs in this process
+        (adds in other processes are safe: their `.part` files are locked).
         """
         keep = set(referenced)
         removed: list[str] = []
@@ -177,12 +198,38 @@ class EvidenceStore:
             if path.name not in keep:
                 _remove_read_only(path)
                 removed.append(path.name)
-        for partial in self.root.glob(f"{_PARTIAL_PREFIX}*{_PARTIAL_SUFFIX}"):
-            _remove_read_only(partial)
+        self.remove_stale_partials()
         for shard in self._shards():
             if not any(shard.iterdir()):
                 shard.rmdir()
         return sorted(removed)
+
+    def partial_files(self) -> list[PartialFile]:
+        """The `.part` files in the store, oldest first."""
+        now = time.time()
+        found = []
+        for path in self.root.glob(f"{_PARTIAL_PREFIX}*{_PARTIAL_SUFFIX}") if self.root.is_dir() else ():
+            try:
+                info = path.stat()
+            except OSError:  # finished or removed meanwhile
+                continue
+            found.append(PartialFile(path, info.st_size, max(0.0, now - info.st_mtime), _in_use(path)))
+        return sorted(found, key=lambda p: -p.age_seconds)
+
+    def remove_stale_partials(self) -> list[PartialFile]:
+        """Delete the `.part` files crashed adds left (never one an add is still writing); returns them."""
+        removed = []
+        for partial in self.partial_files():
+            if not partial.stale:
+                continue
+            try:
+                _remove_read_only(partial.path)
+            except FileNotFoundError:
+                continue
+            except PermissionError:  # Windows: still open in another process
+                continue
+            removed.append(partial)
+        return removed
 
     def _shards(self) -> list[Path]:
         if not self.root.is_dir():
@@ -283,6 +330,33 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _lock(fd: int) -> None:
+    """Mark a `.part` file as being written (released when the descriptor closes, or its process ends)."""
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _in_use(path: Path) -> bool:
+    """Whether an add holds the lock of this `.part` file (POSIX; on Windows the delete itself is refused)."""
+    if os.name != "posix":
+        return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # and with it the probe's own lock
+    return False
 
 
 def _remove_read_only(path: Path) -> None:

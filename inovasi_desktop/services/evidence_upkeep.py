@@ -42,6 +42,7 @@ class FileProblem:
 class StoreReport:
     checked: int
     problems: tuple[FileProblem, ...]
+    partials: tuple = ()  # evidence.store.PartialFile: adds under way, and what crashed ones left
 
     @property
     def ok(self) -> bool:
@@ -73,7 +74,7 @@ def verify_store(ws: Workspace, *, progress: Progress | None = None,
                                          cancelled=cancelled)
     problems = tuple(FileProblem(sha256, state, tuple(uses.get(sha256, ())))
                      for sha256, state in sorted(states.items()) if state in (MISSING, CHANGED))
-    return StoreReport(len(states), problems)
+    return StoreReport(len(states), problems, tuple(ws.evidence_store.partial_files()))
 
 
 def refresh_truth(ws: Workspace, *, cancelled: Callable[[], bool] | None = None) -> list[str]:

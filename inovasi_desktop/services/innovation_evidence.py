@@ -5,6 +5,7 @@ and saves it; the command line calls these. The editor holds its innovation and 
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
               cancelled: Callable[[], bool] | None = None) -> AddResult:
     """Check, store and attach files to an innovation, then save it. Files with a galat are refused."""
     innovation = innovations.get(ws, innovation_id)
+    base = copy.deepcopy(innovation)  # saved on top of what others wrote meanwhile (services/merge.py)
     target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
     if not target.accepts_files:
         raise InovasiError(f"Bukti untuk {target.label} berupa tautan; gunakan --link URL.")
@@ -43,7 +45,7 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
                                         elsewhere)
     if outcome.items:  # an add that attaches nothing leaves the innovation (and its time stamp) as it was
         try:
-            innovations.save(ws, innovation)
+            innovations.save(ws, innovation, base=base)
         except BaseException:
             evidence.clean_up_unsaved(ws, outcome.items)
             raise
@@ -55,10 +57,11 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
 def add_link(ws: Workspace, innovation_id: str, target_spec: int | str, url: str,
              metadata: Metadata | None = None) -> tuple[Innovation, EvidenceItem]:
     innovation = innovations.get(ws, innovation_id)
+    base = copy.deepcopy(innovation)  # saved on top of what others wrote meanwhile (services/merge.py)
     target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
     item = evidence_items.new_link(url, target, metadata)
     items_of(innovation, target).append(item)
-    innovations.save(ws, innovation)
+    innovations.save(ws, innovation, base=base)
     return innovation, item
 
 
@@ -72,21 +75,24 @@ def _locate(innovation: Innovation, item_id: str) -> list[EvidenceItem]:
 def remove_item(ws: Workspace, innovation_id: str, item_id: str) -> EvidenceItem:
     """Take an item off; its stored file stays until `clean_up` finds nothing uses it."""
     innovation = innovations.get(ws, innovation_id)
+    base = copy.deepcopy(innovation)  # saved on top of what others wrote meanwhile (services/merge.py)
     _, item = evidence_items.remove(_locate(innovation, item_id), item_id)
-    innovations.save(ws, innovation)
+    innovations.save(ws, innovation, base=base)
     return item
 
 
 def move_item(ws: Workspace, innovation_id: str, item_id: str, delta: int) -> int:
     innovation = innovations.get(ws, innovation_id)
+    base = copy.deepcopy(innovation)  # saved on top of what others wrote meanwhile (services/merge.py)
     position = evidence_items.move(_locate(innovation, item_id), item_id, delta)
-    innovations.save(ws, innovation)
+    innovations.save(ws, innovation, base=base)
     return position
 
 
 def replace_item_file(ws: Workspace, innovation_id: str, target_spec: int | str, item_id: str, path) -> EvidenceItem:
     """Give an item another file (checked and stored first); its metadata stays. Refuses a file with a galat."""
     innovation = innovations.get(ws, innovation_id)
+    base = copy.deepcopy(innovation)  # saved on top of what others wrote meanwhile (services/merge.py)
     target = target_for(ws.catalogues.get(innovation.catalogue_id), target_spec)
     items = items_of(innovation, target)
     item = items[evidence_items.index_of(items, item_id)]
@@ -96,7 +102,7 @@ def replace_item_file(ws: Workspace, innovation_id: str, target_spec: int | str,
     outcome = evidence.store_checked(ws, checked, target)
     evidence_items.take_file(item, outcome.items[0])
     try:
-        innovations.save(ws, innovation)
+        innovations.save(ws, innovation, base=base)
     except BaseException:
         evidence.clean_up_unsaved(ws, outcome.items)
         raise

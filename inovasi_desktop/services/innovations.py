@@ -195,22 +195,80 @@ def get(ws: Workspace, innovation_id: str) -> Innovation:
         return _repo(session).get(innovation_id)
 
 
+def revisions(ws: Workspace) -> dict[str, int]:
+    """The stored revision of every innovation not in the bin: what changed since the last look."""
+    with ws.db.begin() as session:
+        return _repo(session).revisions()
+
+
+def data_version(ws: Workspace) -> int:
+    """A number that changes whenever anything else (another process, or another window) commits a write."""
+    return ws.db.data_version()
+
+
 def load_all(ws: Workspace) -> list[Innovation]:
     """Every innovation not in the bin, whole."""
     with ws.db.begin() as session:
         return _repo(session).load_all()
 
 
-def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = None) -> dict:
-    """Write the whole innovation; returns its fresh summary."""
+@dataclass(frozen=True)
+class SaveResult:
+    summary: dict  # readiness and score of what was stored
+    merged: bool = False  # the stored revision had moved on: changes made elsewhere were merged in
+    conflicts: tuple = ()  # merge.Conflict: the same unit changed here and elsewhere (this side's value kept)
+
+
+def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = None, *,
+         base: Innovation | None = None, keep_mine: bool = False) -> SaveResult:
+    """Write the whole innovation, as of the revision it was read at (`innovation.revision`; 0: a new one).
+
+    In one write transaction: when the stored revision is still that one, the innovation is written as it
+    is. When it has moved on (another process or window wrote meanwhile), the changes made since `base`
+    (the innovation as read at that revision) are merged onto the stored one (services/merge.py) and
+    `innovation` is made the merged result. A unit changed on both sides is a conflict: with `keep_mine`
+    (the editor) this side's value is kept and the result lists the conflicts; otherwise ConflictError and
+    nothing changes. A new innovation (revision 0) whose id is taken raises AlreadyImported. Afterwards
+    `innovation.revision` is the stored revision.
+    """
     from inovasi_desktop.domain import utc_now
 
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     summary = summary_of(catalogue, innovation, context or context_for(ws, innovation))
-    innovation.updated_at = utc_now()
+    merged = None
     with ws.db.write() as session:
-        _repo(session).save(innovation, summary)
-    return summary
+        repo = _repo(session)
+        stored = repo.revision(innovation.id)
+        if stored is not None and stored != innovation.revision:
+            merged = _merge_stored(ws, repo, innovation, base, keep_mine)
+            if merged is not None:
+                summary = summary_of(catalogue, innovation, context_for(ws, innovation, examine=False))
+        innovation.updated_at = utc_now()
+        repo.save(innovation, summary)
+    return SaveResult(summary, merged is not None, merged.conflicts if merged else ())
+
+
+def _merge_stored(ws: Workspace, repo, innovation: Innovation, base: Innovation | None, keep_mine: bool):
+    """Inside save's transaction: `innovation` becomes the stored one merged with its changes since `base`."""
+    from inovasi_desktop.domain.errors import ConflictError
+    from inovasi_desktop.services import merge
+
+    if innovation.revision == 0:
+        raise _already_there(innovation, in_bin=not repo.exists(innovation.id))
+    if base is None or base.revision != innovation.revision:
+        raise ConflictError(f"Inovasi \"{innovation.name or innovation.id}\" diubah di tempat lain sejak dibaca. "
+                            "Tidak ada yang diubah; ulangi perintahnya.")
+    try:
+        theirs = repo.get(innovation.id)
+    except NotFoundError:  # in the bin meanwhile: this write goes there too (it stays restorable)
+        return None
+    catalogue = ws.catalogues.get(theirs.catalogue_id) if ws.catalogues.has(theirs.catalogue_id) else None
+    result = merge.merge(base, innovation, theirs, catalogue)
+    if result.conflicts and not keep_mine:
+        raise ConflictError(merge.describe(result.conflicts, kept_mine=False))
+    merge.assign(innovation, result.innovation)
+    innovation.revision = theirs.revision
+    return result
 
 
 def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
@@ -228,7 +286,7 @@ def duplicate(ws: Workspace, innovation_id: str) -> Innovation:
 
     original = get(ws, innovation_id)
     clone = copy.deepcopy(original)
-    clone.id = new_id()
+    clone.id, clone.revision = new_id(), 0
     clone.created_at = clone.updated_at = utc_now()
     for item in clone.all_evidence():
         item.id = new_id()
@@ -280,13 +338,18 @@ def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = Non
 
 
 def _refuse_if_present(ws: Workspace, innovation: Innovation) -> None:
+    """A quick look before the evidence files are stored; `save` checks again in its write transaction."""
     with ws.db.begin() as session:
         present = _repo(session).exists(innovation.id, include_deleted=True)
         in_bin = present and not _repo(session).exists(innovation.id)
     if present:
-        where = "di Tempat sampah; pulihkan dari sana" if in_bin else "di basis data"
-        raise AlreadyImported(f"Inovasi \"{innovation.name or innovation.id}\" (id {innovation.id}) sudah ada {where}. "
-                              "Tidak ada yang diubah.", innovation.id, in_bin)
+        raise _already_there(innovation, in_bin)
+
+
+def _already_there(innovation: Innovation, in_bin: bool) -> AlreadyImported:
+    where = "di Tempat sampah; pulihkan dari sana" if in_bin else "di basis data"
+    return AlreadyImported(f"Inovasi \"{innovation.name or innovation.id}\" (id {innovation.id}) sudah ada {where}. "
+                           "Tidak ada yang diubah.", innovation.id, in_bin)
 
 
 def _follow_organisation(ws: Workspace, catalogue: Catalogue, innovation: Innovation) -> None:

@@ -46,6 +46,8 @@ class Database:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.write_lock = threading.RLock()
+        self._probe: sqlite3.Connection | None = None  # data_version's own connection
+        self._probe_lock = threading.Lock()
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -71,7 +73,20 @@ class Database:
                 raise
             raise translated from err
 
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version` on a connection of its own: it changes whenever any other connection,
+        another process's included, commits. Cheap enough to ask every second."""
+        with self._probe_lock, self._translated():
+            if self._probe is None:
+                self._probe = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                              timeout=BUSY_TIMEOUT_MS / 1000)
+            return int(self._probe.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
+        with self._probe_lock:
+            if self._probe is not None:
+                self._probe.close()
+                self._probe = None
         self.engine.dispose()
 
     def backup_to(self, dest: Path) -> Path:

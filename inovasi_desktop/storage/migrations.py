@@ -112,7 +112,32 @@ _V3: Migration = (
     "DELETE FROM app_state WHERE substr(key, 1, 15) = 'evidence.check/'",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+# Version 4: every innovation has a revision, raised by each write (Database.write), so that a save can say
+# which revision it started from and two processes never overwrite each other's work unseen. The table is
+# rebuilt as in version 2 so that profile_json stays the last column (the window polls id and revision).
+_V4: Migration = (
+    """CREATE TABLE innovations_v4 (
+        id TEXT PRIMARY KEY,
+        catalogue_id TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        tahapan TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT,
+        revision INTEGER NOT NULL DEFAULT 1,
+        summary_json TEXT,
+        profile_json TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """INSERT INTO innovations_v4 (id, catalogue_id, name, tahapan, created_at, updated_at, deleted_at,
+        summary_json, profile_json)
+        SELECT id, catalogue_id, name, tahapan, created_at, updated_at, deleted_at, summary_json, profile_json
+        FROM innovations""",
+    "DROP TABLE innovations",
+    "ALTER TABLE innovations_v4 RENAME TO innovations",
+    "CREATE INDEX ix_innovations_updated_at ON innovations (updated_at)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -141,6 +166,7 @@ def upgrade(
     conn.execute("PRAGMA foreign_keys = OFF")
     conn.execute("BEGIN IMMEDIATE")
     try:
+        current = schema_version(conn)  # another process may have upgraded it while this one waited for the lock
         for migration in migrations[current:target]:
             for statement in migration:
                 conn.execute(statement)

@@ -78,6 +78,7 @@ class InnovationRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # schema v2: soft delete
+    revision: Mapped[int] = mapped_column(Integer, default=1)  # schema v4: raised by every write
     summary_json: Mapped[str | None] = mapped_column(Text)  # schema v2: cached by services, opaque here
     profile_json: Mapped[str] = mapped_column(Text, default="{}")  # last: the large one
 

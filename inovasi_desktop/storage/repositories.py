@@ -42,10 +42,13 @@ _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 
 def _innovation_upsert() -> Any:
-    """Insert an innovation row, or update all of it but its id and created_at (and deleted_at)."""
+    """Insert an innovation row (revision 1), or update all of it but its id and created_at (and deleted_at),
+    raising its revision by one."""
     table = InnovationRow.__table__
     stmt = sqlite_insert(table)
-    changed = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in ("id", "created_at", "deleted_at")}
+    kept = ("id", "created_at", "deleted_at", "revision")
+    changed: dict[str, Any] = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in kept}
+    changed["revision"] = table.c.revision + 1
     return stmt.on_conflict_do_update(index_elements=[table.c.id], set_=changed)
 
 
@@ -75,11 +78,13 @@ class InnovationRepository:
         return self._s.execute(query).first() is not None
 
     def save(self, innovation: Innovation, summary: Mapping[str, Any] | None = None) -> None:
-        """Insert or replace the whole aggregate; sets `innovation.updated_at` to now.
+        """Insert or replace the whole aggregate; sets `innovation.updated_at` to now and
+        `innovation.revision` to the new stored revision (one more than before; 1 when new).
 
         `summary` (JSON-native values) is kept for `list_summaries`; without one, a previous
         summary is dropped as stale. Keeps created_at and deleted_at of an existing row.
-        Empty attachment lists are not kept.
+        Empty attachment lists are not kept. Whether the write may go ahead (the revision it started
+        from) is the caller's to decide: see services/innovations.save.
         """
         innovation.updated_at = utc_now()
         row = {
@@ -97,6 +102,18 @@ class InnovationRepository:
             self._s.execute(statement, {"innovation_id": innovation.id})
         _insert_many(self._s, IndicatorAnswerRow, _answer_rows(innovation))
         _insert_many(self._s, EvidenceItemRow, _evidence_rows(innovation))
+        innovation.revision = self.revision(innovation.id) or 1
+
+    def revision(self, innovation_id: str) -> int | None:
+        """The stored revision (the bin included); None when there is no such innovation."""
+        query = select(InnovationRow.revision).where(InnovationRow.id == innovation_id)
+        return self._s.execute(query).scalar_one_or_none()
+
+    def revisions(self) -> dict[str, int]:
+        """The revision of every innovation not in the bin (cheap: profile_json is not read)."""
+        r = InnovationRow
+        rows = self._s.execute(select(r.id, r.revision).where(r.deleted_at.is_(None)))
+        return {iid: revision for iid, revision in rows}
 
     def keep_summaries(self, summaries: Mapping[str, Mapping[str, Any]]) -> None:
         """Replace the kept list summary of innovations by id; their time stamp and content stay as they are."""
@@ -127,12 +144,15 @@ class InnovationRepository:
         self._require(innovation_id)
         r = InnovationRow
         self._s.execute(
-            update(r).where(r.id == innovation_id, r.deleted_at.is_(None)).values(deleted_at=utc_now())
+            update(r).where(r.id == innovation_id, r.deleted_at.is_(None))
+            .values(deleted_at=utc_now(), revision=r.revision + 1)
         )
 
     def restore(self, innovation_id: str) -> None:
         self._require(innovation_id)
-        self._s.execute(update(InnovationRow).where(InnovationRow.id == innovation_id).values(deleted_at=None))
+        r = InnovationRow
+        self._s.execute(update(r).where(r.id == innovation_id, r.deleted_at.is_not(None))
+                        .values(deleted_at=None, revision=r.revision + 1))
 
     def purge(self, innovation_id: str) -> None:
         """Delete for good, with its answers and evidence rows (stored files stay)."""
@@ -148,7 +168,8 @@ class InnovationRepository:
         live = select(r.id).where(r.deleted_at.is_(None))
         if ids is not None:
             live = live.where(r.id.in_(ids))
-        query = select(r.id, r.catalogue_id, r.profile_json, r.created_at, r.updated_at).where(r.id.in_(live))
+        query = select(r.id, r.catalogue_id, r.profile_json, r.created_at, r.updated_at, r.revision)
+        query = query.where(r.id.in_(live))
         if ids is None:
             query = query.order_by(r.updated_at.desc(), r.name, r.id)
         innovations = {
@@ -158,6 +179,7 @@ class InnovationRepository:
                 profile=json.loads(row.profile_json),
                 created_at=row.created_at,
                 updated_at=row.updated_at,
+                revision=row.revision,
             )
             for row in self._s.execute(query)
         }

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.use_case = None  # the use case running in the background (example, duplicate, carry over), if any
         self.guide = None  # the user guide window, kept once opened
         self.about = None
+        self.store_watch = None  # ui/store_watch.py, once the database is open
 
         self.list_view = InnovationListView()
         self.list_view.open_requested.connect(self._open_from_list)
@@ -80,6 +81,10 @@ class MainWindow(QMainWindow):
         selected = self._guard(settings.get, self.workspace, settings.LIST_SELECTED)
         if selected:
             self.list_view.select(selected)
+        from inovasi_desktop.ui.store_watch import StoreWatch
+
+        self.store_watch = StoreWatch(self)  # what the command line writes meanwhile is shown
+        self.store_watch.start()
         Operation(self._upkeep, parent=self, on_success=self._warm_up_editor,
                   on_failure=lambda err: log.warning("Cannot clean the evidence store: %s", err)).run(self.runner)
         self._check_store_in_background()
@@ -501,6 +506,8 @@ class MainWindow(QMainWindow):
     # --- state -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.runner.cancel_all()
+        if self.store_watch is not None:
+            self.store_watch.stop()
         if self.editor is not None:
             # Keep LAST_INNOVATION so the next start reopens where the user was.
             self.editor.save()

@@ -7,15 +7,17 @@ never goes unsaved for longer. Saving also happens on step change and close.
 
 from __future__ import annotations
 
+import copy
 import html
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from inovasi_desktop.domain import Finding, Innovation, InovasiError, Severity
 from inovasi_desktop.rules import format_number_id, summarise
-from inovasi_desktop.services import innovations, settings
+from inovasi_desktop.services import innovations, merge, settings
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.editor_view import EditorView
 from inovasi_desktop.ui.editor.evidence_binding import EvidenceBinding, evidence_panels
@@ -44,6 +46,8 @@ class EditorController(QObject):
         super().__init__(view)
         self.ws = workspace
         self.innovation = innovation
+        self.base = copy.deepcopy(innovation)  # as stored at innovation.revision: what merges compare against
+        self.conflict_box: QMessageBox | None = None  # the last "changed elsewhere too" message
         self.catalogue = view.catalogue
         self.view = view
         self.context = innovations.context_for(workspace, innovation, examine=False)  # files not checked yet count
@@ -165,16 +169,60 @@ class EditorController(QObject):
             return True
         self.collect()
         try:
-            self.summary = innovations.save(self.ws, self.innovation, self.context)
+            result = innovations.save(self.ws, self.innovation, self.context, base=self.base, keep_mine=True)
         except InovasiError as err:
             self.status.emit(f"<span style='color:#b00020'>{html.escape(str(err))}</span>")
             self.save_timer.start()  # try again shortly; nothing typed is dropped
             return False
+        self.summary = result.summary
+        self.base = copy.deepcopy(self.innovation)
         self.dirty = False
+        if result.merged:  # written elsewhere meanwhile (the command line): what came from there is shown
+            self.show_stored()
         self.last_saved = datetime.now()
         self.status.emit(tr("Tersimpan otomatis pukul {t}").format(t=self.last_saved.strftime("%H:%M:%S")))
+        if result.conflicts:
+            self.report_conflicts(result.conflicts)
         self.saved.emit(self.innovation.id)
         return True
+
+    def reload(self) -> None:
+        """The innovation was written elsewhere (the command line): show what is stored now, keeping the
+        user's unsaved typing (an unsaved edit is saved now, merged onto the stored innovation)."""
+        self.collect()
+        if self.dirty:
+            self.save()
+            return
+        try:
+            stored = innovations.get(self.ws, self.innovation.id)
+        except InovasiError as err:  # moved to the bin meanwhile: the editor keeps what it shows
+            log.info("Cannot reload the open innovation: %s", err)
+            return
+        merge.assign(self.innovation, stored)
+        self.base = copy.deepcopy(stored)
+        self.show_stored()
+
+    def show_stored(self) -> None:
+        """Let every page built so far show `self.innovation` again (fields that differ only)."""
+        for page in self.view.pages.values():
+            if isinstance(page, FormPage):
+                page.show_values(self.innovation)
+            elif isinstance(page, IndicatorPage):
+                page.show_answer(self.innovation.answer(page.indicator.number))
+        self.context = innovations.context_for(self.ws, self.innovation, examine=False)
+        self.evidence.refresh()  # file states of items that came along, and the checks again
+
+    def report_conflicts(self, conflicts) -> None:
+        """Say which fields were changed here and elsewhere too: this window's values were kept."""
+        text = merge.describe(conflicts, kept_mine=True)
+        note = tr("Diubah juga di tempat lain; isian di jendela ini yang disimpan.")
+        self.status.emit(f"<span style='color:#8a5a00'>{html.escape(note)}</span>")
+        if self.conflict_box is not None:
+            self.conflict_box.deleteLater()
+        self.conflict_box = QMessageBox(QMessageBox.Icon.Warning, tr("Diubah juga di tempat lain"), text,
+                                        QMessageBox.StandardButton.Ok, self.view)
+        self.conflict_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # values to copy
+        self.conflict_box.open()  # not modal for the application: typing goes on after OK
 
     def _on_step_changed(self, row: int) -> None:
         self.save()

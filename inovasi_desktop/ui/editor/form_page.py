@@ -78,6 +78,16 @@ class FormPage(QWidget):
             widget.revealed = widget.field.type == "auto" or filled  # what was written before is checked at once
         self.apply_conditions(innovation.profile)
 
+    def show_values(self, innovation: Innovation) -> None:
+        """Show values changed elsewhere (services/merge.py); a field already showing its value is left alone,
+        cursor and all."""
+        for key, widget in self.fields.items():
+            if isinstance(widget, AttachmentField):
+                widget.input.set_items(innovation.attachments.setdefault(key, []))
+            elif widget.field.type != "auto" and widget.value() != innovation.profile.get(key):
+                widget.set_value(innovation.profile.get(key))
+        self.apply_conditions(innovation.profile)
+
     def store(self, profile: dict) -> None:
         for key, widget in self.fields.items():
             if isinstance(widget, AttachmentField):

@@ -140,6 +140,15 @@ class IndicatorPage(QWidget):
         self.evidence.set_items(answer.evidence)
         self.revealed = bool(answer.level is not None or answer.basis or answer.evidence or answer.notes.strip())
 
+    def show_answer(self, answer: IndicatorAnswer) -> None:
+        """Show an answer changed elsewhere; level, notes and basis are set again only when they differ."""
+        shown = IndicatorAnswer(answer.number, basis=answer.basis)
+        self.store(shown)
+        if (shown.level, shown.notes, shown.basis) != (answer.level, answer.notes, answer.basis):
+            self.load(answer)
+        else:
+            self.evidence.set_items(answer.evidence)
+
     def store(self, answer: IndicatorAnswer) -> None:
         level = self.level_group.checkedId()
         answer.level = level if level > 0 else None

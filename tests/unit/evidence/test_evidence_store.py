@@ -4,6 +4,7 @@ import os
 import shutil
 import stat
 import subprocess
+import time
 import tracemalloc
 from pathlib import Path
 
@@ -248,11 +249,16 @@ def test_verify_detects_changed_and_missing_files(store, files):
 def test_remove_unreferenced_keeps_referenced_and_cleans_partials(store, files):
     keep = store.add(_source(files, "a", 1000))
     drop = store.add(_source(files, "b", 1000))
-    (store.root / ".incoming-sisa.part").write_bytes(b"sisa dari program yang terhenti")
+    left = store.root / ".incoming-sisa.part"
+    left.write_bytes(b"sisa dari program yang terhenti")
+    young = store.root / ".incoming-baru.part"  # unlocked but young: an add may be about to lock it
+    young.write_bytes(b"baru")
+    old = time.time() - store_module.PART_GRACE_SECONDS - 1
+    os.utime(left, (old, old))
     (store.root / "catatan.txt").write_text("bukan bukti")
     assert store.remove_unreferenced({keep.sha256}) == [drop.sha256]
     assert store.stored_hashes() == {keep.sha256}
-    assert sorted(p.name for p in store.root.iterdir()) == sorted(["catatan.txt", keep.sha256[:2]])
+    assert sorted(p.name for p in store.root.iterdir()) == sorted(["catatan.txt", young.name, keep.sha256[:2]])
     assert not drop.path.parent.exists() or drop.path.parent == keep.path.parent
 
 

@@ -237,3 +237,70 @@ def test_upgrade_from_version_2_moves_kept_checks_onto_the_stored_file_rows(
         assert copy.execute("SELECT count(*) FROM app_state").fetchone()[0] == len(state)
     finally:
         copy.close()
+
+
+def test_upgrade_from_version_3_gives_every_innovation_revision_1_that_each_write_raises(
+    data_dir: Path, make_innovation: Make
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "inovasi.sqlite3"
+    conn = connect(path)
+    assert upgrade(conn, target=2) == (0, 2)
+    innovations = [make_innovation(i) for i in range(3)]
+    write_like_version_1(conn, innovations)
+    assert upgrade(conn, target=3) == (2, 3)
+    conn.execute("UPDATE innovations SET deleted_at = '2026-02-01T00:00:00+00:00', summary_json = '{\"a\": 1}'"
+                 " WHERE id = ?", (innovations[2].id,))
+    conn.close()
+    db = open_database(path)
+    try:
+        with db.write() as s:
+            repo = InnovationRepository(s)
+            assert repo.load_all([i.id for i in innovations]) == innovations[:2]
+            assert repo.revisions() == {innovations[0].id: 1, innovations[1].id: 1}
+            assert repo.revision(innovations[2].id) == 1  # in the bin, kept with its summary
+            assert {x.id: x.summary for x in repo.list_summaries(include_deleted=True)}[innovations[2].id] == {"a": 1}
+            repo.save(innovations[0])
+            assert innovations[0].revision == 2
+            repo.restore(innovations[2].id)
+            repo.soft_delete(innovations[1].id)
+        with db.begin() as s:
+            assert InnovationRepository(s).revisions() == {innovations[0].id: 2, innovations[2].id: 2}
+            assert InnovationRepository(s).get(innovations[0].id).revision == 2
+        assert db.integrity_ok()
+    finally:
+        db.close()
+    raw = sqlite3.connect(path)
+    try:  # profile_json stays the last column: listing and polling never read its overflow pages
+        assert [r[1] for r in raw.execute("PRAGMA table_info(innovations)")][-3:] == [
+            "revision", "summary_json", "profile_json"]
+    finally:
+        raw.close()
+    [backup] = (path.parent / "cadangan").iterdir()
+    assert "skema-v3" in backup.name
+
+
+def test_processes_opening_a_new_database_at_the_same_time_all_succeed(tmp_path: Path) -> None:
+    """Two command-line runs on a fresh data folder: the one that waited for the lock finds it upgraded."""
+    import threading
+
+    for trial in range(5):
+        path = tmp_path / str(trial) / "inovasi.sqlite3"
+        path.parent.mkdir()
+        errors: list[BaseException] = []
+
+        def open_and_close(path: Path = path, errors: list = errors) -> None:
+            try:
+                open_database(path).close()
+            except BaseException as err:  # noqa: BLE001 - judged below
+                errors.append(err)
+
+        threads = [threading.Thread(target=open_and_close) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        conn = sqlite3.connect(path)
+        assert schema_version(conn) == LATEST_VERSION
+        conn.close()
