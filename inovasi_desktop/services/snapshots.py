@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -116,11 +117,16 @@ def take(ws: Workspace, name: str, now: datetime | None = None) -> Snapshot:
     return Snapshot(name, root / name, manifest)
 
 
+def needed_today(ws: Workspace, now: datetime | None = None) -> bool:
+    """Whether today has no automatic snapshot yet (one file check)."""
+    return not (folder(ws) / (now or datetime.now()).date().isoformat() / MANIFEST).is_file()
+
+
 def take_daily(ws: Workspace, now: datetime | None = None) -> Snapshot | None:
     """Today's snapshot, unless there is one already; then the old ones are thinned out."""
     now = now or datetime.now().astimezone()
     name = now.date().isoformat()
-    if (folder(ws) / name / MANIFEST).is_file():
+    if not needed_today(ws, now):
         return None
     snapshot = take(ws, name, now)
     rotate(ws, now.date())
@@ -159,8 +165,13 @@ def rotate(ws: Workspace, today: date) -> list[str]:
     for snapshot in doomed:
         shutil.rmtree(snapshot.path, ignore_errors=True)
     if root.is_dir():
-        for leftover in root.glob(".*.part"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in root.glob(".*.part"):  # an interrupted snapshot (not one being written now)
+            try:
+                stale = time.time() - leftover.stat().st_mtime > 3600
+            except OSError:
+                continue
+            if stale:
+                shutil.rmtree(leftover, ignore_errors=True)
     return sorted(s.name for s in doomed)
 
 
