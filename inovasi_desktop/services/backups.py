@@ -1,9 +1,10 @@
 """Backups the user makes and restores: one `*.inovasi-cadangan` file written anywhere (a USB stick), and
 restoring from such a file or from an automatic snapshot (services/snapshots.py), all or nothing.
 
-Restoring first keeps the current data as a snapshot, then builds the new database and the evidence files
-it lacks in a work folder inside the data folder, verifies every hash, and only then swaps: the stored files
-move into the content-addressed store (which only ever gains files) and the database file is replaced.
+Restoring builds the new database and the evidence files the store lacks in a work folder inside the data
+folder and verifies every hash; only then is the current data kept as a snapshot and the swap made: the
+staged files move into the content-addressed store (which only ever gains files) and the database file is
+replaced. A refused or cancelled restore changes nothing.
 """
 
 from __future__ import annotations
@@ -204,8 +205,6 @@ def restore(ws: Workspace, source: Source, *, progress: Progress | None = None,
     now = now or datetime.now().astimezone()
     m = source.manifest
     kept_as = None
-    if ws.database_file.exists():
-        kept_as = snapshots.take(ws, f"{snapshots.BEFORE_RESTORE}{now.strftime('%Y%m%d-%H%M%S')}", now).name
     try:
         work = Path(tempfile.mkdtemp(prefix=".pemulihan-", dir=_work_parent(ws)))
     except OSError as err:
@@ -232,6 +231,8 @@ def restore(ws: Workspace, source: Source, *, progress: Progress | None = None,
             raise BackupError(backup_archive.DAMAGED)
         if cancelled is not None and cancelled():
             raise Cancelled("Pemulihan dibatalkan; data tidak diubah.")
+        if ws.database_file.exists():  # everything checked: keep the current data, then swap
+            kept_as = snapshots.take(ws, f"{snapshots.BEFORE_RESTORE}{now.strftime('%Y%m%d-%H%M%S')}", now).name
         _swap(ws, staged_db, staged_store, m)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -248,9 +249,9 @@ def _stage_archive(ws: Workspace, path: Path, staged_db: Path, staged_store: Pat
         with open(staged_db, "wb") as out:
             reader.copy(DATABASE, m.database_sha256, m.database_size, out.write, progress=step, cancelled=cancelled)
         for sha256, size in sorted(m.files.items()):
-            if live.has(sha256):
-                if step is not None:
-                    step(size)
+            if live.has(sha256):  # not needed, but read and checked all the same: a damaged backup is refused
+                reader.copy(backup_archive.evidence_member(sha256), sha256, size, _discard, progress=step,
+                            cancelled=cancelled)
                 continue
             staged = staged_store / sha256[:2] / sha256
             staged.parent.mkdir(parents=True, exist_ok=True)
@@ -259,6 +260,10 @@ def _stage_archive(ws: Workspace, path: Path, staged_db: Path, staged_store: Pat
                             cancelled=cancelled)
                 out.flush()
                 os.fsync(out.fileno())
+
+
+def _discard(_chunk: bytes) -> None:
+    pass
 
 
 def _swap(ws: Workspace, staged_db: Path, staged_store: Path, m: Manifest) -> None:

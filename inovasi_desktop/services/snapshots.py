@@ -109,6 +109,7 @@ def take(ws: Workspace, name: str, now: datetime | None = None) -> Snapshot:
             copy_live_database(ws, work / DATABASE)
             manifest = manifest_for(ws, work / DATABASE, now)
             (work / MANIFEST).write_bytes(manifest.to_bytes())
+            name = _free_name(root, name)
             os.replace(work, root / name)
     except OSError as err:
         raise StorageError(f"Cadangan otomatis tidak dapat ditulis: {describe_os_error(err)}.") from None
@@ -131,6 +132,13 @@ def take_daily(ws: Workspace, now: datetime | None = None) -> Snapshot | None:
     snapshot = take(ws, name, now)
     rotate(ws, now.date())
     return snapshot
+
+
+def _free_name(root: Path, name: str) -> str:
+    candidate, counter = name, 2
+    while (root / candidate).exists():
+        candidate, counter = f"{name}-{counter}", counter + 1
+    return candidate
 
 
 def take_daily_quietly(ws: Workspace) -> None:
