@@ -78,6 +78,7 @@ class RestoreBackupDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAlternatingRowColors(True)
         header = self.list.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3):
@@ -130,7 +131,7 @@ class RestoreBackupDialog(QDialog):
         layout.addWidget(QLabel(tr("Isi cadangan terpilih:")))
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(self.fontMetrics().horizontalAdvance("M") * 52, self.fontMetrics().lineSpacing() * 26)
+        self.resize(self.fontMetrics().horizontalAdvance("M") * 72, self.fontMetrics().lineSpacing() * 30)
 
     def _snapshot_chosen(self) -> None:
         rows = [self.list.indexOfTopLevelItem(i) for i in self.list.selectedItems()]
@@ -155,6 +156,7 @@ class RestoreBackupDialog(QDialog):
 
     def _show_refusal(self, text: str) -> None:
         self.chosen = None
+        self.summary.setStyleSheet("color: #b00020;")  # as the organisation dialog shows errors
         self.summary.setText(text)
         self.restore_button.setEnabled(False)
 
@@ -170,6 +172,7 @@ class RestoreBackupDialog(QDialog):
                 n=len(m.files), size=format_size_id(m.total_size)),
             where,
         ]
+        self.summary.setStyleSheet("")
         self.summary.setText("\n".join(lines))
         self.chosen = source
         self.restore_button.setEnabled(True)
