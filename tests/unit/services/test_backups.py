@@ -109,9 +109,10 @@ def test_the_backup_file_is_deterministic_and_stores_compressed_files(filled, tm
     assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in infos)
     methods = {}
     for info in infos[2:]:
-        sample = filled.evidence_store.path_for(info.filename[-64:]).read_bytes()[:256 * 1024]
+        data = filled.evidence_store.path_for(info.filename[-64:]).read_bytes()
+        sample = data[max(0, len(data) // 2 - 8192):][:16384]
         methods[info.compress_type] = methods.get(info.compress_type, 0) + 1
-        shrinks = len(zlib.compress(sample)) < 0.9 * len(sample)
+        shrinks = len(zlib.compress(sample, 1)) < 0.9 * len(sample)
         assert info.compress_type == (zipfile.ZIP_DEFLATED if shrinks else zipfile.ZIP_STORED), info.filename
     assert methods[zipfile.ZIP_STORED] >= 1 and methods[zipfile.ZIP_DEFLATED] >= 1  # the scan stored, text deflated
 
