@@ -150,15 +150,15 @@ def evidence_member(sha256: str) -> str:
 def write(stream: BinaryIO, manifest: Manifest, database: Path, evidence: Callable[[str], Path], *,
           progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> None:
     """Write the whole archive to `stream`: manifest, database, then every evidence file of the manifest.
-    Each file is hashed while copied: one that no longer matches the manifest stops the write (BackupError)."""
+    A file whose size no longer matches the manifest stops the write (BackupError). Contents are not hashed
+    here: the caller reads the archive back and checks every hash (`Reader.verify`), one sha256 pass, not two."""
     with zipfile.ZipFile(stream, "w", allowZip64=True) as archive:
         info = _info(MANIFEST, zipfile.ZIP_DEFLATED)
         archive.writestr(info, manifest.to_bytes())
-        _add(archive, DATABASE, database, manifest.database_sha256, manifest.database_size, zipfile.ZIP_DEFLATED,
-             progress, cancelled)
+        _add(archive, DATABASE, database, manifest.database_size, zipfile.ZIP_DEFLATED, progress, cancelled)
         for sha256, size in sorted(manifest.files.items()):
             path = evidence(sha256)
-            _add(archive, evidence_member(sha256), path, sha256, size, _compression_for(path), progress, cancelled)
+            _add(archive, evidence_member(sha256), path, size, _compression_for(path), progress, cancelled)
 
 
 def _info(name: str, compression: int) -> zipfile.ZipInfo:
@@ -183,26 +183,27 @@ def _compression_for(path: Path) -> int:
     return zipfile.ZIP_DEFLATED if len(zlib.compress(sample, 1)) < 0.9 * len(sample) else zipfile.ZIP_STORED
 
 
-def _add(archive: zipfile.ZipFile, name: str, path: Path, sha256: str, size: int, compression: int,
+def _add(archive: zipfile.ZipFile, name: str, path: Path, size: int, compression: int,
          progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
     info = _info(name, compression)
     info._compresslevel = _DEFLATE_LEVEL  # noqa: SLF001 - zipfile's only way to set it for open(..., "w")
     info.file_size = size  # lets zipfile choose ZIP64 up front for large members
-    digest, done = hashlib.sha256(), 0
+    done = 0
     try:
         with open(path, "rb") as source, archive.open(info, "w", force_zip64=size > 2**31) as out:
             while chunk := source.read(CHUNK):
                 if cancelled is not None and cancelled():
                     raise Cancelled("Pencadangan dibatalkan; tidak ada berkas yang ditulis.")
-                digest.update(chunk)
                 done += len(chunk)
+                if done > size:
+                    break
                 out.write(chunk)
                 if progress is not None:
                     progress(len(chunk))
     except FileNotFoundError:
         raise BackupError("Sebuah berkas bukti hilang saat dicadangkan. Jalankan pemeriksaan penyimpanan bukti, "
                           "lalu ulangi.") from None
-    if done != size or digest.hexdigest() != sha256:
+    if done != size:
         raise BackupError("Sebuah berkas berubah saat dicadangkan. Ulangi pencadangan.")
 
 

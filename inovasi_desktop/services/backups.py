@@ -117,7 +117,12 @@ def write_backup(ws: Workspace, target: Path, *, progress: Progress | None = Non
                     reader.verify(progress=written, cancelled=cancelled)
                 size = os.fstat(stream.fileno()).st_size
         except BackupError as err:
-            if err.args[0] == backup_archive.DAMAGED:  # our own read-back failed: the medium is at fault
+            if err.args[0] == backup_archive.DAMAGED:  # our own read-back failed: the store or the medium?
+                report = ws.evidence_store.verify_all(manifest.files)
+                if not report.ok:
+                    raise BackupError(f"{len(report.missing) + len(report.changed)} berkas bukti di penyimpanan hilang "
+                                      "atau berubah, sehingga cadangan tidak dibuat. Jalankan pemeriksaan "
+                                      "penyimpanan bukti (verify-store).") from None
                 raise BackupError("Cadangan yang baru ditulis tidak terbaca utuh; media penyimpanan mungkin "
                                   "bermasalah. Tidak ada berkas yang ditulis; coba tempat lain.") from None
             raise
@@ -258,8 +263,11 @@ def _stage_archive(ws: Workspace, path: Path, staged_db: Path, staged_store: Pat
             with open(staged, "wb") as out:
                 reader.copy(backup_archive.evidence_member(sha256), sha256, size, out.write, progress=step,
                             cancelled=cancelled)
-                out.flush()
-                os.fsync(out.fileno())
+                if not hasattr(os, "sync"):  # Windows: each file flushed; POSIX: all at once below
+                    out.flush()
+                    os.fsync(out.fileno())
+    if hasattr(os, "sync"):
+        os.sync()  # one flush of every staged file: thousands of fsyncs cost far more
 
 
 def _discard(_chunk: bytes) -> None:

@@ -363,3 +363,17 @@ def test_manifest_round_trips_and_rejects_duplicates():
         backup_archive.Manifest.parse(json.dumps(data).encode())
     with pytest.raises(backup_archive.BackupError, match="bukan cadangan"):
         backup_archive.Manifest.parse(io.BytesIO(b"\xff\xfe").read())
+
+
+def test_a_changed_store_file_stops_the_backup_with_a_message_and_no_file(filled, tmp_path):
+    item = next(i for i in innovations.load_all(filled)[0].all_evidence() if i.sha256)
+    stored = filled.evidence_store.path_for(item.sha256)
+    stored.chmod(0o644)
+    data = bytearray(stored.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # same size, other content: bit rot
+    stored.write_bytes(bytes(data))
+    target = tmp_path / "c.inovasi-cadangan"
+    with pytest.raises(InovasiError, match="verify-store"):
+        backups.write_backup(filled, target)
+    assert not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
