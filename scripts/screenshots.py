@@ -96,6 +96,24 @@ def backup_shots(app: QApplication, window: MainWindow, ws: Workspace, out: Path
     screen(app, out / "23-pulihkan-ditolak.png")
     dialog.close()
     dialog.deleteLater()
+    # Berkas → Cadangkan ke…: the message once the file is written and checked (the progress shows only when
+    # it takes longer than 0.3 s).
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(folder / "Cadangan USB"), ""))
+
+    def grab_message() -> None:
+        box = next((w for w in app.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(100, grab_message)
+            return
+        screen(app, out / "24-cadangan-selesai.png")
+        box.accept()
+
+    QTimer.singleShot(100, grab_message)
+    window.backup_to()
+    while window.backup_ui.operation is not None and not window.backup_ui.operation.done:
+        settle(app, 50)
 
 
 def main() -> int:

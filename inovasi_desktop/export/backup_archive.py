@@ -31,7 +31,7 @@ SUFFIX = ".inovasi-cadangan"
 MANIFEST = "manifest.json"
 DATABASE = "inovasi.sqlite3"
 EVIDENCE_FOLDER = "bukti"
-MAX_MEMBERS = 200_000
+MAX_MEMBERS = 100_000
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_MEMBER_BYTES = 64 * 1024**3
 CHUNK = 1024 * 1024
@@ -304,6 +304,7 @@ class _translated:
 
 
 def _open_zip(file: BinaryIO) -> zipfile.ZipFile:
+    _check_declared_count(file)
     try:
         return zipfile.ZipFile(file)
     except zipfile.BadZipFile:
@@ -313,6 +314,19 @@ def _open_zip(file: BinaryIO) -> zipfile.ZipFile:
         raise BackupError(DAMAGED if head == b"PK\x03\x04" else FOREIGN) from None
     except (OSError, ValueError, EOFError, RuntimeError, NotImplementedError):
         raise BackupError(DAMAGED) from None
+
+
+def _check_declared_count(file: BinaryIO) -> None:
+    """Refuse a central directory declaring more members than a backup can hold before zipfile builds an object
+    for each (a small crafted file could otherwise ask for millions)."""
+    try:
+        end = zipfile._EndRecData(file)  # noqa: SLF001 - the end record zipfile reads itself, zip64 included
+    except (OSError, ValueError, struct.error):
+        return  # zipfile meets the same problem and it is reported as damaged
+    if end is not None and (end[zipfile._ECD_ENTRIES_TOTAL] > MAX_MEMBERS  # noqa: SLF001
+                            or end[zipfile._ECD_SIZE] > MAX_MEMBERS * 400):  # noqa: SLF001 - 400 bytes a name
+        raise BackupError(FOREIGN)
+    file.seek(0)
 
 
 def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:

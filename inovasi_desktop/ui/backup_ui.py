@@ -64,8 +64,8 @@ class BackupUi:
 
     def _backed_up(self, result: backups.BackupResult) -> None:
         m = result.manifest
-        text = tr("Cadangan ditulis dan sudah diperiksa ulang:\n{path}\n\n{innovations} dan {files} berkas bukti "
-                  "({size}).\nSimpan berkas ini di tempat lain, misalnya diska lepas.").format(
+        text = tr("Cadangan ditulis dan sudah diperiksa ulang:\n{path}\n\nIsi: {innovations} dan {files} berkas "
+                  "bukti.\nUkuran berkas: {size}.\n\nSimpan berkas ini di tempat lain, misalnya diska lepas.").format(
             path=result.path, innovations=innovations_text(m), files=len(m.files), size=format_size_id(result.size))
         if m.missing:
             text += "\n\n" + tr("{n} berkas bukti tidak ada di penyimpanan sehingga tidak ikut dicadangkan.").format(
