@@ -145,7 +145,7 @@ def take_daily_quietly(ws: Workspace) -> None:
     """For the window's start and close: a failure is logged, never in the user's way."""
     try:
         take_daily(ws)
-    except InovasiError as err:
+    except (InovasiError, OSError) as err:
         log.warning("No automatic snapshot today: %s", err)
 
 
