@@ -286,6 +286,8 @@ def _swap(ws: Workspace, staged_db: Path, staged_store: Path, m: Manifest) -> No
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.chmod(staged, 0o444)
                 os.replace(staged, final)
+        with open(staged_db, "rb+") as f:  # durable before it takes the live file's place
+            os.fsync(f.fileno())
         ws.close()
         live = ws.database_file
         for extra in (Path(f"{live}-wal"), Path(f"{live}-shm")):
