@@ -238,7 +238,10 @@ def restore(ws: Workspace, source: Source, *, progress: Progress | None = None,
             raise Cancelled("Pemulihan dibatalkan; data tidak diubah.")
         if ws.database_file.exists():  # everything checked: keep the current data, then swap
             kept_as = snapshots.take(ws, f"{snapshots.BEFORE_RESTORE}{now.strftime('%Y%m%d-%H%M%S')}", now).name
-        _swap(ws, staged_db, staged_store, m)
+        from inovasi_desktop.services.evidence_status import store_lock
+
+        with store_lock(ws):  # no clean-up of the store in this process while the database changes under it
+            _swap(ws, staged_db, staged_store, m)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return RestoreResult(m, kept_as)

@@ -110,3 +110,34 @@ def test_a_backup_into_the_data_folder_is_refused_with_a_message(qtbot, window, 
     qtbot.waitUntil(lambda: bool(warned), timeout=10000)
     assert "di dalam folder data" in warned[0]
     assert not (workspace.home / "cadangan.inovasi-cadangan").exists()
+
+
+@menu_clicks
+def test_batal_on_the_progress_stops_the_backup_and_leaves_nothing(qtbot, window, workspace, monkeypatch, tmp_path):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from inovasi_desktop.export import backup_archive
+
+    innovations.import_example(workspace)
+    release = threading.Event()
+    real = backup_archive._compression_for
+
+    def held(path):  # the worker waits here, mid-write, until the person has clicked Batal
+        release.wait(20)
+        return real(path)
+
+    monkeypatch.setattr(backup_archive, "_compression_for", held)
+    target = tmp_path / "cadangan.inovasi-cadangan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    choose(qtbot, window, "fileMenu", "Cadangkan ke…")
+    progress = window.backup_ui.operation.progress
+    assert isinstance(progress, QProgressDialog)
+    qtbot.waitUntil(progress.isVisible, timeout=5000)
+    button = next(b for b in progress.findChildren(QPushButton) if b.text() == "Batal")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: window.backup_ui.operation.done, timeout=20000)
+    assert "dibatalkan" in window.statusBar().currentMessage()
+    assert list(tmp_path.iterdir()) == []  # no file, no temp file
