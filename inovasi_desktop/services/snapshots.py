@@ -163,8 +163,7 @@ def days_to_keep(days: Iterable[date], daily: int = DAILY_KEPT, weekly: int = WE
 
 def rotate(ws: Workspace, today: date) -> list[str]:
     """Remove snapshots beyond 7 daily + 4 weekly (and before-restore ones beyond the newest 3); leftovers of
-    an interrupted snapshot go too. Returns the names removed."""
-    root = folder(ws)
+    interrupted work goes too. Returns the names removed."""
     existing = list_all(ws)
     dated = {s.day: s for s in existing if s.day is not None and s.day <= today}
     kept = days_to_keep(dated)
@@ -172,15 +171,24 @@ def rotate(ws: Workspace, today: date) -> list[str]:
     doomed = [s for d, s in dated.items() if d not in kept] + restores[BEFORE_RESTORE_KEPT:]
     for snapshot in doomed:
         shutil.rmtree(snapshot.path, ignore_errors=True)
-    if root.is_dir():
-        for leftover in root.glob(".*.part"):  # an interrupted snapshot (not one being written now)
-            try:
-                stale = time.time() - leftover.stat().st_mtime > 3600
-            except OSError:
-                continue
-            if stale:
-                shutil.rmtree(leftover, ignore_errors=True)
+    remove_stale_work(ws)
     return sorted(s.name for s in doomed)
+
+
+def remove_stale_work(ws: Workspace, age_seconds: int = 3600) -> None:
+    """Work folders an interrupted snapshot, backup or restore left (after a crash or SIGKILL); one younger
+    than `age_seconds` may belong to work running now and stays."""
+    backups_root = ws.home / paths.backups_dir().name
+    for parent, pattern in ((folder(ws), ".*.part"), (backups_root, ".cadangkan-*"), (ws.home, ".pemulihan-*"),
+                            (ws.home, ".periksa-*")):
+        if parent.is_dir():
+            for leftover in parent.glob(pattern):
+                try:
+                    stale = time.time() - leftover.stat().st_mtime > age_seconds
+                except OSError:
+                    continue
+                if stale:
+                    shutil.rmtree(leftover, ignore_errors=True)
 
 
 def list_all(ws: Workspace) -> list[Snapshot]:

@@ -93,3 +93,20 @@ def test_a_damaged_snapshot_is_refused_and_changes_nothing(ws):
         raise AssertionError("restored from a damaged snapshot")
     assert ws.database_file.read_bytes() == before
     assert [s.name for s in snapshots.list_all(ws)] == [snapshot.name]  # no before-restore snapshot either
+
+
+def test_work_folders_left_by_a_crash_go_when_stale(ws):
+    innovations.import_example(ws)
+    left = [ws.home / ".pemulihan-abc", ws.home / "cadangan" / ".cadangkan-x", ws.home / ".periksa-y",
+            snapshots.folder(ws) / ".2026-12-01.q.part"]
+    for path in left:
+        (path / "bukti").mkdir(parents=True)
+        (path / "bukti" / "data").write_bytes(b"x" * 10)
+    fresh = ws.home / ".pemulihan-now"
+    fresh.mkdir()
+    old = datetime(2026, 1, 1).timestamp()
+    for path in left:
+        os.utime(path, (old, old))
+    snapshots.take_daily(ws, at(date(2026, 12, 6)))
+    assert [p for p in left if p.exists()] == []
+    assert fresh.is_dir()  # may belong to a restore running now
