@@ -424,6 +424,79 @@ def _add_evidence_parsers(add: Callable[[str, str], argparse.ArgumentParser]) ->
         "megabytes", metavar="MB", nargs="?", help="batas baru dalam megabita, misalnya 2 atau 1,5")
 
 
+# -- backups (cadangan) ------------------------------------------------------------------------------
+
+def _backup_facts(manifest) -> str:
+    from inovasi_desktop.rules.format import format_size_id
+
+    org = ", ".join(part for part in (manifest.opd, manifest.pemda) if part) or "(organisasi belum diisi)"
+    return (f"{manifest.created[:16].replace('T', ' ')}  {org}; {manifest.innovations} inovasi"
+            f"{f' (+{manifest.in_bin} di tempat sampah)' if manifest.in_bin else ''}, "
+            f"{len(manifest.files)} berkas bukti, {format_size_id(manifest.total_size)}")
+
+
+def _manifest_dict(manifest) -> dict:
+    return {"created": manifest.created, "pemda": manifest.pemda, "opd": manifest.opd,
+            "innovations": manifest.innovations, "in_bin": manifest.in_bin, "evidence_files": len(manifest.files),
+            "size": manifest.total_size, "schema_version": manifest.schema_version,
+            "app_version": manifest.app_version}
+
+
+@command("backup")
+def _backup(args: argparse.Namespace) -> int:
+    from inovasi_desktop.rules.format import format_size_id
+    from inovasi_desktop.services import backups
+
+    result = backups.write_backup(_workspace(), Path(args.output))
+    _emit(args, {"path": str(result.path), "bytes": result.size, **_manifest_dict(result.manifest)},
+          [f"Cadangan ditulis dan diperiksa: {result.path} ({format_size_id(result.size)})",
+           f"  Isi: {_backup_facts(result.manifest)}"])
+    return EXIT_OK
+
+
+@command("restore")
+def _restore(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import backups
+
+    ws = _workspace()
+    source = backups.open_source(ws, args.file)
+    if args.dry_run:
+        backups.verify(ws, source)
+        _emit(args, {"dry_run": True, "ok": True, **_manifest_dict(source.manifest)},
+              [f"Cadangan utuh: {_backup_facts(source.manifest)}", "Uji coba saja: data tidak diubah."])
+        return EXIT_OK
+    result = backups.restore(ws, source)
+    kept = f"Data sebelumnya disimpan sebagai cadangan otomatis {result.kept_as}." if result.kept_as else ""
+    _emit(args, {"dry_run": False, "kept_as": result.kept_as, **_manifest_dict(result.manifest)},
+          [f"Data dipulihkan: {_backup_facts(result.manifest)}"] + ([kept] if kept else []))
+    return EXIT_OK
+
+
+@command("backups")
+def _backups(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import snapshots
+
+    rows = snapshots.list_all(_workspace())
+    data = [{"name": s.name, "path": str(s.path), **_manifest_dict(s.manifest),
+             "database_size": s.manifest.database_size} for s in rows]
+    lines = [f"{s.name:<34} {_backup_facts(s.manifest)}" for s in rows] or ["Belum ada cadangan otomatis."]
+    if rows:
+        lines.append("Pulihkan dengan: inovasi-desktop restore NAMA (bukti dipakai bersama, tidak disalin dua kali)")
+    _emit(args, data, lines)
+    return EXIT_OK
+
+
+def _add_backup_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add("backup", "tulis satu berkas cadangan (basis data dan semua bukti) lalu periksa ulang isinya")
+    p.add_argument("-o", "--output", metavar="BERKAS", required=True,
+                   help="berkas cadangan tujuan (.inovasi-cadangan), di luar folder data, misalnya di diska lepas")
+    p = add("restore", "pulihkan data dari berkas cadangan atau cadangan otomatis (data kini disimpan dulu)")
+    p.add_argument("file", metavar="BERKAS", help="berkas .inovasi-cadangan, atau nama cadangan otomatis")
+    p.add_argument("--dry-run", dest="dry_run", action="store_true",
+                   help="hanya periksa dan tampilkan isinya; data tidak diubah")
+    add("backups", "daftar cadangan otomatis beserta tanggal dan ukurannya")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inovasi-desktop",
@@ -455,6 +528,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(option, dest=attr, metavar=option.lstrip("-").upper(), help=help_text)
     _add_evidence_parsers(add)
     _add_portal_parsers(add)
+    _add_backup_parsers(add)
     return parser
 
 

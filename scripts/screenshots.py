@@ -70,6 +70,52 @@ def shell_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     window.about.close()
 
 
+def backup_shots(app: QApplication, window: MainWindow, ws: Workspace, out: Path) -> None:
+    """Pulihkan dari cadangan: the snapshot list, a snapshot chosen, a backup file chosen, a foreign file refused."""
+    from datetime import datetime, timedelta
+
+    from inovasi_desktop.services import backups, snapshots
+    from inovasi_desktop.ui.dialogs.restore_backup import RestoreBackupDialog
+
+    now = datetime.now().astimezone()
+    for days in (1, 2, 3, 9):
+        snapshots.take_daily(ws, now - timedelta(days=days))
+    folder = Path(tempfile.mkdtemp(prefix="inovasi-usb-"))
+    result = backups.write_backup(ws, folder / backups.default_file_name(now))
+    dialog = RestoreBackupDialog(ws, window)
+    dialog.show()
+    dialog.move((1366 - dialog.width()) // 2, 60)
+    screen(app, out / "20-pulihkan-daftar.png")
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
+    screen(app, out / "21-pulihkan-otomatis.png")
+    dialog.open_file(result.path)
+    screen(app, out / "22-pulihkan-berkas.png")
+    foreign = folder / "catatan.inovasi-cadangan"
+    foreign.write_text("{}")
+    dialog.open_file(foreign)
+    screen(app, out / "23-pulihkan-ditolak.png")
+    dialog.close()
+    dialog.deleteLater()
+    # Berkas → Cadangkan ke…: the message once the file is written and checked (the progress shows only when
+    # it takes longer than 0.3 s).
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(folder / "Cadangan USB"), ""))
+
+    def grab_message() -> None:
+        box = next((w for w in app.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(100, grab_message)
+            return
+        screen(app, out / "24-cadangan-selesai.png")
+        box.accept()
+
+    QTimer.singleShot(100, grab_message)
+    window.backup_to()
+    while window.backup_ui.operation is not None and not window.backup_ui.operation.done:
+        settle(app, 50)
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -90,6 +136,7 @@ def main() -> int:
     settle(app)
     window.grab().save(str(out / "02-daftar.png"))
     shell_shots(app, window, out)
+    backup_shots(app, window, ws, out)
     window.open_innovation(example.id)
     settle(app)  # the editor shows a few event-loop turns later
     view = window.editor.view

@@ -135,9 +135,10 @@ def file_problems(ws: Workspace, innovation: Innovation, *, examine: bool = True
 def clean_up(ws: Workspace, *, grace_seconds: int = CLEAN_UP_GRACE_SECONDS) -> list[str]:
     """Delete stored files that no evidence item uses (innovations in the bin count as users).
 
-    Files stored within `grace_seconds` stay: an editor may hold them in an edit not saved yet.
-    Returns the sha256 of the files removed.
+    Files stored within `grace_seconds` stay: an editor may hold them in an edit not saved yet; so do the files
+    kept automatic snapshots use (services/snapshots.py). Returns the sha256 of the files removed.
     """
+    from inovasi_desktop.services import snapshots
     from inovasi_desktop.storage.repositories import StoredFileRepository
 
     store = ws.evidence_store
@@ -145,7 +146,7 @@ def clean_up(ws: Workspace, *, grace_seconds: int = CLEAN_UP_GRACE_SECONDS) -> l
     with store_lock(ws):
         with ws.db.begin() as session:
             referenced = StoredFileRepository(session).referenced_hashes()
-        keep = set(referenced)
+        keep = set(referenced) | snapshots.referenced_hashes(ws)
         for sha256 in store.stored_hashes() - referenced:
             try:
                 if now - os.stat(store.path_for(sha256)).st_mtime < grace_seconds:

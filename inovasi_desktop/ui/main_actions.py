@@ -55,6 +55,13 @@ def build(window: QMainWindow) -> None:
                                  tr("Cetak"))
     w.settings_action = make_action(w, tr("Organisasi…"), w.edit_organisation, None,
                                     tr("Ubah data pemda, OPD, dan kepala OPD"), "organisasi", tr("Organisasi"))
+    # -- backups (cadangan): ui/backup_ui.py
+    w.backup_action = make_action(w, tr("Cadangkan ke…"), w.backup_to, None,
+                                  tr("Simpan satu berkas cadangan berisi semua data dan bukti, misalnya di "
+                                     "diska lepas"), "cadangkan")
+    w.restore_backup_action = make_action(w, tr("Pulihkan dari cadangan…"), w.restore_from_backup, None,
+                                          tr("Ganti data dengan isi berkas cadangan atau cadangan otomatis"),
+                                          "pulihkan-cadangan")
     w.quit_action = make_action(w, tr("Keluar"), w.close, "Ctrl+Q", tr("Tutup aplikasi"), "keluar")
 
     w.find_action = make_action(w, tr("Cari"), w.focus_search, key.Find, tr("Cari di daftar inovasi"), "cari")
@@ -96,7 +103,7 @@ def build(window: QMainWindow) -> None:
 
     menus = w.menuBar()
     _menu(menus, "fileMenu", tr("&Berkas"), w.new_action, w.open_action, None, w.export_action, w.print_action, None,
-          w.settings_action, None, w.quit_action)
+          w.settings_action, None, w.backup_action, w.restore_backup_action, None, w.quit_action)
     _menu(menus, "editMenu", tr("&Sunting"), w.find_action, None, w.duplicate_action, w.delete_action, None,
           w.bin_action, w.restore_action, None, w.save_action)
     _menu(menus, "innovationMenu", tr("&Inovasi"), w.readiness_action, w.carry_action, None, w.portal_action, None,

@@ -103,8 +103,9 @@ class MainWindow(QMainWindow):
         """On a worker, while the user looks at the list (these imports alone take ~0.2 s): import the
         editor, so the first open is quick, then remove stored evidence files no item uses any more."""
         import inovasi_desktop.ui.editor.controller  # noqa: F401
-        from inovasi_desktop.services import evidence_upkeep
+        from inovasi_desktop.services import evidence_upkeep, snapshots
 
+        snapshots.take_daily_quietly(self.workspace)  # before clean-up: the store files it lists stay
         evidence_upkeep.clean_up(self.workspace)
 
     def _warm_up_editor(self, _result: None) -> None:
@@ -464,6 +465,22 @@ class MainWindow(QMainWindow):
             self.open_innovation(err.innovation_id)
             self.statusBar().showMessage(tr("Contoh sudah dimuat sebelumnya; yang sudah ada dibuka."), 8000)
 
+    # --- backups (ui/backup_ui.py) -------------------------------------------------------------
+    def _backups(self):
+        from inovasi_desktop.ui.backup_ui import BackupUi
+
+        if getattr(self, "backup_ui", None) is None:
+            self.backup_ui = BackupUi(self, self.runner, on_restored=self.refresh)
+        return self.backup_ui
+
+    def backup_to(self) -> None:
+        if self.editor is not None:
+            self.editor.save()
+        self._backups().backup_to()
+
+    def restore_from_backup(self) -> None:
+        self._backups().restore()
+
     def edit_organisation(self) -> None:
         from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
 
@@ -511,5 +528,9 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             # Keep LAST_INNOVATION so the next start reopens where the user was.
             self.editor.save()
+        if self.loaded:  # the day's automatic snapshot, unless the start made it
+            from inovasi_desktop.ui.backup_ui import snapshot_on_close
+
+            snapshot_on_close(self, self.runner)
         view_settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)

@@ -18,9 +18,10 @@ from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from inovasi_desktop.services.window_lock import LOCK_FILE
+
 log = logging.getLogger(__name__)
 
-LOCK_FILE = "inovasi.lock"
 RAISE = b"tampilkan\n"
 CONNECT_MS = 500
 CONNECT_TRIES = 6  # the first window may still be starting: its lock is taken before it listens
