@@ -82,6 +82,8 @@ class Innovation:
     attachments: dict[str, list[EvidenceItem]] = field(default_factory=dict)  # profile file fields
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
+    opd: str = ""  # the OPD it belongs to: the organisation that made it, or the sender of a bundle it came in
+    origin: str = ""  # where it last came from, e.g. "Kiriman Dinas Kesehatan, 7 Desember 2026" ("" = made here)
 
     @property
     def name(self) -> str:

@@ -112,7 +112,36 @@ _V3: Migration = (
     "DELETE FROM app_state WHERE substr(key, 1, 15) = 'evidence.check/'",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+# Version 4: each innovation remembers its OPD, where it last came from (a bundle received), and the
+# sha256 of its interchange JSON when it last left or arrived in a bundle (to tell whose side changed
+# since). The table is rebuilt so that profile_json stays the last column (see version 2); the OPD of
+# existing innovations is the organisation's, which made them.
+_V4: Migration = (
+    """CREATE TABLE innovations_v4 (
+        id TEXT PRIMARY KEY,
+        catalogue_id TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        tahapan TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT,
+        opd TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '',
+        exchanged_sha256 TEXT,
+        summary_json TEXT,
+        profile_json TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """INSERT INTO innovations_v4 (id, catalogue_id, name, tahapan, created_at, updated_at, deleted_at, opd,
+        summary_json, profile_json)
+        SELECT id, catalogue_id, name, tahapan, created_at, updated_at, deleted_at,
+            coalesce((SELECT opd FROM organisation WHERE organisation.id = 1), ''), summary_json, profile_json
+        FROM innovations""",
+    "DROP TABLE innovations",
+    "ALTER TABLE innovations_v4 RENAME TO innovations",
+    "CREATE INDEX ix_innovations_updated_at ON innovations (updated_at)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

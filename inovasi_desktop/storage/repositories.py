@@ -42,10 +42,12 @@ _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 
 def _innovation_upsert() -> Any:
-    """Insert an innovation row, or update all of it but its id and created_at (and deleted_at)."""
+    """Insert an innovation row, or update all of it but its id and created_at (and deleted_at, and the hash
+    recorded at its last exchange)."""
     table = InnovationRow.__table__
     stmt = sqlite_insert(table)
-    changed = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in ("id", "created_at", "deleted_at")}
+    kept = ("id", "created_at", "deleted_at", "exchanged_sha256")
+    changed = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in kept}
     return stmt.on_conflict_do_update(index_elements=[table.c.id], set_=changed)
 
 
@@ -74,14 +76,16 @@ class InnovationRepository:
             query = query.where(InnovationRow.deleted_at.is_(None))
         return self._s.execute(query).first() is not None
 
-    def save(self, innovation: Innovation, summary: Mapping[str, Any] | None = None) -> None:
-        """Insert or replace the whole aggregate; sets `innovation.updated_at` to now.
+    def save(self, innovation: Innovation, summary: Mapping[str, Any] | None = None, *, touch: bool = True) -> None:
+        """Insert or replace the whole aggregate; sets `innovation.updated_at` to now (unless not `touch`:
+        an innovation received keeps its time of change).
 
         `summary` (JSON-native values) is kept for `list_summaries`; without one, a previous
         summary is dropped as stale. Keeps created_at and deleted_at of an existing row.
         Empty attachment lists are not kept.
         """
-        innovation.updated_at = utc_now()
+        if touch:
+            innovation.updated_at = utc_now()
         row = {
             "id": innovation.id,
             "catalogue_id": innovation.catalogue_id,
@@ -89,6 +93,8 @@ class InnovationRepository:
             "tahapan": str(innovation.profile.get("tahapan") or ""),
             "created_at": innovation.created_at,
             "updated_at": innovation.updated_at,
+            "opd": innovation.opd,
+            "origin": innovation.origin,
             "profile_json": _to_json(innovation.profile),
             "summary_json": None if summary is None else _to_json(summary),
         }
@@ -97,6 +103,19 @@ class InnovationRepository:
             self._s.execute(statement, {"innovation_id": innovation.id})
         _insert_many(self._s, IndicatorAnswerRow, _answer_rows(innovation))
         _insert_many(self._s, EvidenceItemRow, _evidence_rows(innovation))
+
+    def exchanged(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """For each id present (bin included): the sha256 of its interchange JSON when it last left or arrived
+        in a bundle (None: never exchanged)."""
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(sorted(set(ids)), _CHUNK):
+            query = select(InnovationRow.id, InnovationRow.exchanged_sha256).where(InnovationRow.id.in_(chunk))
+            out.update({iid: sha256 for iid, sha256 in self._s.execute(query)})
+        return out
+
+    def set_exchanged(self, innovation_id: str, sha256: str | None) -> None:
+        self._s.execute(update(InnovationRow).where(InnovationRow.id == innovation_id)
+                        .values(exchanged_sha256=sha256))
 
     def list_summaries(self, include_deleted: bool = False) -> list[InnovationSummary]:
         """Lightweight rows, most recently changed first (the one list reader, inside this session)."""
@@ -142,7 +161,8 @@ class InnovationRepository:
         live = select(r.id).where(r.deleted_at.is_(None))
         if ids is not None:
             live = live.where(r.id.in_(ids))
-        query = select(r.id, r.catalogue_id, r.profile_json, r.created_at, r.updated_at).where(r.id.in_(live))
+        query = select(r.id, r.catalogue_id, r.profile_json, r.created_at, r.updated_at, r.opd, r.origin)
+        query = query.where(r.id.in_(live))
         if ids is None:
             query = query.order_by(r.updated_at.desc(), r.name, r.id)
         innovations = {
@@ -152,6 +172,8 @@ class InnovationRepository:
                 profile=json.loads(row.profile_json),
                 created_at=row.created_at,
                 updated_at=row.updated_at,
+                opd=row.opd,
+                origin=row.origin,
             )
             for row in self._s.execute(query)
         }
