@@ -292,6 +292,15 @@ class StoredFileRepository:
         return list(self._s.execute(query).scalars())
 
 
+def evidence_owners(session: Session, ids: Iterable[str]) -> dict[str, str]:
+    """Evidence item id -> the innovation (bin included) whose item it is, for the ids in use."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(ids)), _CHUNK):
+        query = select(EvidenceItemRow.id, EvidenceItemRow.innovation_id).where(EvidenceItemRow.id.in_(chunk))
+        out.update({iid: owner for iid, owner in session.execute(query)})
+    return out
+
+
 def _to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
