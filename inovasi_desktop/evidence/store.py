@@ -121,7 +121,8 @@ class EvidenceStore:
             finally:
                 os.close(fd)
             if done != size or digest.hexdigest() != sha256:
-                raise StoreError(f"Isi berkas bukti {sha256[:12]} tidak sesuai sidiknya; tidak ada berkas yang disimpan.")
+                raise StoreError(f"Isi berkas bukti {sha256[:12]} tidak sesuai sidiknya; "
+                                 "tidak ada berkas yang disimpan.")
             return self._settle(Path(partial), sha256, size)
         except BaseException:
             Path(partial).unlink(missing_ok=True)

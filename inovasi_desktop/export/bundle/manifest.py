@@ -155,7 +155,10 @@ def parse(data: bytes) -> Manifest:
                           f"ini mendukung versi {VERSION}). Perbarui Inovasi Desktop untuk membukanya.")
     try:
         return _manifest(value)
-    except (KeyError, TypeError, ValueError) as err:
+    except KeyError as err:
+        raise BundleError(f"Daftar isi kiriman (manifest.json) tidak sah: kunci \"{err.args[0]}\" tidak ada.") \
+            from None
+    except (TypeError, ValueError) as err:
         raise BundleError(f"Daftar isi kiriman (manifest.json) tidak sah: {err.args[0] if err.args else err}.") \
             from None
 
@@ -209,7 +212,8 @@ def _innovation(x: Any, parts: int) -> InnovationEntry:
         id=iid, name=_str(x["name"], "innovations.name"), opd=_str(x["opd"], "innovations.opd"),
         part=_int(x["part"], "innovations.part", 1, parts), member=member,
         size=_int(x["size"], "innovations.size"), sha256=_match(x["sha256"], _SHA256, "innovations.sha256"),
-        evidence=tuple(_match(h, _SHA256, "innovations.evidence") for h in _list(x["evidence"], "innovations.evidence")),
+        evidence=tuple(_match(h, _SHA256, "innovations.evidence")
+                       for h in _list(x["evidence"], "innovations.evidence")),
         dossier=dossier)
 
 

@@ -150,9 +150,12 @@ def _json_slices(inn: InnovationSource) -> list[_Slice]:
     return out
 
 
-def _plan(innovations: list[InnovationSource], part_bytes: int | None) -> tuple[list[_Part], dict[str, list[tuple[int, _Slice]]]]:
+Pieces = dict[str, list[tuple[int, _Slice]]]  # evidence sha256 -> its pieces (part number, slice)
+
+
+def _plan(innovations: list[InnovationSource], part_bytes: int | None) -> tuple[list[_Part], Pieces]:
     """The parts, and for each evidence file its pieces (part number, slice)."""
-    pieces: dict[str, list[tuple[int, _Slice]]] = {}
+    pieces: Pieces = {}
     unique: dict[str, EvidenceSource] = {}
     for inn in innovations:
         for e in inn.evidence:
