@@ -133,6 +133,75 @@ def send(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False,
     return SendResult(parts, [i.name for i in chosen])
 
 
+def send_and_read_back(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False,
+                       progress: Progress | None = None, cancelled: IsCancelled | None = None) -> SendResult:
+    """`send` to a removable drive: the file is flushed, its folder too, then read back from the drive (the
+    cache dropped where the system allows) and every hash checked. Any failure or cancel removes the file."""
+    result = send(ws, ids, target, with_pdf=with_pdf, progress=progress, cancelled=cancelled)
+    try:
+        _sync_folder(target.parent)
+        for part in result.parts:
+            _drop_cache(part.path)
+        verify([p.path for p in result.parts],
+               None if progress is None else lambda d, t, _n: progress(d, t, "Memeriksa ulang isi flashdisk"),
+               cancelled)
+    except BaseException:
+        for part in result.parts:
+            part.path.unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _sync_folder(folder: Path) -> None:
+    import os
+
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _drop_cache(path: Path) -> None:
+    """Ask the system to forget its cached pages of `path`, so that reading it back reads the drive."""
+    import os
+
+    if not hasattr(os, "posix_fadvise"):
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    finally:
+        os.close(fd)
+
+
+def mail_text(ws: Workspace, result: SendResult, part: WrittenPart) -> tuple[str, str]:
+    """Subject and body of the mail that carries one part."""
+    from inovasi_desktop.rules.format import format_size_id
+
+    sender = sender_of(ws)
+    names = result.innovations
+    what = names[0] if len(names) == 1 else f"{len(names)} inovasi"
+    subject = f"Kiriman inovasi daerah: {what} ({sender.label})"
+    if part.parts > 1:
+        subject += f", bagian {part.part} dari {part.parts}"
+    lines = ["Yth. Bapak/Ibu,", "",
+             f"Bersama surel ini kami kirimkan data inovasi daerah dari {sender.label}:"]
+    lines += [f"  - {name}" for name in names]
+    lines += ["", f"Lampiran: {part.path.name} ({format_size_id(part.size)})."]
+    if part.parts > 1:
+        lines.append(f"Kiriman ini terdiri atas {part.parts} bagian yang dikirim dengan surel terpisah; simpan "
+                     "semua bagiannya, lalu terima sekaligus.")
+    lines += ["Cara menerima: buka Inovasi Desktop, pilih menu Berkas > Terima kiriman, lalu pilih berkas "
+              "lampiran ini (atau seret berkasnya ke jendela aplikasi).", "", "Hormat kami,",
+              sender.contact_name or sender.opd]
+    if sender.contact_phone:
+        lines.append(sender.contact_phone)
+    return subject, "\n".join(lines)
+
+
 def dossier_date(innovation: Innovation) -> date:
     """A dossier sent in a bundle is dated by the innovation's last change: same content, same PDF bytes."""
     return innovation.updated_at.astimezone(UTC).date()

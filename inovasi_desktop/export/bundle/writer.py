@@ -217,7 +217,7 @@ def _budget(innovations: list[InnovationSource], unique: dict[str, EvidenceSourc
     tables = sum(400 + len(inn.name.encode()) + len(inn.opd.encode()) + 70 * len(inn.evidence) for inn in innovations)
     tables += 260 * len(unique) + 4096
     budget = part_bytes - 2 * tables - 64 * 1024
-    if budget < 256 * 1024:
+    if budget < 64 * 1024:
         raise BundleWriteError("Batas ukuran per bagian terlalu kecil untuk kiriman sebanyak ini; pilih batas "
                                "yang lebih besar atau kirim lebih sedikit inovasi sekaligus.")
     return budget
