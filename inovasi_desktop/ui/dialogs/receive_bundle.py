@@ -7,7 +7,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -124,11 +125,8 @@ class ReceiveBundleDialog(QDialog):
             status = QTableWidgetItem(tr(STATUS_TEXT[item.status]))
             if item.note:
                 status.setToolTip(item.note)
-                status.setText(f"{status.text()}: {item.note}" if item.status is Status.INCOMPLETE
-                               else status.text())
             if item.status in STATUS_COLOUR:
-                status.setForeground(Qt.GlobalColor.darkRed if item.status is not Status.NEWER_HERE
-                                     else Qt.GlobalColor.darkYellow)
+                status.setForeground(QColor(STATUS_COLOUR[item.status]))
             self.table.setItem(row, 2, status)
             self.table.setCellWidget(row, 3, self._choice_widget(item))
         self.table.resizeRowsToContents()
