@@ -86,20 +86,21 @@ def sender_of(ws: Workspace) -> Sender:
 
 
 def default_file_name(names: list[str], opd: str) -> str:
-    """'Kiriman Dinas Kesehatan - SI-PANTAU BALITA.inovasi', or '... - 5 inovasi.inovasi'."""
-    from inovasi_desktop.services.dossier import default_file_name as pdf_name
+    """'Kiriman Dinas Kesehatan - SI-PANTAU BALITA.inovasi', or '... - 5 inovasi.inovasi'.
+    (A small sanitiser of its own: the exports branch brings the shared one; unify at merge.)"""
+    import re
 
     what = names[0] if len(names) == 1 else f"{len(names)} inovasi"
-    stem = pdf_name(f"{opd} - {what}" if opd else what).removeprefix("Berkas Inovasi - ").removesuffix(".pdf")
-    return f"Kiriman {stem}{mf.SUFFIX}"
+    text = f"{opd} - {what}" if opd else what
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]+', " ", text)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .")[:90].strip(" .") or "inovasi"
+    return f"Kiriman {cleaned}{mf.SUFFIX}"
 
 
 def send(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False, part_bytes: int | None = None,
          progress: Progress | None = None, cancelled: IsCancelled | None = None) -> SendResult:
     """Write the bundle of `ids` at `target` (or parts beside it, each at most `part_bytes`) and record each
     innovation's JSON hash as exchanged."""
-    from inovasi_desktop.export.dossier.context import dossier_id
-    from inovasi_desktop.services import dossier
     from inovasi_desktop.storage.repositories import InnovationRepository
 
     target = Path(target)
@@ -113,6 +114,9 @@ def send(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False,
         for n, inn in enumerate(chosen, start=1):
             pdf, pdf_id = None, ""
             if with_pdf:
+                from inovasi_desktop.export.dossier.context import dossier_id  # reportlab: only when wanted
+                from inovasi_desktop.services import dossier
+
                 if cancelled is not None and cancelled():
                     raise Cancelled("Pengiriman dibatalkan; tidak ada berkas yang tertinggal.")
                 if progress is not None:
@@ -533,7 +537,7 @@ def _refuse_taken_evidence_ids(session, writes: list[Incoming]) -> None:
                 raise BundleError(f"Kiriman ditolak: id bukti {ev.id} dipakai lebih dari satu inovasi.")
     for ev_id, owner in evidence_owners(session, list(wanted)).items():
         item = next(i for i in writes if i.entry.id == wanted[ev_id])
-        if owner != wanted[ev_id] and item.choice is not Choice.KEEP_BOTH:
+        if owner != wanted[ev_id] and (item.choice is not Choice.KEEP_BOTH or item.status is Status.NEW):
             raise BundleError(f"Kiriman ditolak: id bukti {ev_id} sudah dipakai inovasi lain di sini.")
 
 
@@ -545,13 +549,12 @@ def _write_one(repo, item: Incoming, summary: dict, result: ReceiveResult) -> No
         result.copies.append(theirs.name)
         return
     if item.status is not Status.NEW:
-        if not item.ours_in_bin:
-            ours = repo.get(theirs.id)
-            backup = _fresh_copy(ours, f"{ours.name} (cadangan sebelum kiriman "
-                                       f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M')})")
-            repo.save(backup, None, touch=False)
-            repo.soft_delete(backup.id)
-            result.backups.append(ours.name)
+        ours = repo.get(theirs.id, include_deleted=True)
+        backup = _fresh_copy(ours, f"{ours.name} (cadangan sebelum kiriman "
+                                   f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M')})")
+        repo.save(backup, None, touch=False)
+        repo.soft_delete(backup.id)
+        result.backups.append(ours.name)
         repo.restore(theirs.id)
     repo.save(theirs, summary, touch=False)
     repo.set_exchanged(theirs.id, item.entry.sha256)

@@ -63,9 +63,9 @@ class InnovationRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def get(self, innovation_id: str) -> Innovation:
-        """The innovation with this id; NotFoundError when it is missing or deleted."""
-        found = self._load([innovation_id])
+    def get(self, innovation_id: str, include_deleted: bool = False) -> Innovation:
+        """The innovation with this id; NotFoundError when it is missing or (unless `include_deleted`) deleted."""
+        found = self._load([innovation_id], include_deleted)
         if not found:
             raise NotFoundError(f"Inovasi dengan id {innovation_id} tidak ditemukan atau sudah dihapus.")
         return found[0]
@@ -156,9 +156,9 @@ class InnovationRepository:
         if not self.exists(innovation_id, include_deleted=True):
             raise NotFoundError(f"Inovasi dengan id {innovation_id} tidak ditemukan.")
 
-    def _load(self, ids: Sequence[str] | None) -> list[Innovation]:
+    def _load(self, ids: Sequence[str] | None, include_deleted: bool = False) -> list[Innovation]:
         r = InnovationRow
-        live = select(r.id).where(r.deleted_at.is_(None))
+        live = select(r.id) if include_deleted else select(r.id).where(r.deleted_at.is_(None))
         if ids is not None:
             live = live.where(r.id.in_(ids))
         query = select(r.id, r.catalogue_id, r.profile_json, r.created_at, r.updated_at, r.opd, r.origin)

@@ -30,7 +30,9 @@ from inovasi_desktop.rules.format import format_size_id
 
 MAX_MEMBERS = 50_000
 MAX_DIRECTORY_BYTES = 16 * 1024 * 1024
-MAX_MANIFEST_BYTES = 32 * 1024 * 1024
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024  # one innovation's JSON (the example's is 30 KB)
+MAX_DOCUMENTS_BYTES = 32 * 1024 * 1024  # all of them: they are parsed into memory for the preview
 MAX_TOTAL_BYTES = 64 * 1024**3  # what all members of one bundle may unpack to
 MAX_RATIO = 200  # a deflated member may expand at most this many times
 CHUNK = 1024 * 1024
@@ -172,9 +174,13 @@ class BundleReader:
         extra = sorted(present - set(listed))
         if extra:
             raise _refuse(self.name, f"anggota \"{extra[0]}\" tidak tercantum di daftar isi")
-        total = 0
+        total = documents = 0
         for path, member in listed.items():
             info = self._infos[path]
+            if path.startswith("inovasi/"):
+                documents += member.size
+                if member.size > MAX_DOCUMENT_BYTES or documents > MAX_DOCUMENTS_BYTES:
+                    raise _refuse(self.name, "data inovasinya terlalu besar")
             if info.file_size != member.size:
                 raise _refuse(self.name, f"ukuran anggota \"{path}\" berbeda dari daftar isi")
             if info.compress_type == zipfile.ZIP_DEFLATED and member.size > MAX_RATIO * max(info.compress_size, 1024):

@@ -262,3 +262,9 @@ def test_streaming_a_member_checks_every_byte_against_its_stated_size(workspace,
     path = tmp_path / "kecil.inovasi"
     path.write_bytes(bytes(data))
     refused(workspace, path, "ditolak")
+
+
+def test_an_oversized_innovation_document_is_refused_before_it_is_read(workspace, base, tmp_path):
+    entries, manifest = base
+    huge = Entry("inovasi/00000000-0000-4000-8000-000000000001.json", b" " * (17 * 1024 * 1024))
+    refused(workspace, build(tmp_path / "besar.inovasi", [*entries, huge], manifest), "data inovasinya terlalu besar")

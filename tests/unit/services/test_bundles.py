@@ -232,3 +232,17 @@ def test_a_damaged_evidence_member_refuses_the_whole_bundle(ws, sent, other, tmp
 
 def test_dossier_date_is_the_day_of_the_last_change(sent):
     assert isinstance(bundles.dossier_date(sent), date)
+
+
+def test_taking_theirs_over_ours_in_the_bin_keeps_ours_as_a_backup(ws, sent, other, tmp_path):
+    first = tmp_path / "1.inovasi"
+    bundles.send(ws, [sent.id], first)
+    bundles.receive(other, [first])
+    innovations.delete(other, [sent.id])
+    [item] = bundles.preview(other, [first]).items
+    assert (item.status, item.ours_in_bin) == (Status.NEWER_THERE, True)
+    assert "Tempat sampah" in item.note
+    result = bundles.receive(other, [first])
+    assert result.backups == [sent.name] and innovations.get(other, sent.id).name == sent.name
+    [backup] = innovations.list_rows(other, deleted=True)
+    assert backup.name.startswith(f"{sent.name} (cadangan sebelum kiriman")
