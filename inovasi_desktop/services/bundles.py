@@ -64,6 +64,7 @@ def refuse_inside_data_folder(ws: Workspace, target: Path) -> None:
 class SendResult:
     parts: list[WrittenPart]
     innovations: list[str]  # names, in order
+    hashes: dict[str, str] = field(default_factory=dict)  # id -> sha256 of the JSON sent
 
     @property
     def total_bytes(self) -> int:
@@ -98,10 +99,9 @@ def default_file_name(names: list[str], opd: str) -> str:
 
 
 def send(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False, part_bytes: int | None = None,
-         progress: Progress | None = None, cancelled: IsCancelled | None = None) -> SendResult:
+         progress: Progress | None = None, cancelled: IsCancelled | None = None, record: bool = True) -> SendResult:
     """Write the bundle of `ids` at `target` (or parts beside it, each at most `part_bytes`) and record each
     innovation's JSON hash as exchanged."""
-    from inovasi_desktop.storage.repositories import InnovationRepository
 
     target = Path(target)
     refuse_inside_data_folder(ws, target)
@@ -130,18 +130,27 @@ def send(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False,
         created = max(i.updated_at for i in chosen).astimezone(UTC).isoformat().replace("+00:00", "Z")
         parts = write_bundle(sources, sender_of(ws), __version__, created, target, part_bytes=part_bytes,
                              progress=progress, cancelled=cancelled)
+    result = SendResult(parts, [i.name for i in chosen], {s.id: hashlib.sha256(s.json).hexdigest() for s in sources})
+    if record:
+        record_sent(ws, result)
+    return result
+
+
+def record_sent(ws: Workspace, result: SendResult) -> None:
+    """Remember the JSON hash of each innovation sent: both sides hold that version now."""
+    from inovasi_desktop.storage.repositories import InnovationRepository
+
     with ws.db.write() as session:
         repo = InnovationRepository(session)
-        for source in sources:
-            repo.set_exchanged(source.id, hashlib.sha256(source.json).hexdigest())
-    return SendResult(parts, [i.name for i in chosen])
+        for innovation_id, sha256 in result.hashes.items():
+            repo.set_exchanged(innovation_id, sha256)
 
 
 def send_and_read_back(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False,
                        progress: Progress | None = None, cancelled: IsCancelled | None = None) -> SendResult:
     """`send` to a removable drive: the file is flushed, its folder too, then read back from the drive (the
     cache dropped where the system allows) and every hash checked. Any failure or cancel removes the file."""
-    result = send(ws, ids, target, with_pdf=with_pdf, progress=progress, cancelled=cancelled)
+    result = send(ws, ids, target, with_pdf=with_pdf, progress=progress, cancelled=cancelled, record=False)
     try:
         _sync_folder(target.parent)
         for part in result.parts:
@@ -153,6 +162,7 @@ def send_and_read_back(ws: Workspace, ids: list[str], target: Path, *, with_pdf:
         for part in result.parts:
             part.path.unlink(missing_ok=True)
         raise
+    record_sent(ws, result)
     return result
 
 

@@ -246,3 +246,25 @@ def test_taking_theirs_over_ours_in_the_bin_keeps_ours_as_a_backup(ws, sent, oth
     assert result.backups == [sent.name] and innovations.get(other, sent.id).name == sent.name
     [backup] = innovations.list_rows(other, deleted=True)
     assert backup.name.startswith(f"{sent.name} (cadangan sebelum kiriman")
+
+
+def test_a_stick_that_reads_back_wrong_keeps_no_file_and_records_no_exchange(ws, sent, tmp_path, monkeypatch):
+    from inovasi_desktop.storage.repositories import InnovationRepository
+
+    stick = tmp_path / "FLASHDISK"
+    stick.mkdir()
+
+    def unreadable(paths, progress=None, cancelled=None):
+        raise BundleError("Kiriman ditolak: isi anggota tidak sama dengan daftar isi.")
+
+    monkeypatch.setattr(bundles, "verify", unreadable)
+    with pytest.raises(BundleError):
+        bundles.send_and_read_back(ws, [sent.id], stick / "a.inovasi")
+    assert list(stick.iterdir()) == []
+    with ws.db.begin() as session:
+        assert InnovationRepository(session).exchanged([sent.id]) == {sent.id: None}
+    monkeypatch.undo()
+    result = bundles.send_and_read_back(ws, [sent.id], stick / "a.inovasi")
+    assert [p.path.name for p in result.parts] == ["a.inovasi"]
+    with ws.db.begin() as session:
+        assert InnovationRepository(session).exchanged([sent.id]) == {sent.id: bundles.json_hash(sent)}
