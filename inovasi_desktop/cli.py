@@ -193,6 +193,88 @@ def _add_portal_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> N
                    help="batas ukuran unggah per berkas dalam megabita (bawaan: 2)")
 
 
+# -- bundles (kiriman) -------------------------------------------------------------------------------
+
+@command("bundle-export")
+def _bundle_export(args: argparse.Namespace) -> int:
+    from inovasi_desktop.rules.format import format_size_id
+    from inovasi_desktop.services import bundles, innovations
+
+    ws = _workspace()
+    ids = [innovations.resolve_id(ws, text) for text in args.ids]
+    part_bytes = None if args.part_mb is None else bundles.part_bytes_for_mail(args.part_mb)
+    result = bundles.send(ws, ids, Path(args.output), with_pdf=args.with_pdf, part_bytes=part_bytes)
+    lines = [f"Kiriman ditulis: {p.path} ({format_size_id(p.size)})" for p in result.parts]
+    lines.append(f"{len(result.innovations)} inovasi dikirim.")
+    _emit(args, {"parts": [{"path": str(p.path), "bytes": p.size, "part": p.part, "parts": p.parts}
+                           for p in result.parts], "innovations": ids}, lines)
+    return EXIT_OK
+
+
+@command("bundle-verify")
+def _bundle_verify(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import bundles
+
+    [manifest] = bundles.verify([Path(args.file)])
+    lines = [f"Kiriman utuh: {args.file}",
+             f"  Pengirim : {manifest.sender.label}",
+             f"  Bagian   : {manifest.part} dari {manifest.parts}",
+             f"  Inovasi  : {len(manifest.innovations)}, berkas bukti: {len(manifest.evidence)}"]
+    lines += [f"    - {e.name} ({e.opd or '-'})" for e in manifest.innovations]
+    _emit(args, {"ok": True, "sender": manifest.sender.__dict__, "part": manifest.part, "parts": manifest.parts,
+                 "innovations": [{"id": e.id, "name": e.name, "opd": e.opd} for e in manifest.innovations]}, lines)
+    return EXIT_OK
+
+
+@command("bundle-import")
+def _bundle_import(args: argparse.Namespace) -> int:
+    from inovasi_desktop.services import bundles
+
+    ws = _workspace()
+    paths = [Path(f) for f in args.files]
+    plan = bundles.preview(ws, paths)
+    choice = bundles.Choice(args.conflict)
+    choices = {i.entry.id: choice for i in plan.items if i.status is bundles.Status.CONFLICT}
+    for iid, c in choices.items():
+        plan.choose(iid, c)
+    lines = [f"  {i.name:<40.40}  {i.status.value:<28} -> {_CHOICE_WORDS[i.choice.value]}"
+             + (f"  ({i.note})" if i.note else "") for i in plan.items]
+    data = {"innovations": [{"id": i.entry.id, "name": i.name, "status": i.status.name.lower(),
+                             "choice": i.choice.value, "note": i.note} for i in plan.items]}
+    if args.dry_run:
+        _emit(args, {**data, "dry_run": True}, ["Pratinjau (tidak ada yang diubah):", *lines])
+        return EXIT_FINDINGS if any(i.status is bundles.Status.INCOMPLETE for i in plan.items) else EXIT_OK
+    result = bundles.receive(ws, paths, {i.entry.id: i.choice for i in plan.items})
+    lines = ["Kiriman diterima:", *lines, f"{result.files_stored} berkas bukti baru disimpan."]
+    if result.backups:
+        lines.append("Versi sebelumnya disimpan sebagai cadangan di Tempat sampah: " + ", ".join(result.backups))
+    _emit(args, {**data, "files_stored": result.files_stored, "backups": result.backups}, lines)
+    return EXIT_FINDINGS if result.incomplete else EXIT_OK
+
+
+_CHOICE_WORDS = {"simpan-kami": "simpan versi di sini", "ambil-kiriman": "ambil versi kiriman",
+                 "simpan-keduanya": "simpan keduanya"}
+
+
+def _add_bundle_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add("bundle-export", "kirim inovasi beserta bukti dukungnya dalam satu berkas kiriman (.inovasi)")
+    p.add_argument("ids", metavar="ID", nargs="+", help="id inovasi (cukup awalannya)")
+    p.add_argument("-o", "--output", metavar="BERKAS", required=True, help="berkas kiriman tujuan (.inovasi)")
+    p.add_argument("--with-pdf", "--dengan-pdf", dest="with_pdf", action="store_true",
+                   help="sertakan berkas PDF (dossier) setiap inovasi")
+    p.add_argument("--bagian-mb", dest="part_mb", type=_megabytes, metavar="MB",
+                   help="pecah menjadi beberapa bagian untuk surel dengan batas ukuran ini (misalnya 20)")
+    p = add("bundle-verify", "periksa keutuhan satu berkas kiriman tanpa menerimanya")
+    p.add_argument("file", metavar="BERKAS")
+    p = add("bundle-import", "terima satu kiriman (semua bagiannya) setelah pratinjau per inovasi")
+    p.add_argument("files", metavar="BERKAS", nargs="+")
+    p.add_argument("--dry-run", "--pratinjau", dest="dry_run", action="store_true",
+                   help="hanya tampilkan pratinjau; tidak ada yang diubah")
+    p.add_argument("--konflik", dest="conflict", default="simpan-keduanya",
+                   choices=["simpan-kami", "ambil-kiriman", "simpan-keduanya"],
+                   help="untuk inovasi yang berubah di kedua pihak (bawaan: simpan-keduanya)")
+
+
 # -- organisation ----------------------------------------------------------------------------------
 
 # attribute, option, label (as the organisation dialog names it), help
@@ -529,6 +611,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_evidence_parsers(add)
     _add_portal_parsers(add)
     _add_backup_parsers(add)
+    _add_bundle_parsers(add)
     return parser
 
 

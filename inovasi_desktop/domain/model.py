@@ -83,6 +83,8 @@ class Innovation:
     created_at: datetime = field(default_factory=utc_now)
     updated_at: datetime = field(default_factory=utc_now)
     revision: int = field(default=0, compare=False)  # the stored revision it was read at (0: new); services/merge
+    opd: str = ""  # the OPD it belongs to: the organisation that made it, or the sender of a bundle it came in
+    origin: str = ""  # where it last came from, e.g. "Kiriman Dinas Kesehatan, 7 Desember 2026" ("" = made here)
 
     @property
     def name(self) -> str:

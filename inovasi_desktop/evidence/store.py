@@ -120,6 +120,37 @@ class EvidenceStore:
                 Path(partial).unlink(missing_ok=True)
                 raise
 
+    def add_chunks(self, chunks: Iterable[bytes], sha256: str, size: int) -> StoredFile:
+        """Store content arriving in chunks (a member of a received bundle) that must be `size` bytes with this
+        sha256; raises StoreError (nothing stored) when it is not, or what the chunks raise (e.g. Cancelled)."""
+        self.path_for(sha256)  # refuses what is not a sha256
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd, partial = tempfile.mkstemp(prefix=_PARTIAL_PREFIX, suffix=_PARTIAL_SUFFIX, dir=self.root)
+        except OSError as err:
+            raise StoreError(f"Folder penyimpanan bukti tidak dapat ditulisi: {describe_os_error(err)}.") from None
+        try:
+            digest, done = hashlib.sha256(), 0
+            try:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    done += len(chunk)
+                    if done > size:
+                        break
+                    _write_all(fd, memoryview(chunk))
+                _flush(fd)
+            except OSError as err:
+                raise _write_error(err) from None
+            finally:
+                os.close(fd)
+            if done != size or digest.hexdigest() != sha256:
+                raise StoreError(f"Isi berkas bukti {sha256[:12]} tidak sesuai sidiknya; "
+                                 "tidak ada berkas yang disimpan.")
+            return self._settle(Path(partial), sha256, size)
+        except BaseException:
+            Path(partial).unlink(missing_ok=True)
+            raise
+
     def _settle(self, partial: Path, sha256: str, size: int) -> StoredFile:
         """Move a complete partial file into place, unless the same content is there already."""
         final = self.path_for(sha256)

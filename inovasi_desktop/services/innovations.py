@@ -59,6 +59,8 @@ class InnovationRow:
     maximum: float
     updated_at: datetime
     search_text: str
+    opd: str = ""
+    origin: str = ""
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -162,20 +164,21 @@ _UNCHECKED = {"readiness_label": "belum diperiksa", "errors": 0, "evidenced": 0,
 
 
 def _row(s) -> InnovationRow:
-    return _make_row(s.id, s.name, s.tahapan, s.catalogue_id, s.updated_at, s.summary)
+    return _make_row(s.id, s.name, s.tahapan, s.catalogue_id, s.updated_at, s.summary, s.opd, s.origin)
 
 
 def row_for(innovation: Innovation, summary: dict) -> InnovationRow:
     """The list row of an innovation just saved, without reading the database again."""
     return _make_row(innovation.id, innovation.name, str(innovation.profile.get("tahapan") or ""),
-                     innovation.catalogue_id, innovation.updated_at, summary)
+                     innovation.catalogue_id, innovation.updated_at, summary, innovation.opd, innovation.origin)
 
 
 def _make_row(iid: str, name: str, tahapan: str, catalogue_id: str, updated_at: datetime,
-              summary: dict | None) -> InnovationRow:
+              summary: dict | None, opd: str = "", origin: str = "") -> InnovationRow:
     values = {**_UNCHECKED, **(summary or {})}
     return InnovationRow(id=iid, name=name, tahapan=tahapan, catalogue_id=catalogue_id, updated_at=updated_at,
-                         search_text=f"{name}\n{tahapan}".casefold(), **{k: values[k] for k in _UNCHECKED})
+                         search_text=f"{name}\n{tahapan}\n{opd}".casefold(), opd=opd, origin=origin,
+                         **{k: values[k] for k in _UNCHECKED})
 
 
 def resolve_id(ws: Workspace, text: str) -> str:
@@ -276,7 +279,7 @@ def create(ws: Workspace, catalogue_id: str | None = None) -> Innovation:
 
     if catalogue_id is None:
         catalogue_id = organisation.get(ws).default_catalogue or ws.catalogues.default.id
-    innovation = Innovation(catalogue_id=ws.catalogues.get(catalogue_id).id)
+    innovation = Innovation(catalogue_id=ws.catalogues.get(catalogue_id).id, opd=organisation.get(ws).opd)
     save(ws, innovation)
     return innovation
 
@@ -291,6 +294,7 @@ def duplicate(ws: Workspace, innovation_id: str) -> Innovation:
     for item in clone.all_evidence():
         item.id = new_id()
     clone.profile["nama_inovasi"] = f"{original.name} (salinan)".strip()
+    clone.origin = ""
     save(ws, clone)
     return clone
 
@@ -328,6 +332,7 @@ def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = Non
         raise InterchangeError(f"Data inovasi tidak sesuai katalog {innovation.catalogue_id}:\n{listing}")
     _refuse_if_present(ws, innovation)
     _follow_organisation(ws, catalogue, innovation)
+    innovation.opd = organisation.get(ws).opd
     stored = evidence_beside.store(ws, catalogue, innovation, document.files, folder)
     try:
         save(ws, innovation)

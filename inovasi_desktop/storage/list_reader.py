@@ -16,7 +16,8 @@ from typing import Any
 
 from inovasi_desktop.storage.migrations import LATEST_VERSION
 
-_QUERY = ("SELECT id, name, tahapan, catalogue_id, updated_at, deleted_at, summary_json FROM innovations{where} "
+_QUERY = ("SELECT id, name, tahapan, catalogue_id, updated_at, deleted_at, summary_json, opd, origin "
+          "FROM innovations{where} "
           "ORDER BY updated_at DESC, name, id")
 
 
@@ -34,6 +35,8 @@ class InnovationSummary:
     updated_at: datetime
     deleted_at: datetime | None = None
     summary: dict[str, Any] | None = None
+    opd: str = ""
+    origin: str = ""
 
 
 def parse_utc(value: str | None) -> datetime | None:
@@ -48,8 +51,9 @@ def summaries(connection: sqlite3.Connection, include_deleted: bool = False) -> 
     """Lightweight rows, most recently changed first (innovations in the bin only with `include_deleted`)."""
     query = _QUERY.format(where="" if include_deleted else " WHERE deleted_at IS NULL")
     return [InnovationSummary(iid, name, tahapan, catalogue_id, parse_utc(updated), parse_utc(deleted),
-                              None if summary is None else json.loads(summary))
-            for iid, name, tahapan, catalogue_id, updated, deleted, summary in connection.execute(query)]
+                              None if summary is None else json.loads(summary), opd, origin)
+            for iid, name, tahapan, catalogue_id, updated, deleted, summary, opd, origin
+            in connection.execute(query)]
 
 
 def read_list(path: Path, include_deleted: bool = False) -> list[InnovationSummary] | None:

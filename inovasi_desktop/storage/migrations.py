@@ -137,7 +137,37 @@ _V4: Migration = (
     "CREATE INDEX ix_innovations_updated_at ON innovations (updated_at)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
+# Version 5: each innovation remembers its OPD, where it last came from (a bundle received), and the
+# sha256 of its interchange JSON when it last left or arrived in a bundle (to tell whose side changed
+# since). The table is rebuilt so that profile_json stays the last column (see version 2); the OPD of
+# existing innovations is the organisation's, which made them.
+_V5: Migration = (
+    """CREATE TABLE innovations_v5 (
+        id TEXT PRIMARY KEY,
+        catalogue_id TEXT NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        tahapan TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT,
+        revision INTEGER NOT NULL DEFAULT 1,
+        opd TEXT NOT NULL DEFAULT '',
+        origin TEXT NOT NULL DEFAULT '',
+        exchanged_sha256 TEXT,
+        summary_json TEXT,
+        profile_json TEXT NOT NULL DEFAULT '{}'
+    )""",
+    """INSERT INTO innovations_v5 (id, catalogue_id, name, tahapan, created_at, updated_at, deleted_at, revision,
+        opd, summary_json, profile_json)
+        SELECT id, catalogue_id, name, tahapan, created_at, updated_at, deleted_at, revision,
+            coalesce((SELECT opd FROM organisation WHERE organisation.id = 1), ''), summary_json, profile_json
+        FROM innovations""",
+    "DROP TABLE innovations",
+    "ALTER TABLE innovations_v5 RENAME TO innovations",
+    "CREATE INDEX ix_innovations_updated_at ON innovations (updated_at)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

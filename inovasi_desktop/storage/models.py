@@ -79,6 +79,9 @@ class InnovationRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # schema v2: soft delete
     revision: Mapped[int] = mapped_column(Integer, default=1)  # schema v4: raised by every write
+    opd: Mapped[str] = mapped_column(Text, default="")  # schema v5: the OPD it belongs to
+    origin: Mapped[str] = mapped_column(Text, default="")  # schema v5: where it last came from (a bundle)
+    exchanged_sha256: Mapped[str | None] = mapped_column(Text)  # schema v5: its JSON's hash at the last exchange
     summary_json: Mapped[str | None] = mapped_column(Text)  # schema v2: cached by services, opaque here
     profile_json: Mapped[str] = mapped_column(Text, default="{}")  # last: the large one
 

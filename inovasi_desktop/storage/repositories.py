@@ -42,11 +42,11 @@ _CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
 
 def _innovation_upsert() -> Any:
-    """Insert an innovation row (revision 1), or update all of it but its id and created_at (and deleted_at),
-    raising its revision by one."""
+    """Insert an innovation row (revision 1), or update all of it but its id and created_at (and deleted_at,
+    and the hash recorded at its last exchange), raising its revision by one."""
     table = InnovationRow.__table__
     stmt = sqlite_insert(table)
-    kept = ("id", "created_at", "deleted_at", "revision")
+    kept = ("id", "created_at", "deleted_at", "revision", "exchanged_sha256")
     changed: dict[str, Any] = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in kept}
     changed["revision"] = table.c.revision + 1
     return stmt.on_conflict_do_update(index_elements=[table.c.id], set_=changed)
@@ -64,9 +64,9 @@ class InnovationRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def get(self, innovation_id: str) -> Innovation:
-        """The innovation with this id; NotFoundError when it is missing or deleted."""
-        found = self._load([innovation_id])
+    def get(self, innovation_id: str, include_deleted: bool = False) -> Innovation:
+        """The innovation with this id; NotFoundError when it is missing or (unless `include_deleted`) deleted."""
+        found = self._load([innovation_id], include_deleted)
         if not found:
             raise NotFoundError(f"Inovasi dengan id {innovation_id} tidak ditemukan atau sudah dihapus.")
         return found[0]
@@ -77,16 +77,18 @@ class InnovationRepository:
             query = query.where(InnovationRow.deleted_at.is_(None))
         return self._s.execute(query).first() is not None
 
-    def save(self, innovation: Innovation, summary: Mapping[str, Any] | None = None) -> None:
-        """Insert or replace the whole aggregate; sets `innovation.updated_at` to now and
-        `innovation.revision` to the new stored revision (one more than before; 1 when new).
+    def save(self, innovation: Innovation, summary: Mapping[str, Any] | None = None, *, touch: bool = True) -> None:
+        """Insert or replace the whole aggregate; sets `innovation.updated_at` to now (unless not `touch`:
+        an innovation received keeps its time of change) and `innovation.revision` to the new stored
+        revision (one more than before; 1 when new).
 
         `summary` (JSON-native values) is kept for `list_summaries`; without one, a previous
         summary is dropped as stale. Keeps created_at and deleted_at of an existing row.
         Empty attachment lists are not kept. Whether the write may go ahead (the revision it started
         from) is the caller's to decide: see services/innovations.save.
         """
-        innovation.updated_at = utc_now()
+        if touch:
+            innovation.updated_at = utc_now()
         row = {
             "id": innovation.id,
             "catalogue_id": innovation.catalogue_id,
@@ -94,6 +96,8 @@ class InnovationRepository:
             "tahapan": str(innovation.profile.get("tahapan") or ""),
             "created_at": innovation.created_at,
             "updated_at": innovation.updated_at,
+            "opd": innovation.opd,
+            "origin": innovation.origin,
             "profile_json": _to_json(innovation.profile),
             "summary_json": None if summary is None else _to_json(summary),
         }
@@ -120,6 +124,19 @@ class InnovationRepository:
         for innovation_id, summary in summaries.items():
             self._s.execute(update(InnovationRow).where(InnovationRow.id == innovation_id)
                             .values(summary_json=_to_json(summary)))
+
+    def exchanged(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """For each id present (bin included): the sha256 of its interchange JSON when it last left or arrived
+        in a bundle (None: never exchanged)."""
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(sorted(set(ids)), _CHUNK):
+            query = select(InnovationRow.id, InnovationRow.exchanged_sha256).where(InnovationRow.id.in_(chunk))
+            out.update({iid: sha256 for iid, sha256 in self._s.execute(query)})
+        return out
+
+    def set_exchanged(self, innovation_id: str, sha256: str | None) -> None:
+        self._s.execute(update(InnovationRow).where(InnovationRow.id == innovation_id)
+                        .values(exchanged_sha256=sha256))
 
     def list_summaries(self, include_deleted: bool = False) -> list[InnovationSummary]:
         """Lightweight rows, most recently changed first (the one list reader, inside this session)."""
@@ -163,12 +180,12 @@ class InnovationRepository:
         if not self.exists(innovation_id, include_deleted=True):
             raise NotFoundError(f"Inovasi dengan id {innovation_id} tidak ditemukan.")
 
-    def _load(self, ids: Sequence[str] | None) -> list[Innovation]:
+    def _load(self, ids: Sequence[str] | None, include_deleted: bool = False) -> list[Innovation]:
         r = InnovationRow
-        live = select(r.id).where(r.deleted_at.is_(None))
+        live = select(r.id) if include_deleted else select(r.id).where(r.deleted_at.is_(None))
         if ids is not None:
             live = live.where(r.id.in_(ids))
-        query = select(r.id, r.catalogue_id, r.profile_json, r.created_at, r.updated_at, r.revision)
+        query = select(r.id, r.catalogue_id, r.profile_json, r.created_at, r.updated_at, r.revision, r.opd, r.origin)
         query = query.where(r.id.in_(live))
         if ids is None:
             query = query.order_by(r.updated_at.desc(), r.name, r.id)
@@ -180,6 +197,8 @@ class InnovationRepository:
                 created_at=row.created_at,
                 updated_at=row.updated_at,
                 revision=row.revision,
+                opd=row.opd,
+                origin=row.origin,
             )
             for row in self._s.execute(query)
         }
@@ -301,6 +320,15 @@ class StoredFileRepository:
         query = select(StoredFileRow.sha256).where(~used.exists())
         query = query.order_by(StoredFileRow.added_at, StoredFileRow.sha256)
         return list(self._s.execute(query).scalars())
+
+
+def evidence_owners(session: Session, ids: Iterable[str]) -> dict[str, str]:
+    """Evidence item id -> the innovation (bin included) whose item it is, for the ids in use."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(sorted(set(ids)), _CHUNK):
+        query = select(EvidenceItemRow.id, EvidenceItemRow.innovation_id).where(EvidenceItemRow.id.in_(chunk))
+        out.update({iid: owner for iid, owner in session.execute(query)})
+    return out
 
 
 def _to_json(value: Any) -> str:

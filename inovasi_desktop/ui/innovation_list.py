@@ -31,7 +31,7 @@ from inovasi_desktop.ui.list_model import (
 # Widest contents of the fixed columns (Tahapan .. Diubah), measured instead of every row: ResizeToContents
 # costs ~0.5 s at 5,000 rows.
 COLUMN_SAMPLES = ("", "Penerapan", "iid-2026", "20/20 indikator berbukti, tanpa galat", "111 / 111",
-                  "29-11-2026 23:59")
+                  "29-11-2026 23:59", "Dinas Kesehatan")
 BIN_STYLE = ("#binBanner { background: #fdecea; border: 1px solid #d9534f; border-radius: 4px; }"
              " #binBanner QLabel { color: #7a1f1b; }")
 
@@ -59,10 +59,14 @@ class InnovationListView(QWidget):
         self.ready_filter = self._combo([(tr("Semua kesiapan"), READY_ALL), (tr("Tanpa galat"), READY_YES),
                                          (tr("Ada galat"), READY_NO)])
         self.catalogue_filter = self._combo([(tr("Semua katalog"), "")])
+        self.opd_filter = QComboBox()  # filled from the rows: the OPDs present (see set_rows)
+        self.opd_filter.setObjectName("opdFilter")
+        self.opd_filter.addItem(tr("Semua OPD"), None)
+        self.opd_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_opd(self.opd_filter.currentData()))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
-        for combo in (self.tahapan_filter, self.ready_filter, self.catalogue_filter):
+        for combo in (self.tahapan_filter, self.ready_filter, self.catalogue_filter, self.opd_filter):
             filters.addWidget(combo, 1)
 
         self.table = QTableView()
@@ -193,8 +197,22 @@ class InnovationListView(QWidget):
         self.pages.setCurrentIndex(1)
         self._update_count()
 
+    def _fill_opd_filter(self, rows: list) -> None:
+        """The OPDs among the rows (Bappeda sees every OPD that sent to it); the choice made is kept."""
+        chosen = self.opd_filter.currentData()
+        self.opd_filter.blockSignals(True)
+        while self.opd_filter.count() > 1:
+            self.opd_filter.removeItem(1)
+        for opd in sorted({r.opd for r in rows}, key=str.casefold):
+            self.opd_filter.addItem(opd or tr("(tanpa OPD)"), opd)
+        index = self.opd_filter.findData(chosen) if chosen is not None else 0
+        self.opd_filter.setCurrentIndex(max(index, 0))
+        self.opd_filter.blockSignals(False)
+        self.proxy.set_opd(self.opd_filter.currentData())
+
     def set_rows(self, rows: list, in_bin: bool = False) -> None:
         selected = self.selected_ids()
+        self._fill_opd_filter(rows)
         self.model.set_rows(rows)
         self.in_bin = in_bin
         self.bin_banner.setVisible(in_bin)

@@ -18,7 +18,7 @@ def tr(text: str) -> str:
 
 
 class InnovationTableModel(QAbstractTableModel):
-    COLUMNS = ("Nama inovasi", "Tahapan", "Katalog", "Kesiapan", "Skor berbukti", "Diubah")
+    COLUMNS = ("Nama inovasi", "Tahapan", "Katalog", "Kesiapan", "Skor berbukti", "Diubah", "OPD")
 
     def __init__(self) -> None:
         super().__init__()
@@ -53,6 +53,8 @@ class InnovationTableModel(QAbstractTableModel):
             return self._sort_key(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (0, 3):
             return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6 and row.origin:
+            return f"{row.opd}\n{row.origin}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -66,6 +68,8 @@ class InnovationTableModel(QAbstractTableModel):
             return float(row.backed)
         if column == 5:
             return row.updated_at.timestamp()
+        if column == 6:
+            return row.opd.casefold()
         return (row.name.casefold(), row.tahapan, row.catalogue_id)[column]
 
     @staticmethod
@@ -80,6 +84,8 @@ class InnovationTableModel(QAbstractTableModel):
             return row.readiness_label
         if column == 4:
             return f"{format_number_id(row.backed, 0)} / {format_number_id(row.maximum, 0)}"
+        if column == 6:
+            return row.opd or "–"
         return row.updated_at.astimezone().strftime("%d-%m-%Y %H:%M")
 
     def update_row(self, row) -> None:
@@ -107,6 +113,12 @@ class InnovationFilterProxy(QSortFilterProxyModel):
         self._tahapan = ""
         self._catalogue = ""
         self._ready = READY_ALL
+        self._opd: str | None = None  # None: every OPD
+
+    def set_opd(self, opd: str | None) -> None:
+        self.beginFilterChange()
+        self._opd = opd
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
@@ -123,6 +135,8 @@ class InnovationFilterProxy(QSortFilterProxyModel):
         if self._tahapan and row.tahapan != self._tahapan:
             return False
         if self._catalogue and row.catalogue_id != self._catalogue:
+            return False
+        if self._opd is not None and row.opd != self._opd:
             return False
         if self._ready == READY_YES and row.errors:
             return False

@@ -88,6 +88,14 @@ def build(window: QMainWindow) -> None:
                                   tr("Siapkan PDF bukti per indikator di bawah batas unggah, isian profil untuk "
                                      "disalin, dan daftar unggah portal IID"), "ekspor-pdf", tr("Paket portal"))
     # --
+    # -- bundles (kiriman)
+    w.send_action = make_action(w, tr("Kirim…"), w.send_bundle, "Ctrl+Shift+K",
+                                tr("Kirim inovasi beserta bukti dukungnya ke flashdisk, lewat surel, atau ke folder"),
+                                "kirim", tr("Kirim"))
+    w.receive_action = make_action(w, tr("Terima kiriman…"), w.receive_bundle, None,
+                                   tr("Terima kiriman (.inovasi) dari OPD lain: pratinjau dulu, lalu pilih"), "terima",
+                                   tr("Terima"))
+    # --
     w.back_action = make_action(w, tr("Kembali ke daftar"), w.go_back, "Esc",
                                 tr("Kembali ke daftar inovasi; perubahan tersimpan otomatis"), "kembali")
 
@@ -103,7 +111,8 @@ def build(window: QMainWindow) -> None:
 
     menus = w.menuBar()
     _menu(menus, "fileMenu", tr("&Berkas"), w.new_action, w.open_action, None, w.export_action, w.print_action, None,
-          w.settings_action, None, w.backup_action, w.restore_backup_action, None, w.quit_action)
+          w.send_action, w.receive_action, None, w.settings_action, None, w.backup_action, w.restore_backup_action,
+          None, w.quit_action)
     _menu(menus, "editMenu", tr("&Sunting"), w.find_action, None, w.duplicate_action, w.delete_action, None,
           w.bin_action, w.restore_action, None, w.save_action)
     _menu(menus, "innovationMenu", tr("&Inovasi"), w.readiness_action, w.carry_action, None, w.portal_action, None,
@@ -135,7 +144,7 @@ def _list_context_menu(w: QMainWindow) -> None:
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     menu = QMenu(table)
     menu.setObjectName("listContextMenu")
-    for action in (w.open_action, None, w.export_action, w.print_action, w.portal_action, None,
+    for action in (w.open_action, None, w.export_action, w.print_action, w.portal_action, w.send_action, None,
                    w.duplicate_action, w.delete_action):
         if action is None:
             menu.addSeparator()

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._build_actions()
+        self.setAcceptDrops(True)  # a bundle (*.inovasi) dropped on the window is received
         self.status_label = QLabel(tr("Memuat…"))
         self.statusBar().addPermanentWidget(self.status_label)
         geometry = view_settings.get(settings.WINDOW_GEOMETRY)
@@ -157,6 +158,8 @@ class MainWindow(QMainWindow):
         self.print_action.setEnabled(count >= 1 or in_editor)
         self.readiness_action.setEnabled(count == 1 or in_editor)
         self.portal_action.setEnabled(count == 1 or in_editor)
+        self.send_action.setEnabled(not in_bin and (in_editor or self.list_view.model.rowCount() > 0))
+        self.receive_action.setEnabled(not in_bin)
         self.back_action.setEnabled(not in_list)
         self.save_action.setEnabled(in_editor)
 
@@ -383,6 +386,56 @@ class MainWindow(QMainWindow):
         self.portal_dialog = PortalPackageDialog(self.workspace, self.runner, innovation_id, name, self)
         self.portal_dialog.open()
 
+    # --- bundles (kiriman) ------------------------------------------------------------------------
+    def send_bundle(self) -> None:
+        """'Kirim…': the selected innovations (or the open one), with the choice of all of them."""
+        from inovasi_desktop.ui.dialogs.send_bundle import SendBundleDialog
+
+        everything = {r.id: r.name for r in self.list_view.model.rows} if not self.bin_action.isChecked() else {}
+        if self.editor is not None:
+            self.editor.save()
+            selected = {self.editor.innovation.id: self.editor.innovation.name}
+        else:
+            selected = {i: everything[i] for i in self.list_view.selected_ids() if i in everything}
+        if not (selected or everything):
+            return
+        self.send_dialog = SendBundleDialog(self.workspace, self.runner, selected, everything, self)
+        self.send_dialog.open()
+
+    def receive_bundle(self, paths: list | None = None) -> None:
+        """'Terima kiriman…', or bundle files dropped on the window."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from inovasi_desktop.ui.dialogs.receive_bundle import ReceiveBundleDialog
+
+        if not paths:
+            chosen, _ = QFileDialog.getOpenFileNames(self, tr("Terima kiriman"), "",
+                                                     tr("Kiriman Inovasi Desktop (*.inovasi)"))
+            paths = [Path(p) for p in chosen]
+        if not paths:
+            return
+        self.close_editor()
+        self.receive_dialog = ReceiveBundleDialog(self.workspace, self.runner, paths, self)
+        self.receive_dialog.received.connect(lambda _result: self.refresh())
+        self.receive_dialog.open()
+        self.receive_dialog.start()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if _bundle_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = _bundle_paths(event.mimeData())
+        if paths and not self.bin_action.isChecked():
+            event.acceptProposedAction()
+            self.receive_bundle(paths)
+        else:
+            super().dropEvent(event)
+
     def print_selected(self) -> None:
         """Print the dossiers of the selected innovations (or the open one) without the preview."""
         from inovasi_desktop.ui.dossier_print import DossierPrint
@@ -534,3 +587,12 @@ class MainWindow(QMainWindow):
             snapshot_on_close(self, self.runner)
         view_settings.put(settings.WINDOW_GEOMETRY, self.saveGeometry().data())
         super().closeEvent(event)
+
+
+def _bundle_paths(mime) -> list:
+    """The local *.inovasi files among dropped URLs."""
+    from pathlib import Path
+
+    if not mime.hasUrls():
+        return []
+    return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile() and u.toLocalFile().endswith(".inovasi")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,11 @@ STORED = [
     ("a" * 64, 5, "application/pdf", "2026-01-02T03:04:05+00:00"),
     ("f" * 64, 9, "image/png", "2026-01-03T00:00:00+00:00"),
 ]
+
+
+def with_organisation_opd(innovations: list[Innovation]) -> list[Innovation]:
+    """Version 4 gives each innovation the OPD of the organisation that made it."""
+    return [replace(i, opd=ORGANISATION.opd) for i in innovations]
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -118,7 +124,7 @@ def test_upgrade_from_version_1_loses_nothing(version_1_database: tuple[Path, li
     try:
         with db.write() as s:
             repo = InnovationRepository(s)
-            assert repo.load_all([i.id for i in innovations]) == innovations
+            assert repo.load_all([i.id for i in innovations]) == with_organisation_opd(innovations)
             assert repo.get(innovations[3].id).attachments.keys() == {"anggaran", "profil_bisnis"}
             summaries = {x.id: x for x in repo.list_summaries()}
             assert set(summaries) == {i.id for i in innovations}
@@ -221,7 +227,7 @@ def test_upgrade_from_version_2_moves_kept_checks_onto_the_stored_file_rows(
             assert AppStateRepository(s).get("evidence/max_bytes") == "5242880"
             assert AppStateRepository(s).get("evidence.check/" + "a" * 64) is None
             assert AppStateRepository(s).get("evidence.check/" + "e" * 64) is None
-            assert InnovationRepository(s).load_all([i.id for i in innovations]) == innovations
+            assert InnovationRepository(s).load_all([i.id for i in innovations]) == with_organisation_opd(innovations)
             assert StoredFileRepository(s).unreferenced() == ["f" * 64]
             files.keep_checks({"f" * 64: "{}", "e" * 64: "{}"})  # a file without a row keeps nothing
             files.remove("a" * 64)
@@ -256,7 +262,7 @@ def test_upgrade_from_version_3_gives_every_innovation_revision_1_that_each_writ
     try:
         with db.write() as s:
             repo = InnovationRepository(s)
-            assert repo.load_all([i.id for i in innovations]) == innovations[:2]
+            assert repo.load_all([i.id for i in innovations]) == with_organisation_opd(innovations[:2])
             assert repo.revisions() == {innovations[0].id: 1, innovations[1].id: 1}
             assert repo.revision(innovations[2].id) == 1  # in the bin, kept with its summary
             assert {x.id: x.summary for x in repo.list_summaries(include_deleted=True)}[innovations[2].id] == {"a": 1}
@@ -272,8 +278,8 @@ def test_upgrade_from_version_3_gives_every_innovation_revision_1_that_each_writ
         db.close()
     raw = sqlite3.connect(path)
     try:  # profile_json stays the last column: listing and polling never read its overflow pages
-        assert [r[1] for r in raw.execute("PRAGMA table_info(innovations)")][-3:] == [
-            "revision", "summary_json", "profile_json"]
+        columns = [r[1] for r in raw.execute("PRAGMA table_info(innovations)")]
+        assert "revision" in columns and columns[-2:] == ["summary_json", "profile_json"]
     finally:
         raw.close()
     [backup] = (path.parent / "cadangan").iterdir()
@@ -304,3 +310,45 @@ def test_processes_opening_a_new_database_at_the_same_time_all_succeed(tmp_path:
         conn = sqlite3.connect(path)
         assert schema_version(conn) == LATEST_VERSION
         conn.close()
+
+
+def test_upgrade_from_version_3_gives_each_innovation_its_opd_and_no_exchange_yet(
+    data_dir: Path, make_innovation: Make
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "inovasi.sqlite3"
+    conn = connect(path)
+    assert upgrade(conn, target=1) == (0, 1)
+    innovations = [make_innovation(i) for i in range(3)]
+    write_like_version_1(conn, innovations)
+    assert upgrade(conn, target=3) == (1, 3)
+    conn.execute("UPDATE innovations SET deleted_at = '2026-05-01T00:00:00+00:00', summary_json = '{\"x\": 1}' "
+                 "WHERE id = ?", (innovations[2].id,))
+    conn.close()
+    db = open_database(path)
+    try:
+        with db.write() as s:
+            repo = InnovationRepository(s)
+            assert repo.load_all([i.id for i in innovations[:2]]) == with_organisation_opd(innovations[:2])
+            assert repo.exchanged([i.id for i in innovations]) == {i.id: None for i in innovations}
+            [binned] = [x for x in repo.list_summaries(include_deleted=True) if x.deleted_at is not None]
+            assert (binned.id, binned.summary, binned.opd) == (innovations[2].id, {"x": 1}, ORGANISATION.opd)
+            repo.set_exchanged(innovations[0].id, "b" * 64)
+        with db.write() as s:  # a later save keeps the hash of the last exchange, and the OPD it is given
+            repo = InnovationRepository(s)
+            changed = replace(innovations[0], opd="Bappeda", origin="Kiriman Dinas Kesehatan")
+            repo.save(changed)
+        with db.begin() as s:
+            repo = InnovationRepository(s)
+            assert repo.exchanged([innovations[0].id]) == {innovations[0].id: "b" * 64}
+            loaded = repo.get(innovations[0].id)
+            assert (loaded.opd, loaded.origin) == ("Bappeda", "Kiriman Dinas Kesehatan")
+        assert db.integrity_ok()
+    finally:
+        db.close()
+    raw = sqlite3.connect(path)
+    try:
+        columns = [r[1] for r in raw.execute("PRAGMA table_info(innovations)")]
+        assert columns[-1] == "profile_json"  # listing never walks its overflow pages
+    finally:
+        raw.close()

@@ -1,0 +1,266 @@
+"""'Kirim…' (USB stick, email, folder) and 'Terima kiriman…' (menu and drop), through the real dialogs."""
+
+from __future__ import annotations
+
+import warnings
+from urllib.parse import parse_qs
+
+import pytest
+from menus import choose, menu_clicks
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QPushButton
+
+from inovasi_desktop.domain import Organisation
+from inovasi_desktop.services import bundles, innovations, organisation
+from inovasi_desktop.services.bundles import Choice
+from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.ui import removable_drives
+from inovasi_desktop.ui.dialogs import send_bundle
+from inovasi_desktop.ui.removable_drives import Drive
+
+pytestmark = menu_clicks
+
+
+@pytest.fixture
+def example(window, workspace):
+    found = innovations.import_example(workspace)
+    window.refresh()
+    window.list_view.select(found.id)
+    return found
+
+
+@pytest.fixture
+def stick(tmp_path, monkeypatch):
+    """A temporary folder standing in for a USB stick, the one removable drive listed."""
+    folder = tmp_path / "FLASHDISK"
+    folder.mkdir()
+    monkeypatch.setattr(removable_drives, "removable_drives", lambda: [Drive(folder, "FLASHDISK", 8 * 10**9)])
+    return folder
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The URLs the dialog hands to the desktop (mail program, file manager)."""
+    urls: list[QUrl] = []
+    monkeypatch.setattr(send_bundle, "open_url", lambda url: urls.append(url) or True)
+    return urls
+
+
+def open_send_dialog(qtbot, window):
+    choose(qtbot, window, "fileMenu", "Kirim…")
+    dialog = window.send_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def click_target(qtbot, dialog, number: int) -> None:
+    qtbot.mouseClick(dialog.target.button(number), Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+    assert dialog.target_pages.currentIndex() == number
+
+
+def test_usb_target_writes_reads_back_and_says_the_stick_may_be_removed(qtbot, window, example, stick):
+    dialog = open_send_dialog(qtbot, window)
+    assert dialog.drive_list.count() == 1 and "FLASHDISK" in dialog.drive_list.item(0).text()
+    assert "ruang kosong 7,5 GB" in dialog.drive_list.item(0).text()
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+    assert "Flashdisk boleh dicabut" in dialog.summary.text()
+    [written] = list(stick.iterdir())  # no temp file left beside it
+    assert written.name.startswith("Kiriman Dinas Kesehatan - (Contoh) SI-PANTAU BALITA (Sistem Pemantauan Tumbuh")
+    assert written.suffix == ".inovasi"
+    [manifest] = bundles.verify([written])
+    assert [e.id for e in manifest.innovations] == [example.id]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_no_stick_says_so_and_sends_nothing(qtbot, window, example, monkeypatch):
+    monkeypatch.setattr(removable_drives, "removable_drives", lambda: [])
+    dialog = open_send_dialog(qtbot, window)
+    assert dialog.no_drive.isVisible()
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.isVisible() and "Pilih flashdisk" in dialog.message.text()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_cancel_while_writing_to_the_stick_leaves_nothing(qtbot, window, example, stick):
+    dialog = open_send_dialog(qtbot, window)
+    dialog.pdf_check.setChecked(True)  # the dossier takes long enough to cancel
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    progress = dialog.findChild(QProgressDialog)
+    qtbot.waitUntil(progress.isVisible, timeout=5000)
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Batal")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=60_000)
+    assert "Tidak ada berkas yang tertinggal" in dialog.message.text()
+    assert list(stick.iterdir()) == []
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(("limit_index", "parts"), [(0, 2), (2, 1)])
+def test_email_splits_under_the_chosen_limit_and_opens_the_mail_program(qtbot, window, example, tmp_path, opened,
+                                                                         monkeypatch, limit_index, parts):
+    # The example is ~1.1 MB: the mail sizes are scaled down 20x so that 10 MB gives ~0.37 MB parts.
+    real = bundles.part_bytes_for_mail
+    monkeypatch.setattr(bundles, "part_bytes_for_mail", lambda mb: real(mb / 20) + 60 * 1024)
+    dialog = open_send_dialog(qtbot, window)
+    click_target(qtbot, dialog, send_bundle.EMAIL)
+    assert dialog.limit_combo.currentText() == "20 MB"  # the default
+    dialog.limit_combo.setFocus()
+    QTest.keyClick(dialog.limit_combo, Qt.Key.Key_Up if limit_index == 0 else Qt.Key.Key_Down)
+    assert dialog.limit_combo.currentIndex() == limit_index
+    dialog.mail_folder.setText(str(tmp_path / "surel"))
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+
+    written = sorted((tmp_path / "surel").iterdir())
+    limit = bundles.part_bytes_for_mail(dialog.limit_combo.currentData())
+    assert len(written) >= parts and all(p.stat().st_size <= limit for p in written)
+    if parts > 1:
+        assert written[0].name.endswith(f"-bagian-1-dari-{len(written)}.inovasi")
+        assert "dipecah menjadi" in dialog.summary.text()
+    mail, folder = opened
+    assert mail.scheme() == "mailto" and folder.toLocalFile() == str(tmp_path / "surel")
+    query = parse_qs(mail.query(QUrl.ComponentFormattingOption.FullyDecoded))
+    assert example.name in query["body"][0] and written[0].name in query["body"][0]
+    assert ("bagian 1 dari" in query["subject"][0]) == (len(written) > 1)
+    if len(written) > 1:  # another part: select it and write its mail
+        dialog.part_list.setCurrentRow(1)
+        qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)
+        assert "bagian 2 dari" in parse_qs(opened[-1].query(QUrl.ComponentFormattingOption.FullyDecoded))["subject"][0]
+    # The parts received together give the innovation back.
+    other = Workspace(home=tmp_path / "penerima")
+    try:
+        organisation.save(other, Organisation(pemda="Kabupaten Mojokerto", opd="Bappeda", head_name="Ir. Hadi",
+                                              head_nip="197001011995031001", default_catalogue="iid-2026"))
+        bundles.receive(other, written)
+        assert innovations.get(other, example.id).name == example.name
+    finally:
+        other.close()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_folder_target_writes_the_bundle_where_chosen_and_all_can_be_sent(qtbot, window, example, workspace,
+                                                                          tmp_path):
+    second = innovations.duplicate(workspace, example.id)
+    window.refresh()
+    window.list_view.select(example.id)
+    dialog = open_send_dialog(qtbot, window)
+    assert dialog.all_radio.isVisible() and dialog.selected_radio.isChecked()
+    qtbot.mouseClick(dialog.all_radio, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))
+    click_target(qtbot, dialog, send_bundle.FOLDER)
+    assert dialog.file_edit.text().endswith("Kiriman Dinas Kesehatan - 2 inovasi.inovasi")
+    dialog.file_edit.setText(str(tmp_path / "semua.inovasi"))
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+    [manifest] = bundles.verify([tmp_path / "semua.inovasi"])
+    assert {e.id for e in manifest.innovations} == {example.id, second.id}
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+# -- receiving -----------------------------------------------------------------------------------------
+
+@pytest.fixture
+def sender(tmp_path):
+    """Another OPD's data folder, holding the example."""
+    ws = Workspace(home=tmp_path / "dinas-pendidikan")
+    organisation.save(ws, Organisation(pemda="Kabupaten Mojokerto", opd="Dinas Pendidikan", head_name="Drs. Sugeng",
+                                       head_nip="196801011990031005", default_catalogue="iid-2026"))
+    yield ws
+    ws.close()
+
+
+def test_receive_shows_the_conflict_and_takes_theirs_keeping_ours_as_backup(qtbot, window, workspace, sender,
+                                                                             tmp_path, monkeypatch):
+    theirs = innovations.import_example(sender)
+    first = tmp_path / "1.inovasi"
+    bundles.send(sender, [theirs.id], first)
+    bundles.receive(workspace, [first])
+    ours = innovations.get(workspace, theirs.id)
+    ours.profile["nama_inovasi"] = "Versi Bappeda"
+    innovations.save(workspace, ours)
+    changed = innovations.get(sender, theirs.id)
+    changed.profile["nama_inovasi"] = "Versi Dinas Pendidikan"
+    innovations.save(sender, changed)
+    second = tmp_path / "2.inovasi"
+    bundles.send(sender, [theirs.id], second)
+    window.refresh()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(second)], ""))
+    choose(qtbot, window, "fileMenu", "Terima kiriman…")
+    dialog = window.receive_dialog
+    qtbot.waitUntil(lambda: dialog.receive_button.isEnabled(), timeout=30_000)
+    assert "Dinas Pendidikan, Kabupaten Mojokerto" in dialog.heading.text()
+    assert dialog.table.item(0, 2).text() == "Berubah di kedua pihak"
+    combo = dialog.choices[theirs.id]
+    assert combo.currentData() is Choice.KEEP_BOTH  # nothing lost unless the user says so
+    assert innovations.get(workspace, theirs.id).name == "Versi Bappeda"  # nothing written yet
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Up)
+    assert combo.currentData() is Choice.TAKE_THEIRS
+    qtbot.mouseClick(dialog.receive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.close_button.text() == "Tutup", timeout=60_000)
+    assert "Versi Bappeda" in dialog.heading.text() and "cadangan" in dialog.heading.text()
+    assert innovations.get(workspace, theirs.id).name == "Versi Dinas Pendidikan"
+    assert [r.name for r in window.list_view.model.rows] == ["Versi Dinas Pendidikan"]
+    [backup] = innovations.list_rows(workspace, deleted=True)
+    assert backup.name.startswith("Versi Bappeda (cadangan sebelum kiriman")
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_dropping_a_bundle_opens_the_preview_and_a_missing_part_is_named(qtbot, window, workspace, sender, tmp_path):
+    theirs = innovations.import_example(sender)
+    parts = bundles.send(sender, [theirs.id], tmp_path / "surel.inovasi", part_bytes=300_000).parts
+    assert len(parts) >= 2
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p.path)) for p in parts[:-1]])
+    where = QPointF(window.width() / 2, window.height() / 2)
+    with warnings.catch_warnings():  # PySide marks the only QDragEnterEvent constructor deprecated
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.message.isVisible, timeout=30_000)
+    assert f"Bagian {len(parts)} dari {len(parts)} belum ada" in dialog.message.text()
+    assert not dialog.receive_button.isEnabled()
+    dialog.add_paths([parts[-1].path])  # as "Tambah berkas bagian…" does with the file chosen
+    qtbot.waitUntil(lambda: dialog.receive_button.isEnabled(), timeout=30_000)
+    assert dialog.table.item(0, 2).text() == "Baru"
+    qtbot.mouseClick(dialog.receive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.close_button.text() == "Tutup", timeout=60_000)
+    assert [r.opd for r in window.list_view.model.rows] == ["Dinas Pendidikan"]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_hostile_bundle_is_refused_in_the_dialog(qtbot, window, workspace, tmp_path, monkeypatch):
+    bad = tmp_path / "rusak.inovasi"
+    bad.write_bytes(b"PK\x03\x04 bukan zip")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
+    window.receive_action.trigger()
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.message.isVisible, timeout=30_000)
+    assert "rusak.inovasi ditolak" in dialog.message.text() and not dialog.receive_button.isEnabled()
+    assert innovations.list_rows(workspace) == []
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_the_list_filters_by_opd(qtbot, window, workspace, sender, tmp_path):
+    ours = innovations.create(workspace, "iid-2026")
+    theirs = innovations.import_example(sender)
+    bundles.send(sender, [theirs.id], tmp_path / "a.inovasi")
+    bundles.receive(workspace, [tmp_path / "a.inovasi"])
+    window.refresh()
+    combo = window.list_view.opd_filter
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Semua OPD", "Dinas Kesehatan", "Dinas Pendidikan"]
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    proxy = window.list_view.proxy
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1).id == ours.id
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert proxy.rowCount() == 1 and proxy.index(0, 6).data() == "Dinas Pendidikan"
