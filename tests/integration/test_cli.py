@@ -17,7 +17,7 @@ EXAMPLE = ROOT / "examples" / "contoh-inovasi.json"
 def run(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["INOVASI_HOME"] = str(home)
-    return subprocess.run([sys.executable, "-m", "inovasi_desktop", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "inovasi_desktop", *args], capture_output=True, encoding="utf-8",
                           env=env, timeout=60)
 
 
