@@ -81,11 +81,13 @@ def run_gui() -> int:
     from PySide6.QtWidgets import QApplication
 
     from inovasi_desktop.services.workspace import Workspace
-    from inovasi_desktop.ui import gui_thread_gc
+    from inovasi_desktop.ui import fonts, gui_thread_gc
     from inovasi_desktop.ui.language import install_indonesian
     from inovasi_desktop.ui.main_window import MainWindow
 
+    fonts.point_qt_at_bundled_fonts()
     app = QApplication.instance() or QApplication(sys.argv)
+    fonts.register_bundled_fonts()
     install_indonesian(app)
     gui_thread_gc.install(app)  # cyclic garbage (Qt wrappers among it) is freed on the GUI thread only
     app.setApplicationName("Inovasi Desktop")
