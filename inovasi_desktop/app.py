@@ -74,7 +74,15 @@ def install_excepthook(log_path: str, saved_note: Callable[[], str] | None = Non
     threading.excepthook = thread_hook
 
 
-def run_gui() -> int:
+def open_document(window, path: Path) -> None:
+    """A PDF the app was started with (a dossier opened from Explorer): shown in the dossier preview."""
+    from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog
+
+    window.preview = DossierPreviewDialog(path, str(path), window, window.runner)
+    window.preview.open()
+
+
+def run_gui(document: Path | None = None) -> int:
     log_path = setup_logging()
     install_excepthook(log_path)
     from PySide6.QtCore import QTimer
@@ -83,6 +91,7 @@ def run_gui() -> int:
     from inovasi_desktop.services.workspace import Workspace
     from inovasi_desktop.ui import fonts, gui_thread_gc
     from inovasi_desktop.ui.language import install_indonesian
+    from inovasi_desktop.ui.main_actions import icon
     from inovasi_desktop.ui.main_window import MainWindow
 
     fonts.point_qt_at_bundled_fonts()
@@ -93,12 +102,15 @@ def run_gui() -> int:
     app.setApplicationName("Inovasi Desktop")
     app.setOrganizationName("InovasiDesktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("aplikasi"))  # the same picture as the installer's shortcuts (packaging/aplikasi.ico)
     workspace = Workspace()
     window = MainWindow(workspace)
     install_excepthook(log_path, window.save_for_crash)  # from now on a crash first saves the open work
     window.show_first_rows()  # the stored list, read with sqlite3 alone: the first paint shows it
     window.show()  # at once; the rest is loaded right after, in the background (MainWindow.after_show)
     QTimer.singleShot(0, window.after_show)
+    if document is not None:
+        QTimer.singleShot(0, lambda: open_document(window, document))
     code = app.exec()
     window.runner.wait()  # background work ends before the database closes
     workspace.close()
