@@ -230,7 +230,7 @@ def test_enter_does_not_open_the_folder(qtbot, preview, monkeypatch):
     assert opened == []
     assert preview.isVisible()
     qtbot.mouseClick(preview.folder_button, Qt.MouseButton.LeftButton)
-    assert [url.toLocalFile() for url in opened] == [str(preview.dossier.parent)]
+    assert [Path(url.toLocalFile()) for url in opened] == [preview.dossier.parent]
 
 
 def test_preview_fits_the_screen(preview):
