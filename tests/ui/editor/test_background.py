@@ -11,6 +11,7 @@ import stat
 import threading
 from dataclasses import replace
 
+from platform_skips import needs_poppler
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -173,6 +174,7 @@ def test_example_duplicate_and_carry_over_run_in_the_background(qtbot, window, w
     assert len(ended_on) == 2 and all(t is threading.main_thread() for t in ended_on)
 
 
+@needs_poppler  # the region check reads the text with pdftotext
 def test_a_new_pemda_has_the_open_innovations_files_checked_again(qtbot, window, workspace, monkeypatch):
     from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
 
