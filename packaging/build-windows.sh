@@ -24,6 +24,7 @@ rm -rf dist/windows build/windows
 "$W/wpy" -m PyInstaller --noconfirm --log-level WARN --distpath dist\\windows --workpath build\\windows \
     packaging\\inovasi-desktop.spec
 test -f dist/windows/InovasiDesktop/InovasiDesktop.exe -a -f dist/windows/InovasiDesktop/inovasi-desktop.exe
+! ls dist/windows/InovasiDesktop/_internal | grep -qiE "^(icuuc|mscms|bcryptprimitives)\.dll$"  # no wine stand-in shipped
 makensis -V2 -DVERSION="$VERSION" -DSOURCE=../dist/windows/InovasiDesktop \
     -DOUTFILE="../dist/InovasiDesktop-$VERSION-setup.exe" packaging/installer.nsi
 ls -l "dist/InovasiDesktop-$VERSION-setup.exe"
