@@ -30,7 +30,10 @@ win export-pdf "$id" -o "$(WINEPREFIX=$W/prefix winepath -w "$ART/windows-smoke.
 qpdf --check "$ART/windows-smoke.pdf" >/dev/null
 step "the window (windows platform, Xvfb)"
 rm -f "$ART/windows-smoke.png"
-export WINEPREFIX=$W/prefix WINEDEBUG=-all WINEDLLOVERRIDES=mscms=n  # as $W/wpy runs it
+# A prefix of its own: a wine server already running for another display (or none, e.g. the offscreen suite)
+# would keep the window from showing. The interpreter lives outside the prefix, so any prefix runs it.
+export WINEPREFIX=$W/prefix-window WINEDEBUG=-all WINEDLLOVERRIDES=mscms=n  # as $W/wpy runs it
+[ -f "$WINEPREFIX/system.reg" ] || wineboot -i >/dev/null 2>&1
 seconds=$(QT_QPA_PLATFORM=windows xvfb-run -a -s "-screen 0 1366x768x24" \
     bash scripts/windows/window-shot.sh "$ART/windows-smoke.png" "$W/py311/python.exe" -m inovasi_desktop)
 test -s "$ART/windows-smoke.png"
