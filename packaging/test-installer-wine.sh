@@ -46,11 +46,12 @@ qpdf --check "$ART/installed-dossier.pdf" >/dev/null
 test -f "$DATA/inovasi.sqlite3"
 
 say "the window (windows platform, Xvfb)"
+[ -f "$W/prefix-window/system.reg" ] || WINEPREFIX=$W/prefix-window wineboot -i >/dev/null 2>&1
 # wine 8.0 only: stand-ins for three Windows 10 DLLs it lacks (scripts/windows/setup-winpy.sh); not in the installer
 for dll in icuuc mscms bcryptprimitives; do cp "$W/py311/$dll.dll" "$INST/_internal/"; done
 built=$(xvfb-run -a -s "-screen 0 1366x768x24" bash scripts/windows/window-shot.sh "$ART/installed-window.png" \
     "$INST/InovasiDesktop.exe")
-dev=$(WINEPREFIX=$W/prefix xvfb-run -a -s "-screen 0 1366x768x24" bash scripts/windows/window-shot.sh \
+dev=$(INOVASI_HOME="Z:${DATA//\//\\}" WINEPREFIX=$W/prefix-window xvfb-run -a -s "-screen 0 1366x768x24" bash scripts/windows/window-shot.sh \
     "$TMP/dev-window.png" "$W/py311/python.exe" -m inovasi_desktop)
 for dll in icuuc mscms bcryptprimitives; do rm "$INST/_internal/$dll.dll"; done
 say "window shown after ${built} s (built), ${dev} s (development install, same machine, same run)"
