@@ -4,7 +4,7 @@
 ; Installs into %LOCALAPPDATA%\Programs\InovasiDesktop; Start menu and desktop shortcuts; "Open with" for
 ; PDF dossiers (the user's own PDF reader stays the default). The uninstaller removes the program only:
 ; the user's data folder (%LOCALAPPDATA%\InovasiDesktop: database, evidence, backups) is left alone.
-Unicode true
+Target amd64-unicode  ; the app is 64-bit; a 64-bit installer also runs where wine has no 32-bit support
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
