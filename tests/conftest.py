@@ -30,10 +30,8 @@ os.environ["LANG"] = "C.UTF-8"
 if "UTF" not in os.environ.get("LC_ALL", "UTF-8").upper():
     os.environ["LC_ALL"] = "C.UTF-8"  # a non-UTF-8 LC_ALL would override LANG and make Qt warn
 os.environ["INOVASI_NO_CRASH_DIALOG"] = "1"
-
-from inovasi_desktop.ui.fonts import point_qt_at_bundled_fonts  # noqa: E402 (after the environment above)
-
-point_qt_at_bundled_fonts()  # offscreen Qt on Windows has no font folder of its own
+# offscreen Qt on Windows has no font folder of its own: the bundled fonts, as ui/fonts.py does for the app
+os.environ.setdefault("QT_QPA_FONTDIR", str(Path(__file__).resolve().parent.parent / "resources" / "fonts"))
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))  # evidence_files: makers of real files
