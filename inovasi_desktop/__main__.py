@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
+
+OPENED_SUFFIXES = (".pdf",)  # files the installer lets Windows open with the app
 
 NO_DISPLAY_MESSAGE = """\
 Inovasi Desktop memerlukan layar grafis, tetapi tidak ada layar yang terdeteksi
@@ -22,9 +25,18 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def document_to_open(args: list[str]) -> Path | None:
+    """The one PDF the app is asked to open (Windows "Open with", a file dropped on the icon), if that is the call."""
+    if len(args) == 1 and args[0].lower().endswith(OPENED_SUFFIXES):
+        path = Path(args[0])
+        return path if path.is_file() else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if args:
+    document = document_to_open(args)
+    if args and document is None:
         from inovasi_desktop.cli import main as cli_main
 
         return cli_main(args)
@@ -33,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     from inovasi_desktop.app import run_gui
 
-    return run_gui()
+    return run_gui(document)
 
 
 if __name__ == "__main__":

@@ -74,23 +74,35 @@ def install_excepthook(log_path: str, saved_note: Callable[[], str] | None = Non
     threading.excepthook = thread_hook
 
 
-def run_gui() -> int:
+def open_document(window, path: Path) -> None:
+    """A PDF the app was started with (a dossier opened from Explorer): shown in the dossier preview."""
+    from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog
+
+    window.preview = DossierPreviewDialog(path, str(path), window, window.runner)
+    window.preview.open()
+
+
+def run_gui(document: Path | None = None) -> int:
     log_path = setup_logging()
     install_excepthook(log_path)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from inovasi_desktop.services.workspace import Workspace
-    from inovasi_desktop.ui import gui_thread_gc
+    from inovasi_desktop.ui import fonts, gui_thread_gc
     from inovasi_desktop.ui.language import install_indonesian
+    from inovasi_desktop.ui.main_actions import icon
     from inovasi_desktop.ui.main_window import MainWindow
 
+    fonts.point_qt_at_bundled_fonts()
     app = QApplication.instance() or QApplication(sys.argv)
+    fonts.register_bundled_fonts()
     install_indonesian(app)
     gui_thread_gc.install(app)  # cyclic garbage (Qt wrappers among it) is freed on the GUI thread only
     app.setApplicationName("Inovasi Desktop")
     app.setOrganizationName("InovasiDesktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("aplikasi"))  # the same picture as the installer's shortcuts (packaging/aplikasi.ico)
     from inovasi_desktop.ui.single_instance import SingleInstance
 
     instance = SingleInstance(paths.data_dir())  # one window per data folder
@@ -103,6 +115,8 @@ def run_gui() -> int:
     window.show_first_rows()  # the stored list, read with sqlite3 alone: the first paint shows it
     window.show()  # at once; the rest is loaded right after, in the background (MainWindow.after_show)
     QTimer.singleShot(0, window.after_show)
+    if document is not None:
+        QTimer.singleShot(0, lambda: open_document(window, document))
     code = app.exec()
     window.runner.wait()  # background work ends before the database closes
     workspace.close()

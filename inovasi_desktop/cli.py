@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -44,11 +45,34 @@ def command(name: str):
     return register
 
 
+def utf8_streams() -> None:
+    """Write UTF-8 whatever the console or pipe (Windows gives cp1252 to a pipe): names in any script print."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass  # no stream (a windowed program), or one that cannot be reconfigured: _say copes
+
+
+def _say(text: str, *, error: bool = False) -> None:
+    """Print; a reader that went away (closed pipe) or a stream that fails never changes what the command
+    did or its exit code: the rest of the output goes nowhere."""
+    name = "stderr" if error else "stdout"
+    stream = getattr(sys, name)
+    if stream is None:
+        return
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, UnicodeError, ValueError):
+        setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # open until exit
+
+
 def _emit(args: argparse.Namespace, data, lines: list[str]) -> None:
     if args.json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        _say(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
     else:
-        sys.stdout.write("\n".join(lines) + "\n")
+        _say("\n".join(lines) + "\n")
 
 
 def _workspace():
@@ -375,7 +399,7 @@ def _evidence_add(args: argparse.Namespace) -> int:
     from inovasi_desktop.services import evidence, evidence_items, innovation_evidence, innovations
 
     if bool(args.link) == bool(args.files):
-        sys.stderr.write("Galat: berikan BERKAS... atau --link URL (salah satu saja).\n")
+        _say("Galat: berikan BERKAS... atau --link URL (salah satu saja).\n", error=True)
         return EXIT_USAGE
     ws = _workspace()
     innovation_id = innovations.resolve_id(ws, args.id)
@@ -471,7 +495,7 @@ def _evidence_limit(args: argparse.Namespace) -> int:
         try:
             megabytes = float(args.megabytes.replace(",", "."))
         except ValueError:
-            sys.stderr.write(f"Galat: '{args.megabytes}' bukan angka megabita.\n")
+            _say(f"Galat: '{args.megabytes}' bukan angka megabita.\n", error=True)
             return EXIT_USAGE
         evidence.set_max_bytes(ws, round(megabytes * 1024 * 1024))
     value = evidence.max_bytes(ws)
@@ -627,6 +651,7 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
 
 
 def main(argv: list[str]) -> int:
+    utf8_streams()
     parser = _parser()
     try:
         args = _parse(parser, argv)
@@ -639,6 +664,6 @@ def main(argv: list[str]) -> int:
         return _COMMANDS[args.command](args)
     except InovasiError as err:
         if getattr(args, "json", False):
-            sys.stdout.write(json.dumps({"error": str(err)}, ensure_ascii=False) + "\n")
-        sys.stderr.write(f"Galat: {err}\n")
+            _say(json.dumps({"error": str(err)}, ensure_ascii=False) + "\n")
+        _say(f"Galat: {err}\n", error=True)
         return EXIT_ERROR

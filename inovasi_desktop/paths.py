@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from pathlib import Path
 
 APP_NAME = "InovasiDesktop"
+
+_NOT_IN_NAMES = re.compile(r'[\x00-\x1f<>:"/\\|?*]')  # what Windows refuses in a file name (":" makes `D:x`)
+_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
+MAX_NAME = 120
 
 
 @functools.cache  # resolving the path costs a system call per folder; the window asks for ~30 icons
@@ -59,3 +64,23 @@ def resources_dir() -> Path:
 
 def examples_dir() -> Path:
     return _package_root() / "examples"
+
+
+def safe_file_name(name: str, fallback: str = "berkas") -> str:
+    """A user-supplied name (an evidence file's original name, a name from an imported document) made a plain
+    file name that stays inside any folder it is joined to, on Windows too: no folder part (`..\\x`, `a/b`),
+    no drive (`D:x.pdf`), no character or device name (`NUL`) Windows refuses; the extension is kept."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = _NOT_IN_NAMES.sub("_", base).strip(" .")
+    if base.split(".")[0].strip().upper() in _DEVICES:
+        base = f"_{base}"
+    if len(base) > MAX_NAME:
+        stem, dot, suffix = base.rpartition(".")
+        keep = f".{suffix}" if dot and len(suffix) <= 10 else ""
+        base = base[: MAX_NAME - len(keep)] + keep
+    return base or fallback
+
+
+def inside(folder: Path, name: str) -> Path:
+    """`folder / name` for a user-supplied `name`, never outside `folder` (see safe_file_name)."""
+    return folder / safe_file_name(name)

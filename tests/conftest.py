@@ -30,6 +30,8 @@ os.environ["LANG"] = "C.UTF-8"
 if "UTF" not in os.environ.get("LC_ALL", "UTF-8").upper():
     os.environ["LC_ALL"] = "C.UTF-8"  # a non-UTF-8 LC_ALL would override LANG and make Qt warn
 os.environ["INOVASI_NO_CRASH_DIALOG"] = "1"
+# offscreen Qt on Windows has no font folder of its own: the bundled fonts, as ui/fonts.py does for the app
+os.environ.setdefault("QT_QPA_FONTDIR", str(Path(__file__).resolve().parent.parent / "resources" / "fonts"))
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))  # evidence_files: makers of real files
@@ -145,9 +147,10 @@ def inovasi_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
 @pytest.fixture(scope="session")
 def qapp(qapp):
     """pytest-qt's QApplication, speaking Indonesian as the app does (Qt's own strings, locale id_ID)."""
-    from inovasi_desktop.ui import gui_thread_gc
+    from inovasi_desktop.ui import fonts, gui_thread_gc
     from inovasi_desktop.ui.language import install_indonesian
 
+    assert "DejaVu Sans" in fonts.register_bundled_fonts()  # no test depends on the system's fonts
     assert install_indonesian(qapp)
     gui_thread_gc.install(qapp)  # as the app does: no garbage collection on worker threads
     return qapp

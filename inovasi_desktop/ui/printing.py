@@ -6,13 +6,14 @@ window stays responsive while a long dossier prints. Several documents print as 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from inovasi_desktop.ui.print_worker import print_sheets
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
@@ -46,6 +47,11 @@ def ask_printer(parent: QWidget | None, doc_name: str, page_count: int, *, page_
                 current_page: bool = False) -> QPrinter | None:
     """The print dialog on an A4 printer; the printer the user accepted, or None when cancelled."""
     printer = a4_printer()
+    if no_printer_installed(printer):
+        QMessageBox.information(parent, tr("Cetak berkas"), tr(
+            "Belum ada printer yang terpasang di komputer ini. Pasang printer (atau \"Microsoft Print to PDF\") "
+            "melalui Pengaturan Windows > Printer & pemindai, lalu ulangi."))
+        return None
     printer.setDocName(doc_name)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(tr("Cetak berkas"))
@@ -55,6 +61,11 @@ def ask_printer(parent: QWidget | None, doc_name: str, page_count: int, *, page_
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return printer
+
+
+def no_printer_installed(printer: QPrinter) -> bool:
+    """Windows without any printer: Qt falls back to its PDF printer, which the Windows print dialog refuses."""
+    return sys.platform == "win32" and printer.outputFormat() != QPrinter.OutputFormat.NativeFormat
 
 
 def chosen_pages(printer: QPrinter, page_count: int, current_page: int = 0) -> list[int]:

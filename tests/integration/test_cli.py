@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from platform_skips import needs_no_display
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "contoh-inovasi.json"
@@ -17,7 +18,7 @@ EXAMPLE = ROOT / "examples" / "contoh-inovasi.json"
 def run(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["INOVASI_HOME"] = str(home)
-    return subprocess.run([sys.executable, "-m", "inovasi_desktop", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "inovasi_desktop", *args], capture_output=True, encoding="utf-8",
                           env=env, timeout=60)
 
 
@@ -88,6 +89,7 @@ def test_usage_errors_and_unknown_ids(home):
     assert missing.returncode == 3 and "Tidak ada inovasi" in missing.stderr
 
 
+@needs_no_display
 def test_no_display_gives_a_message_instead_of_a_crash(home):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["INOVASI_HOME"] = str(home)

@@ -8,6 +8,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from platform_skips import needs_qt_tools_outside_wine
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton
 from qt_english import english_texts
@@ -22,6 +23,7 @@ def messages() -> list[tuple[str, str, str]]:
             for context in ElementTree.parse(TS_FILE).iter("context") for message in context.iter("message")]
 
 
+@needs_qt_tools_outside_wine
 def test_committed_qm_is_the_ts_compiled(tmp_path):
     compiled = tmp_path / "qt_id.qm"
     lrelease = "import sys; from PySide6.scripts.pyside_tool import lrelease; sys.argv[0] = 'lrelease'; lrelease()"

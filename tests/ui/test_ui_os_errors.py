@@ -39,6 +39,17 @@ def test_a_target_that_is_a_folder(qtbot, window, workspace, monkeypatch, tmp_pa
     assert [p.name for p in tmp_path.iterdir()] == ["Berkas Inovasi.pdf"]  # no temp file left behind
 
 
+@pytest.mark.skipif(sys.platform != "win32", reason="only Windows refuses to replace a file another program holds")
+def test_a_target_open_in_another_program(qtbot, window, workspace, monkeypatch, tmp_path):
+    target = tmp_path / "Berkas Inovasi.pdf"
+    target.write_bytes(b"%PDF-1.7 lama")
+    with open(target, "rb"):  # as a PDF reader holds the dossier exported before
+        text = export_to(qtbot, window, workspace, monkeypatch, target)
+    assert text == f"Berkas {target} tidak dapat ditimpa: {os_errors.IN_USE}."
+    assert target.read_bytes() == b"%PDF-1.7 lama"
+    assert [p.name for p in tmp_path.iterdir()] == ["Berkas Inovasi.pdf"]
+
+
 @pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root (and Windows) ignore chmod")
 def test_a_read_only_folder(qtbot, window, workspace, monkeypatch, tmp_path):
     folder = tmp_path / "terkunci"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 
@@ -231,7 +232,7 @@ def test_enter_does_not_open_the_folder(qtbot, preview, monkeypatch):
     assert opened == []
     assert preview.isVisible()
     qtbot.mouseClick(preview.folder_button, Qt.MouseButton.LeftButton)
-    assert [url.toLocalFile() for url in opened] == [str(preview.dossier.parent)]
+    assert [Path(url.toLocalFile()) for url in opened] == [preview.dossier.parent]
 
 
 def test_preview_fits_the_screen(preview):
@@ -434,3 +435,18 @@ def test_chosen_pages_follow_the_print_dialog(qapp):
     assert chosen_pages(printer, 5) == [1, 2]
     printer.setPrintRange(QPrinter.PrintRange.CurrentPage)
     assert chosen_pages(printer, 5, current_page=3) == [3]
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="only the Windows print dialog refuses Qt's fallback PDF printer")
+def test_windows_without_any_printer_says_to_install_one(qapp, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinterInfo
+    from PySide6.QtWidgets import QMessageBox
+
+    from inovasi_desktop.ui.printing import ask_printer
+
+    if QPrinterInfo.availablePrinterNames():
+        pytest.skip("this Windows has a printer installed")
+    shown = {}
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.update(title=title, text=text))
+    assert ask_printer(None, "Berkas Inovasi.pdf", 3) is None
+    assert shown["title"] == "Cetak berkas" and shown["text"].startswith("Belum ada printer yang terpasang")

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from platform_skips import require_a_printer
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -266,6 +267,7 @@ def test_dossier_preview_print_dialog_and_progress(qtbot, window, files, tmp_pat
     from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog
     from inovasi_desktop.ui.printing import PrintJob
 
+    require_a_printer()
     pdf = files.text_pdf("Berkas Inovasi.pdf", ("Halaman satu", "Halaman dua"))
     preview = DossierPreviewDialog(pdf, "2 halaman", window)
     qtbot.addWidget(preview)

@@ -6,6 +6,7 @@ Menu items are chosen as a person does: click the menu title, then the item in t
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from menus import choose, menu_clicks, press
 from PySide6.QtCore import QPoint, Qt
@@ -319,9 +320,9 @@ def test_about_shows_version_catalogues_data_folder_and_licences(qtbot, window, 
                           ("DejaVu", "Bitstream")):
         assert name in licences and licence in licences, name
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True)
     qtbot.mouseClick(about.folder_button, Qt.MouseButton.LeftButton)
-    assert opened == [str(paths.data_dir())]
+    assert opened == [paths.data_dir()]  # Qt writes C:/..., Python C:\...: the same folder
     qtbot.mouseClick(about.close_button, Qt.MouseButton.LeftButton)
     assert not about.isVisible()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pikepdf
 from reportlab import rl_config
 
-from inovasi_desktop.atomic import atomic_file
+from inovasi_desktop.atomic import atomic_file, held_open_elsewhere
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export.dossier.annex import PDF, collect_sections, lay_out, open_evidence
@@ -113,6 +113,8 @@ def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps) -> D
             digest, size = _digest(Path(stream.name))
             steps.tick(advance=0)  # a cancel during saving still leaves nothing behind
     except OSError as err:
+        if held_open_elsewhere(err):  # the folder is fine: a PDF reader has the old file open
+            raise DossierError(f"Berkas {out_path} tidak dapat ditimpa: {describe_os_error(err)}.") from None
         raise DossierError(f"Berkas {out_path.name} tidak dapat ditulis ke folder {out_path.parent}: "
                            f"{describe_os_error(err)}.") from None
     return DossierResult(pages=len(document.pages), bytes=size, sha256=digest, path=out_path)

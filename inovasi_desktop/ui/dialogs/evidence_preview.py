@@ -4,8 +4,6 @@ its description and check results beside it, and "Buka dengan aplikasi lain"."""
 from __future__ import annotations
 
 import html
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -26,6 +24,7 @@ from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.rules import format_date_id
 from inovasi_desktop.rules.evidence_kinds import kind_of
 from inovasi_desktop.services.evidence_items import ItemReport
+from inovasi_desktop.ui import external_copies
 from inovasi_desktop.ui.dialogs.dossier_preview import preview_size
 from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
 from inovasi_desktop.ui.pdf_viewer import PdfViewer
@@ -153,10 +152,8 @@ class EvidencePreviewDialog(QDialog):
 
     def open_externally(self) -> bool:
         """Open a copy with the original name (the store names files by their sha256, without extension)."""
-        folder = Path(tempfile.mkdtemp(prefix="inovasi-pratinjau-"))
-        copy = folder / (self.item.file_name or self.path.name)
         try:
-            shutil.copyfile(self.path, copy)
+            copy = external_copies.make_copy(self.path, self.item.file_name or self.path.name)
         except OSError:
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))

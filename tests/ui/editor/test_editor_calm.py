@@ -3,6 +3,8 @@ a new innovation shows no findings until the user has been somewhere, and keys d
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
@@ -188,7 +190,9 @@ def test_a_lost_evidence_file_is_a_galat_everywhere(qtbot, window, workspace):
     example = innovations.import_example(workspace)
     assert innovations.check(workspace, example.id)[1].ready  # otherwise ready to send
     lost = example.answers[5].evidence[0]
-    workspace.evidence_store.path_for(lost.sha256).unlink()  # gone from the data folder
+    stored = workspace.evidence_store.path_for(lost.sha256)
+    os.chmod(stored, 0o644)  # stored files are read-only, which Windows keeps from being deleted
+    stored.unlink()  # gone from the data folder
     window.refresh()
     window.open_innovation(example.id)
     wait_for_editor(window)

@@ -6,6 +6,7 @@ import tracemalloc
 
 import pytest
 from PIL import Image
+from platform_skips import needs_permission_bits
 
 from inovasi_desktop.domain import Severity
 from inovasi_desktop.evidence import checks
@@ -53,6 +54,7 @@ def test_file_that_cannot_be_read_is_galat(files, monkeypatch):
     assert _only(check_file(path), Code.FILE_UNREADABLE).message == "Berkas tidak dapat dibaca: akses ditolak."
 
 
+@needs_permission_bits
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads unreadable folders")
 def test_file_in_folder_that_turned_unreadable_is_galat(files):
     path = files.text_pdf()

@@ -9,6 +9,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+from platform_skips import needs_permission_bits, needs_unlink_while_open
 
 from inovasi_desktop.domain import Cancelled, InovasiError
 from inovasi_desktop.evidence import store as store_module
@@ -34,7 +35,7 @@ def _sha256(path: Path) -> str:
 def _everything_in(store: EvidenceStore) -> list[str]:
     if not store.root.exists():
         return []
-    return sorted(str(p.relative_to(store.root)) for p in store.root.rglob("*") if p.is_file())
+    return sorted(p.relative_to(store.root).as_posix() for p in store.root.rglob("*") if p.is_file())
 
 
 def test_add_stores_a_read_only_copy_under_its_sha256(store, files):
@@ -101,6 +102,7 @@ def test_cancel_during_the_last_chunk_still_cancels(store, files):
     assert _everything_in(store) == []
 
 
+@needs_unlink_while_open
 def test_source_deleted_mid_copy_is_refused(store, files):
     src = _source(files)
     with pytest.raises(StoreError, match="berubah, dipindahkan, atau hilang"):
@@ -150,6 +152,7 @@ def test_read_error_mid_copy_is_store_error(store, files, monkeypatch):
     assert _everything_in(store) == []
 
 
+@needs_permission_bits
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads unreadable folders")
 def test_source_in_unreadable_folder_is_store_error(store, files):
     src = _source(files, size=100)

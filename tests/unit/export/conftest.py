@@ -15,6 +15,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from PIL import Image, ImageDraw
+from platform_skips import require_poppler
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -124,6 +125,7 @@ def sample_input(folder: Path, *, photos: int = 2) -> DossierInput:
 
 def page_texts(path: Path) -> list[str]:
     """Text of every page, whitespace collapsed (pdftotext ends each page with a form feed)."""
+    require_poppler()
     out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True).stdout
     return [" ".join(page.split()) for page in out.decode("utf-8").split("\f")[:-1]]
 
@@ -144,6 +146,7 @@ def outline(path: Path) -> list[tuple[int, str, int]]:
 
 def fonts(path: Path) -> list[tuple[str, bool, tuple[int, int]]]:
     """(name, embedded, object id) of every font `pdffonts` lists."""
+    require_poppler()
     lines = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout.splitlines()
     rows = []
     for line in lines[2:]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from evidence_files import MB, store_contents, stored_rows
+from platform_skips import needs_permission_bits, needs_unlink_while_open
 
 from inovasi_desktop.domain import Cancelled, InovasiError, Severity
 from inovasi_desktop.evidence.errors import StoreError
@@ -125,6 +126,7 @@ def test_cancel_mid_copy_leaves_nothing_half_stored(ws, innovation, files):
         ws, innovation.id).answers[20].evidence
 
 
+@needs_unlink_while_open
 def test_file_vanishing_mid_copy_is_refused_and_the_batch_undone(ws, innovation, files):
     first, video = files.sparse_video("awal.mp4", size=3 * MB), files.sparse_video(size=8 * MB)
 
@@ -150,6 +152,7 @@ def test_folder_removed_mid_copy_is_refused(ws, innovation, files, tmp_path):
     assert store_contents(ws) == [] and stored_rows(ws) == set()
 
 
+@needs_permission_bits
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads unreadable folders")
 def test_folder_turning_unreadable_mid_copy_is_refused(ws, innovation, files):
     video = files.sparse_video(size=8 * MB)

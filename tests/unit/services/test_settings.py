@@ -19,8 +19,8 @@ ids = [s.key for s in SETTINGS]
 
 
 def package_sources(*leave_out: str) -> dict[str, str]:
-    return {str(p.relative_to(PACKAGE)): p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py"))
-            if str(p.relative_to(PACKAGE)) not in leave_out}
+    return {p.relative_to(PACKAGE).as_posix(): p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py"))
+            if p.relative_to(PACKAGE).as_posix() not in leave_out}
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=ids)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The Linux one-folder build: PyInstaller with the same spec as Windows, packed as
+# dist/inovasi-desktop-<versi>-linux-x86_64.tar.gz with a .desktop file and the icon. Unpack anywhere and run
+# inovasi-desktop/inovasi-desktop (the window) or with a command (catalogs, import-json, ...). Python is not
+# needed on the target; Qt's system libraries are (libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0
+# libdbus-1-3, and for a real window the libxcb-* of the README's set-up). install.sh inside adds the menu entry.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=build/venv-linux
+if [ ! -x "$VENV/bin/pyinstaller" ]; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q . "pyinstaller==6.22.0" "pyinstaller-hooks-contrib==2026.10"
+fi
+VERSION=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' inovasi_desktop/__init__.py)
+rm -rf dist/linux build/linux
+"$VENV/bin/pyinstaller" --noconfirm --log-level WARN --distpath dist/linux --workpath build/linux \
+    packaging/inovasi-desktop.spec
+OUT=dist/linux/inovasi-desktop
+mv dist/linux/InovasiDesktop "$OUT"
+cp packaging/inovasi-desktop.desktop packaging/inovasi-desktop.png "$OUT/"
+cat > "$OUT/install.sh" <<'SH'
+#!/bin/sh
+# Adds Inovasi Desktop to this user's application menu (no root needed); run it from the unpacked folder.
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$HOME/.local/share/applications" "$HOME/.local/share/icons/hicolor/256x256/apps"
+cp "$here/inovasi-desktop.png" "$HOME/.local/share/icons/hicolor/256x256/apps/"
+sed "s|^Exec=inovasi-desktop|Exec=\"$here/inovasi-desktop\"|" "$here/inovasi-desktop.desktop" \
+    > "$HOME/.local/share/applications/inovasi-desktop.desktop"
+echo "Inovasi Desktop ditambahkan ke menu aplikasi."
+SH
+chmod +x "$OUT/install.sh"
+tar -C dist/linux -czf "dist/inovasi-desktop-$VERSION-linux-x86_64.tar.gz" inovasi-desktop
+ls -l "dist/inovasi-desktop-$VERSION-linux-x86_64.tar.gz"
