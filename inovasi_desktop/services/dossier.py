@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from inovasi_desktop.domain.file_names import safe_file_name
 from inovasi_desktop.export.dossier import DossierInput, DossierResult, build_dossier
 
 __all__ = ["DossierResult", "default_file_name", "export_pdf", "signing_place"]
@@ -22,7 +23,7 @@ def signing_place(pemda: str) -> str:
 def default_file_name(innovation_name: str) -> str:
     """A safe file name from the innovation name, e.g. 'Berkas Inovasi - SI-PANTAU BALITA.pdf'."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", innovation_name).strip(" .")
-    return f"Berkas Inovasi - {cleaned[:80].strip() or 'tanpa nama'}.pdf"
+    return safe_file_name(f"Berkas Inovasi - {cleaned[:80].strip() or 'tanpa nama'}.pdf")
 
 
 def export_pdf(ws: Workspace, innovation_id: str, out_path: Path, *,
