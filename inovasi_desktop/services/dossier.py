@@ -11,7 +11,7 @@ from inovasi_desktop.domain.file_names import safe_file_name
 from inovasi_desktop.export.dossier import DossierInput, DossierResult, build_dossier
 
 __all__ = ["DossierResult", "default_file_name", "export_pdf", "signing_place"]
-from inovasi_desktop.services import innovations, organisation
+from inovasi_desktop.services import export_target, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
 
 
@@ -30,6 +30,7 @@ def export_pdf(ws: Workspace, innovation_id: str, out_path: Path, *,
                progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
                generated_on: date | None = None) -> DossierResult:
+    export_target.check(out_path)
     innovation = innovations.get(ws, innovation_id)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     org = organisation.get(ws)

@@ -359,7 +359,9 @@ def import_example(ws: Workspace) -> Innovation:
 
 def export_json_file(ws: Workspace, innovation_id: str, path: Path) -> Innovation:
     from inovasi_desktop.export import interchange
+    from inovasi_desktop.services import export_target
 
+    export_target.check(path)
     innovation = get(ws, innovation_id)
     write_atomic(path, interchange.dumps(innovation).encode("utf-8"))
     return innovation
