@@ -344,13 +344,14 @@ def example_path() -> Path:
     return paths.examples_dir() / EXAMPLE_FILE
 
 
-def import_example(ws: Workspace) -> Innovation:
+def import_example(ws: Workspace, existing: str = REFUSE) -> Innovation:
     """Load the shipped example (named "(Contoh) ...") with its evidence files, as `import-json` does.
 
-    Loading it again creates no second copy: AlreadyImported says so and names the one there.
+    Loading it again creates no second copy: AlreadyImported says so and names the one there (the window
+    then offers REPLACE or COPY for one in the bin).
     """
     try:
-        return import_json_file(ws, example_path())
+        return import_json_file(ws, example_path(), existing)
     except AlreadyImported as err:
         message = ("Contoh sudah dimuat sebelumnya dan kini ada di Tempat sampah; pulihkan dari sana bila masih "
                    "diperlukan." if err.in_bin else "Contoh sudah dimuat sebelumnya.")
