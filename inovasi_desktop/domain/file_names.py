@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_NAME_CHARS = 150  # well under Windows' 255 per name, leaving room for a folder in MAX_PATH
-MAX_NAME_BYTES = 240  # Linux and macOS count UTF-8 bytes (255), with room for a temp prefix
+MAX_NAME_CHARS = 255  # Windows counts UTF-16 units (255), Linux and macOS UTF-8 bytes (255)
+MAX_NAME_BYTES = 255
 FALLBACK = "berkas"
 
 # Controls (C0, DEL, C1), bidi marks and overrides (a right-to-left override hides ".exe" as "exe.pdf"),
@@ -30,7 +30,7 @@ def safe_file_name(name: str, fallback: str = FALLBACK) -> str:
     text = unicodedata.normalize("NFC", name[: MAX_NAME_CHARS * 8])  # a huge name is cut before the work
     text = _INVISIBLE.sub("", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
     text = _FORBIDDEN.sub("_", text)
-    text = " ".join(text.split())  # no runs of spaces, none at either end
+    text = text.strip()
     text = text.rstrip(". ")  # Windows drops trailing dots and spaces: "a." and "a" would clash
     if not text.strip("._ "):
         return fallback
@@ -45,5 +45,6 @@ def _shorten(text: str) -> str:
     body = text[: min(len(text) - len(keep), MAX_NAME_CHARS - len(keep))]
     while len((body + keep).encode("utf-8")) > MAX_NAME_BYTES:
         body = body[:-1]
-    body = body.rstrip(". ")
+    if len(body) + len(keep) < len(text):  # cut: the cut may not end in a dot or space either
+        body = body.rstrip(". ")
     return f"{body}{keep}" if body else FALLBACK + keep
