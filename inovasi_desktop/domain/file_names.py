@@ -27,7 +27,9 @@ def safe_file_name(name: str, fallback: str = FALLBACK) -> str:
     """`name` made a plain file name: no folder part, no control, bidi or reserved-character, no Windows
     device name (`con`, `NUL:`, `com1.txt`), no trailing dot or space, not "." or "..", and short enough
     (the extension kept when it is short). `fallback` when nothing usable is left."""
-    text = unicodedata.normalize("NFC", name[: MAX_NAME_CHARS * 8])  # a huge name is cut before the work
+    if len(name) > MAX_NAME_CHARS * 4:  # a huge name is cut before the work, its extension kept
+        name = name[: MAX_NAME_CHARS * 2] + name[-16:]
+    text = unicodedata.normalize("NFC", name)
     text = _INVISIBLE.sub("", text.replace("\t", " ").replace("\n", " ").replace("\r", " "))
     text = _FORBIDDEN.sub("_", text)
     text = text.strip()
