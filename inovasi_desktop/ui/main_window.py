@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Question, tr("Contoh ada di Tempat sampah"), tr(
             "Contoh sudah pernah dimuat dan kini ada di Tempat sampah.\n\n"
             "Pulihkan dan perbarui: contoh itu dipulihkan dan isinya diganti dengan contoh bawaan "
-            "(perubahan Anda pada contoh itu hilang).\n"
+            "(perubahan Anda pada contoh itu hilang).\n\n"
             "Impor sebagai salinan: contoh dimuat sebagai inovasi baru; yang di Tempat sampah tetap di sana."),
             parent=self)
         restore = box.addButton(tr("Pulihkan dan perbarui"), QMessageBox.ButtonRole.AcceptRole)
