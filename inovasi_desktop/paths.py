@@ -26,10 +26,11 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def inside_data_dir(path: Path) -> bool:
-    """Whether `path` is the data folder or lies inside it, symbolic links resolved (and, on Windows, letter
-    case ignored). What the user exports never goes there: it could replace the database or a store file."""
-    data = os.path.normcase(str(data_dir().resolve()))
+def inside_data_dir(path: Path, home: Path | None = None) -> bool:
+    """Whether `path` is the data folder (`home`, by default `data_dir()`) or lies inside it, symbolic links
+    resolved (and, on Windows, letter case ignored). What the user exports never goes there: it could
+    replace the database or a store file."""
+    data = os.path.normcase(str(Path(home or data_dir()).resolve()))
     target = os.path.normcase(str(Path(path).resolve()))
     return target == data or target.startswith(data.rstrip(os.sep) + os.sep)
 

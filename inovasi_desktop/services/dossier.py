@@ -30,7 +30,7 @@ def export_pdf(ws: Workspace, innovation_id: str, out_path: Path, *,
                progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
                generated_on: date | None = None) -> DossierResult:
-    export_target.check(out_path)
+    export_target.check(out_path, ws.home)
     innovation = innovations.get(ws, innovation_id)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     org = organisation.get(ws)

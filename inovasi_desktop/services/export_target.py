@@ -12,13 +12,15 @@ class ExportTargetError(InovasiError):
     """The chosen target would put an export inside the data folder; nothing was written."""
 
 
-def check(target: Path) -> Path:
+def check(target: Path, home: Path | None = None) -> Path:
     """`target` when an export may be written there; ExportTargetError when it lies inside the data folder
-    (where it could replace the database, a store file or a backup)."""
+    (`home`, a workspace's; by default the app's), where it could replace the database, a store file or a
+    backup."""
     target = Path(target)
-    if paths.inside_data_dir(target):
+    home = Path(home or paths.data_dir())
+    if paths.inside_data_dir(target, home):
         raise ExportTargetError(
             f"Berkas ekspor tidak dapat disimpan sebagai {target}: alamat itu berada di dalam folder data "
-            f"aplikasi ({paths.data_dir()}), tempat basis data dan bukti dukung disimpan, sehingga dapat "
+            f"aplikasi ({home}), tempat basis data dan bukti dukung disimpan, sehingga dapat "
             "menimpanya. Pilih folder lain, misalnya Dokumen. Tidak ada berkas yang ditulis.")
     return target

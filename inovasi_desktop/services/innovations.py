@@ -362,7 +362,7 @@ def export_json_file(ws: Workspace, innovation_id: str, path: Path) -> Innovatio
     from inovasi_desktop.export import interchange
     from inovasi_desktop.services import export_target
 
-    export_target.check(path)
+    export_target.check(path, ws.home)
     innovation = get(ws, innovation_id)
     write_atomic(path, interchange.dumps(innovation).encode("utf-8"))
     return innovation

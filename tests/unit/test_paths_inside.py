@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from inovasi_desktop import paths
 
 
@@ -32,3 +34,15 @@ def test_symbolic_links_are_resolved_both_ways(inovasi_home, tmp_path):
 def test_a_relative_target_is_judged_from_the_current_folder(inovasi_home, monkeypatch):
     monkeypatch.chdir(inovasi_home)
     assert paths.inside_data_dir(os.path.join("bukti", "x.pdf"))
+
+
+def test_a_workspace_folder_other_than_the_default_is_checked_too(tmp_path, workspace):
+    from inovasi_desktop.services import export_target
+
+    other = tmp_path / "lain"
+    other.mkdir()
+    assert paths.inside_data_dir(other / "inovasi.sqlite3", home=other)
+    assert not paths.inside_data_dir(other / "inovasi.sqlite3")
+    export_target.check(other / "x.pdf")  # outside the app's data folder: allowed
+    with pytest.raises(export_target.ExportTargetError, match="folder data aplikasi"):
+        export_target.check(other / "x.pdf", home=other)
