@@ -112,7 +112,8 @@ def _list(args: argparse.Namespace) -> int:
 def _import_json(args: argparse.Namespace) -> int:
     from inovasi_desktop.services import innovations
 
-    innovation = innovations.import_json_file(_workspace(), Path(args.file))
+    existing = innovations.REPLACE if args.replace else innovations.COPY if args.copy else innovations.REFUSE
+    innovation = innovations.import_json_file(_workspace(), Path(args.file), existing)
     _emit(args, {"id": innovation.id, "name": innovation.name, "catalogue_id": innovation.catalogue_id},
           [f"Diimpor: {innovation.name} ({innovation.id})"])
     return EXIT_OK
@@ -619,7 +620,14 @@ def _parser() -> argparse.ArgumentParser:
 
     add("catalogs", "daftar katalog standar yang tersedia")
     add("list", "daftar inovasi di basis data")
-    add("import-json", "impor satu inovasi dari berkas JSON").add_argument("file", metavar="BERKAS")
+    p = add("import-json", "impor satu inovasi dari berkas JSON")
+    p.add_argument("file", metavar="BERKAS")
+    existing = p.add_mutually_exclusive_group()
+    existing.add_argument("--ganti", dest="replace", action="store_true",
+                          help="bila inovasi ini sudah ada (juga di Tempat sampah): ganti isinya dengan isi berkas "
+                               "dan pulihkan dari Tempat sampah")
+    existing.add_argument("--salinan", dest="copy", action="store_true",
+                          help="bila inovasi ini sudah ada: impor sebagai salinan dengan id baru")
     p = add("export-json", "ekspor satu inovasi ke berkas JSON")
     p.add_argument("id", metavar="ID", help="id inovasi (cukup awalannya, misalnya 8 karakter pertama)")
     p.add_argument("file", metavar="BERKAS")

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from pathlib import Path
 
 APP_NAME = "InovasiDesktop"
-
-_NOT_IN_NAMES = re.compile(r'[\x00-\x1f<>:"/\\|?*]')  # what Windows refuses in a file name (":" makes `D:x`)
-_DEVICES = {"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10))}
-MAX_NAME = 120
 
 
 @functools.cache  # resolving the path costs a system call per folder; the window asks for ~30 icons
@@ -29,6 +24,15 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def inside_data_dir(path: Path, home: Path | None = None) -> bool:
+    """Whether `path` is the data folder (`home`, by default `data_dir()`) or lies inside it, symbolic links
+    resolved (and, on Windows, letter case ignored). What the user exports never goes there: it could
+    replace the database or a store file."""
+    data = os.path.normcase(str(Path(home or data_dir()).resolve()))
+    target = os.path.normcase(str(Path(path).resolve()))
+    return target == data or target.startswith(data.rstrip(os.sep) + os.sep)
 
 
 def database_path() -> Path:
@@ -66,21 +70,8 @@ def examples_dir() -> Path:
     return _package_root() / "examples"
 
 
-def safe_file_name(name: str, fallback: str = "berkas") -> str:
-    """A user-supplied name (an evidence file's original name, a name from an imported document) made a plain
-    file name that stays inside any folder it is joined to, on Windows too: no folder part (`..\\x`, `a/b`),
-    no drive (`D:x.pdf`), no character or device name (`NUL`) Windows refuses; the extension is kept."""
-    base = re.split(r"[\\/]", name)[-1]
-    base = _NOT_IN_NAMES.sub("_", base).strip(" .")
-    if base.split(".")[0].strip().upper() in _DEVICES:
-        base = f"_{base}"
-    if len(base) > MAX_NAME:
-        stem, dot, suffix = base.rpartition(".")
-        keep = f".{suffix}" if dot and len(suffix) <= 10 else ""
-        base = base[: MAX_NAME - len(keep)] + keep
-    return base or fallback
-
-
 def inside(folder: Path, name: str) -> Path:
-    """`folder / name` for a user-supplied `name`, never outside `folder` (see safe_file_name)."""
+    """`folder / name` for a user-supplied `name`, never outside `folder` (domain/file_names.safe_file_name)."""
+    from inovasi_desktop.domain.file_names import safe_file_name
+
     return folder / safe_file_name(name)

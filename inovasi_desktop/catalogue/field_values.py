@@ -45,6 +45,10 @@ TYPE, CHARACTERS, KEY, OPTION, REPEAT, PART, DATE, COORDINATES, ATTACHMENT = (
     "type", "characters", "key", "option", "repeat", "part", "date", "coordinates", "attachment")
 COORDINATE_LIMITS = {"lat": 90.0, "lon": 180.0}  # latitude and longitude, decimal degrees either side of 0
 DATE_EXPECTED = "tanggal yang sah berbentuk TTTT-BB-HH"
+# Text lengths, in characters: a one-line field (a name, a choice) and any longer text (a paragraph, a part,
+# evidence notes). Far above what a dossier holds; they stop a pasted or crafted megabyte, not a writer.
+MAX_LINE_CHARS, MAX_TEXT_CHARS = 1_000, 100_000
+_ONE_LINE = frozenset({"auto", "text", "choice"})
 
 
 @dataclass(frozen=True)
@@ -81,18 +85,26 @@ def _unfit(value: Any, text: str, code: str = TYPE) -> Checked:
     return Checked(None, (Problem("", text, code, value),))
 
 
-def _text_item(value: Any, where: str = "") -> Problem | None:
+def text_problem(value: str, limit: int = MAX_TEXT_CHARS) -> str | None:
+    """Why the text `value` may not be stored (too long, a bad character), in Indonesian; None when it may."""
+    if len(value) > limit:
+        return f"terlalu panjang ({len(value):,} karakter; paling banyak {limit:,})".replace(",", ".")
+    return character_problem(value)
+
+
+def _text_item(value: Any, where: str = "", limit: int = MAX_TEXT_CHARS) -> Problem | None:
     if not isinstance(value, str):
         return Problem(where, "harus berupa teks", TYPE, value)
-    bad = character_problem(value)
+    bad = text_problem(value, limit)
     return Problem(where, bad, CHARACTERS, value) if bad else None
 
 
 def check_text(value: Any, field: ProfileField | None) -> Checked:
-    """auto, text, paragraph: a text."""
+    """auto, text, paragraph: a text (a one-line field holds at most MAX_LINE_CHARS)."""
     if value is None:
         return Checked(None, empty=True)
-    problem = _text_item(value)
+    problem = _text_item(value, limit=MAX_LINE_CHARS if field is not None and field.type in _ONE_LINE
+                         else MAX_TEXT_CHARS)
     return Checked(None, (problem,)) if problem else Checked(value, empty=not value.strip())
 
 
@@ -112,7 +124,7 @@ def check_multi_choice(value: Any, field: ProfileField | None) -> Checked:
         return _unfit(value, "harus berupa daftar")
     kept, problems = [], []
     for i, item in enumerate(value):
-        problem = _text_item(item, f"[{i}]")
+        problem = _text_item(item, f"[{i}]", MAX_LINE_CHARS)
         if problem is None and filled(item) and item in kept:
             problem = Problem(f"[{i}]", f"nilai {describe(item)} muncul lebih dari sekali", REPEAT, item)
         elif problem is None and filled(item) and field is not None and item not in field.options:

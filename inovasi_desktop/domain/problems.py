@@ -19,10 +19,14 @@ REPORT_LIMIT = 50  # problems listed in one message; the rest are counted
 
 def describe(value: Any) -> str:
     """A short quotation of a value for a message: "teks", 12, objek, daftar."""
+    if isinstance(value, str):
+        value = value[:61]  # the quotation is cut below: a megabyte text is not copied whole first
     shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str | int | float | bool | None) else None
     if shown is None:
         return "objek" if isinstance(value, dict) else "daftar" if isinstance(value, list) else type(value).__name__
-    return shown if len(shown) <= 60 else shown[:57] + "...\""
+    if len(shown) <= 60:
+        return shown
+    return shown[:57] + ("...\"" if isinstance(value, str) else "...")
 
 
 def sub_key(key: str) -> str:

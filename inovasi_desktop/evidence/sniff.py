@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from inovasi_desktop.catalogue.evidence_kinds import KINDS
@@ -182,17 +183,28 @@ def _text_type(head: bytes) -> str | None:
     return TEXT
 
 
+_MIMETYPE_BYTES = 100  # an ODF `mimetype` member is ~50 bytes; only this much is ever unpacked
+_MAX_MEMBERS = 100_000  # more members than any office document: a crafted archive is just a ZIP
+
+
 def _zip_flavour(path: Path | str) -> str:
-    """Office documents are ZIP archives: tell them apart by their member names."""
+    """Office documents are ZIP archives: tell them apart by their member names.
+
+    Sizes declared inside the archive are never trusted: at most `_MIMETYPE_BYTES` are unpacked (a
+    member that claims 100 bytes and unpacks to 4 GiB costs no more), and nothing else is read."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
+            if len(names) > _MAX_MEMBERS:
+                return ZIP
             if "mimetype" in names:
-                declared = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                with archive.open("mimetype") as member:
+                    head = member.read(_MIMETYPE_BYTES)
+                declared = head.decode("ascii", "replace").strip()
                 if declared.startswith(ODF):
                     return declared
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return ZIP
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
+        return ZIP  # damaged, encrypted or of an unknown compression
     for prefix, media_type in _OFFICE_DIRS:
         if any(name.startswith(prefix) for name in names):
             return media_type

@@ -259,7 +259,7 @@ def _evidence(c: Checker, value: Any, path: str, files: dict[str, str]) -> Evide
     ev = c.object(value, path, EVIDENCE_KEYS)
     tanggal = c.get(ev, "tanggal")
     item = EvidenceItem(
-        id=c.uuid(c.get(ev, "id"), f"{path}.id"),
+        id=c.evidence_id(c.get(ev, "id"), f"{path}.id"),
         nomor=c.text(c.get(ev, "nomor"), f"{path}.nomor"),
         tanggal=None if tanggal is None else c.date(tanggal, f"{path}.tanggal"),
         tentang=c.text(c.get(ev, "tentang"), f"{path}.tentang"),

@@ -13,10 +13,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from inovasi_desktop.catalogue.field_values import DATE_EXPECTED, check_shape
+from inovasi_desktop.catalogue.field_values import DATE_EXPECTED, check_shape, text_problem
 from inovasi_desktop.domain.dates import ISO_DATE, parse_iso_date
+from inovasi_desktop.domain.file_names import safe_file_name
 from inovasi_desktop.domain.problems import ProblemReader, describe, key_path, key_problem
-from inovasi_desktop.domain.text import character_problem
 
 MISSING: Any = object()
 
@@ -25,6 +25,7 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _MEDIA_TYPE = re.compile(r"[a-z0-9][a-z0-9.+-]*/[a-z0-9][a-z0-9.+-]*")
 _MAX_LINK = 2048
+MAX_INTEGER = 2**63 - 1  # what SQLite's INTEGER holds
 # A file beside the document: a relative path with "/" between its parts, no empty or ".." part, no "\\" or ":"
 # (so no drive letter or absolute path), no control characters. The schema's fileBeside pattern is this one.
 RELATIVE_PATH = re.compile(r"(?!.*(^|/)\.\.(/|$))[^/\\:\x00-\x1f\x7f]+(/[^/\\:\x00-\x1f\x7f]+)*")
@@ -45,6 +46,19 @@ def profile_type(value: Any) -> str | None:
 
 class Checker(ProblemReader):
     """The checks of an interchange document's parts; paths start at "$"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.evidence_ids: dict[str, str] = {}  # evidence item id -> the path that first used it
+
+    def evidence_id(self, value: Any, path: str) -> str | None:
+        """An evidence item's id: a UUID that no other item of the document uses."""
+        found = self.uuid(value, path)
+        if found is not None and found in self.evidence_ids:
+            self.problem(path, f"id bukti ini sudah dipakai di {self.evidence_ids[found]}")
+        elif found is not None:
+            self.evidence_ids[found] = path
+        return found
 
     @staticmethod
     def get(table: dict | None, key: str) -> Any:
@@ -79,7 +93,7 @@ class Checker(ProblemReader):
         if not isinstance(value, str):
             self.problem(path, "harus berupa teks")
             return ""
-        bad = character_problem(value)
+        bad = text_problem(value)
         if bad:
             self.problem(path, bad)
             return ""
@@ -91,7 +105,7 @@ class Checker(ProblemReader):
                 message: str | None = None) -> int | None:
         if value is MISSING:
             return None
-        ok = isinstance(value, int) and not isinstance(value, bool)
+        ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_INTEGER
         if ok and ((minimum is not None and value < minimum) or (maximum is not None and value > maximum)):
             ok = False
         if not ok:
@@ -135,8 +149,13 @@ class Checker(ProblemReader):
         text = self.text(value, path)
         if not isinstance(value, str) or text != value:
             return None
-        parts = urlsplit(text) if len(text) <= _MAX_LINK and not any(ch.isspace() for ch in text) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        try:
+            parts = urlsplit(text) if len(text) <= _MAX_LINK and not any(ch.isspace() for ch in text) else None
+            hostname = parts.hostname if parts is not None else None  # ValueError on "http://[::1" and the like
+            _ = parts.port if parts is not None else None  # ValueError on a port that is no number or too big
+        except ValueError:
+            parts = hostname = None
+        if parts is None or parts.scheme not in ("http", "https") or not hostname:
             self.problem(path, f"harus alamat tautan http:// atau https:// yang sah (paling panjang {_MAX_LINK} "
                                "karakter, tanpa spasi) atau null")
             return None
@@ -149,7 +168,7 @@ class Checker(ProblemReader):
         text = self.text(value, path, non_empty=True)
         if "/" in text or "\\" in text:
             self.problem(path, "harus nama berkas saja, tanpa folder")
-        return text
+        return safe_file_name(text) if text else text  # a name kept as metadata becomes a file later
 
     def relative_path(self, value: Any, path: str) -> str | None:
         if value is MISSING or (isinstance(value, str) and self.text(value, path) != value):

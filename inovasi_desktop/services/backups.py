@@ -73,9 +73,7 @@ def _bytes_progress(progress: Progress | None, total: int, text: str) -> Callabl
 
 
 def _refuse_inside_data_folder(ws: Workspace, target: Path) -> None:
-    home = ws.home.resolve()
-    where = target.resolve()
-    if where == home or home in where.parents:
+    if paths.inside_data_dir(target, ws.home):
         raise BackupError(f"Cadangan tidak boleh disimpan di dalam folder data ({ws.home}): bila folder itu "
                           "rusak atau hilang, cadangannya ikut hilang. Pilih tempat lain, misalnya diska lepas.")
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from inovasi_desktop import __version__
+from inovasi_desktop import __version__, paths
 from inovasi_desktop.domain import Innovation, InovasiError, new_id
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.export import interchange
@@ -49,11 +49,8 @@ def json_hash(innovation: Innovation) -> str:
 
 
 def refuse_inside_data_folder(ws: Workspace, target: Path) -> None:
-    """An export never lands in the data folder (it could replace the database or the store).
-    (Small and local on purpose: the exports branch brings the shared check; unify at merge.)"""
-    home = ws.home.resolve()
-    where = Path(target).resolve()
-    if where == home or where.is_relative_to(home):
+    """A bundle never lands in the data folder (it could replace the database or the store)."""
+    if paths.inside_data_dir(Path(target), ws.home):
         raise InovasiError(f"Tujuan {target} berada di dalam folder data aplikasi ({ws.home}). "
                            "Pilih folder lain, misalnya Dokumen atau flashdisk.")
 

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from inovasi_desktop.domain.file_names import safe_file_name
 from inovasi_desktop.export.dossier import DossierInput, DossierResult, build_dossier
 
 __all__ = ["DossierResult", "default_file_name", "export_pdf", "signing_place"]
-from inovasi_desktop.services import innovations, organisation
+from inovasi_desktop.services import export_target, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
 
 
@@ -22,13 +23,14 @@ def signing_place(pemda: str) -> str:
 def default_file_name(innovation_name: str) -> str:
     """A safe file name from the innovation name, e.g. 'Berkas Inovasi - SI-PANTAU BALITA.pdf'."""
     cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", innovation_name).strip(" .")
-    return f"Berkas Inovasi - {cleaned[:80].strip() or 'tanpa nama'}.pdf"
+    return safe_file_name(f"Berkas Inovasi - {cleaned[:80].strip() or 'tanpa nama'}.pdf")
 
 
 def export_pdf(ws: Workspace, innovation_id: str, out_path: Path, *,
                progress: Callable[[int, int, str], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
                generated_on: date | None = None) -> DossierResult:
+    export_target.check(out_path, ws.home)
     innovation = innovations.get(ws, innovation_id)
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     org = organisation.get(ws)

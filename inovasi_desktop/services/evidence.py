@@ -22,6 +22,7 @@ from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError
 from inovasi_desktop.domain.dates import parse_date_text
 from inovasi_desktop.domain.errors import Cancelled
+from inovasi_desktop.domain.file_names import safe_file_name
 from inovasi_desktop.domain.text import clean_text
 from inovasi_desktop.evidence.checks import DEFAULT_MAX_BYTES, FileCheck, check_file, for_target
 from inovasi_desktop.evidence.errors import StoreError
@@ -131,13 +132,8 @@ class CheckedFile:
 
 
 def display_name(name: str) -> str:
-    """An original file name fit to keep as metadata: no control characters or folder separators."""
-    cleaned = clean_text(name).replace("\n", " ").replace("\t", " ").replace("/", "_").replace("\\", "_").strip()
-    if len(cleaned) > MAX_NAME:
-        stem, dot, suffix = cleaned.rpartition(".")
-        keep = f".{suffix}" if dot and len(suffix) <= 10 else ""
-        cleaned = cleaned[: MAX_NAME - len(keep)] + keep
-    return cleaned or "berkas"
+    """An original file name fit to keep as metadata and to write as a file on any platform."""
+    return safe_file_name(name)
 
 
 def check_files(paths: Iterable[Path | str], accepts: tuple[str, ...] | None = None, *,

@@ -10,6 +10,8 @@ rules, interchange, the domain model) is imported inside them.
 from __future__ import annotations
 
 import copy
+import os
+import stat
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from inovasi_desktop import paths
 from inovasi_desktop.atomic import atomic_file
-from inovasi_desktop.domain.errors import InterchangeError, NotFoundError
+from inovasi_desktop.domain.errors import InovasiError, InterchangeError, NotFoundError
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import organisation
@@ -314,9 +316,16 @@ def restore(ws: Workspace, ids: list[str]) -> int:
     return len(ids)
 
 
-def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = None) -> Innovation:
+REFUSE, REPLACE, COPY = "refuse", "replace", "copy"  # what an import does with an id already there
+
+
+def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = None,
+                     existing: str = REFUSE) -> Innovation:
     """Validate fully first; write nothing unless the whole document fits its catalogue and every evidence
-    file it names beside itself (a path relative to `folder`, the document's folder) passes its check."""
+    file it names beside itself (a path relative to `folder`, the document's folder) passes its check.
+
+    An innovation already there (in the bin too) is refused (`AlreadyImported`) unless `existing` is
+    REPLACE (its content is replaced and it leaves the bin) or COPY (imported with new ids, as a copy)."""
     from inovasi_desktop.export import interchange
     from inovasi_desktop.services import conformance, evidence, evidence_beside  # on first use: pikepdf, Pillow
 
@@ -330,31 +339,79 @@ def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = Non
     if found:
         listing = "\n".join(f"  - {p}" for p in found[:20])
         raise InterchangeError(f"Data inovasi tidak sesuai katalog {innovation.catalogue_id}:\n{listing}")
-    _refuse_if_present(ws, innovation)
+    in_bin = _existing_state(ws, innovation, existing)
+    if existing == COPY:
+        _renew_ids(document, named_copy=in_bin is not None)
+    _refuse_foreign_evidence_ids(ws, innovation)
     _follow_organisation(ws, catalogue, innovation)
     innovation.opd = organisation.get(ws).opd
     stored = evidence_beside.store(ws, catalogue, innovation, document.files, folder)
+    if in_bin is not None and existing == REPLACE:
+        innovation.revision = _stored_revision(ws, innovation.id)  # replaced as it stands now
     try:
         save(ws, innovation)
+        if in_bin and existing == REPLACE:
+            restore(ws, [innovation.id])
     except BaseException:
         evidence.clean_up_unsaved(ws, stored)
         raise
     return innovation
 
 
-def _refuse_if_present(ws: Workspace, innovation: Innovation) -> None:
-    """A quick look before the evidence files are stored; `save` checks again in its write transaction."""
+def _existing_state(ws: Workspace, innovation: Innovation, existing: str) -> bool | None:
+    """None when the id is new; else whether it is in the bin (raises AlreadyImported when refusing)."""
     with ws.db.begin() as session:
         present = _repo(session).exists(innovation.id, include_deleted=True)
         in_bin = present and not _repo(session).exists(innovation.id)
-    if present:
+    if present and existing == REFUSE:
         raise _already_there(innovation, in_bin)
+    return in_bin if present else None
+
+
+def _stored_revision(ws: Workspace, innovation_id: str) -> int:
+    with ws.db.begin() as session:
+        return _repo(session).revision(innovation_id) or 0
 
 
 def _already_there(innovation: Innovation, in_bin: bool) -> AlreadyImported:
-    where = "di Tempat sampah; pulihkan dari sana" if in_bin else "di basis data"
-    return AlreadyImported(f"Inovasi \"{innovation.name or innovation.id}\" (id {innovation.id}) sudah ada {where}. "
-                           "Tidak ada yang diubah.", innovation.id, in_bin)
+    where = ("di Tempat sampah; pulihkan dari sana, atau impor dengan --ganti untuk memulihkan dan "
+             "menggantinya dengan isi berkas ini" if in_bin else
+             "di basis data; impor dengan --ganti untuk menggantinya dengan isi berkas ini")
+    return AlreadyImported(f"Inovasi \"{_short(innovation.name) or innovation.id}\" (id {innovation.id}) sudah "
+                           f"ada {where}. Tidak ada yang diubah.", innovation.id, in_bin)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _renew_ids(document, named_copy: bool) -> None:
+    """Make the document's innovation a copy: new ids for it and its evidence items; with `named_copy`
+    "(salinan)" after its name (the original is in the database)."""
+    from inovasi_desktop.domain import new_id
+
+    innovation = document.innovation
+    innovation.id = new_id()
+    files = {}
+    for item in innovation.all_evidence():
+        old, item.id = item.id, new_id()
+        if old in document.files:
+            files[item.id] = document.files[old]
+    document.files = files
+    if named_copy:
+        innovation.profile["nama_inovasi"] = f"{innovation.name} (salinan)".strip()
+
+
+def _refuse_foreign_evidence_ids(ws: Workspace, innovation: Innovation) -> None:
+    """Evidence ids are unique across the database: one held by another innovation is refused by name."""
+    with ws.db.begin() as session:
+        owners = _repo(session).evidence_owners(item.id for item in innovation.all_evidence())
+    taken = sorted(item_id for item_id, owner in owners.items() if owner != innovation.id)
+    if taken:
+        more = f" dan {len(taken) - 1} lainnya" if len(taken) > 1 else ""
+        raise InterchangeError(f"Bukti dukung dalam berkas ini memakai id yang sudah dipakai inovasi lain "
+                               f"({taken[0]}{more}). Impor sebagai salinan (--salinan) agar diberi id baru. "
+                               "Tidak ada yang diubah.")
 
 
 def _follow_organisation(ws: Workspace, catalogue: Catalogue, innovation: Innovation) -> None:
@@ -366,31 +423,55 @@ def _follow_organisation(ws: Workspace, catalogue: Catalogue, innovation: Innova
             innovation.profile[field.key] = pemda
 
 
-def import_json_file(ws: Workspace, path: Path) -> Innovation:
+def import_json_file(ws: Workspace, path: Path, existing: str = REFUSE) -> Innovation:
     """Import a document, with the evidence files it names beside itself (resolved against its folder)."""
     from inovasi_desktop.export import interchange
 
+    data = read_regular_file(path, interchange.MAX_DOCUMENT_BYTES, InterchangeError)
+    return import_json_text(ws, data, path.parent, existing)
+
+
+def read_regular_file(path: Path, limit: int, error: type[InovasiError]) -> bytes:
+    """The bytes of the regular file at `path`, read in bounded chunks; `error` when it is no regular file
+    (a folder, a device such as /dev/zero, a FIFO that would wait forever), is larger than `limit` (also
+    when it grows while read) or cannot be read."""
+    name = _short(path.name or str(path))
     try:
-        if path.stat().st_size > interchange.MAX_DOCUMENT_BYTES:
-            raise InterchangeError(f"Berkas {path.name} terlalu besar untuk satu inovasi "
-                                   f"(maksimal {format_size_id(interchange.MAX_DOCUMENT_BYTES)}).")
-        data = path.read_bytes()
+        with open(path, "rb", opener=_open_without_waiting) as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise error(f"\"{name}\" bukan berkas biasa (mungkin folder atau perangkat); pilih berkas JSON.")
+            if info.st_size > limit:
+                raise error(f"Berkas {name} terlalu besar ({format_size_id(info.st_size)}); "
+                            f"batasnya {format_size_id(limit)}.")
+            chunks, size = [], 0
+            while chunk := stream.read(min(1 << 20, limit + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    raise error(f"Berkas {name} terlalu besar; batasnya {format_size_id(limit)}.")
+            return b"".join(chunks)
     except OSError as err:
-        raise InterchangeError(f"Berkas {path.name} tidak dapat dibaca: {describe_os_error(err)}.") from None
-    return import_json_text(ws, data, path.parent)
+        raise error(f"Berkas {name} tidak dapat dibaca: {describe_os_error(err)}.") from None
+
+
+def _open_without_waiting(file: str, flags: int) -> int:
+    """Open for reading without blocking on a FIFO with no writer (checked to be a regular file next)."""
+    return os.open(file, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
 
 
 def example_path() -> Path:
     return paths.examples_dir() / EXAMPLE_FILE
 
 
-def import_example(ws: Workspace) -> Innovation:
+def import_example(ws: Workspace, existing: str = REFUSE) -> Innovation:
     """Load the shipped example (named "(Contoh) ...") with its evidence files, as `import-json` does.
 
-    Loading it again creates no second copy: AlreadyImported says so and names the one there.
+    Loading it again creates no second copy: AlreadyImported says so and names the one there (the window
+    then offers REPLACE or COPY for one in the bin).
     """
     try:
-        return import_json_file(ws, example_path())
+        return import_json_file(ws, example_path(), existing)
     except AlreadyImported as err:
         message = ("Contoh sudah dimuat sebelumnya dan kini ada di Tempat sampah; pulihkan dari sana bila masih "
                    "diperlukan." if err.in_bin else "Contoh sudah dimuat sebelumnya.")
@@ -399,7 +480,9 @@ def import_example(ws: Workspace) -> Innovation:
 
 def export_json_file(ws: Workspace, innovation_id: str, path: Path) -> Innovation:
     from inovasi_desktop.export import interchange
+    from inovasi_desktop.services import export_target
 
+    export_target.check(path, ws.home)
     innovation = get(ws, innovation_id)
     write_atomic(path, interchange.dumps(innovation).encode("utf-8"))
     return innovation

@@ -30,11 +30,9 @@ def suggested_folder(parent: Path, innovation_name: str) -> Path:
     return candidate
 
 
-def refuse_inside_data_folder(target: Path) -> None:
-    data = paths.data_dir().resolve()
-    resolved = Path(target).resolve()
-    if resolved == data or data in resolved.parents:
-        raise PortalPackageError(f"Paket unggah tidak boleh dibuat di dalam folder data aplikasi ({data}). "
+def refuse_inside_data_folder(ws: Workspace, target: Path) -> None:
+    if paths.inside_data_dir(Path(target), ws.home):
+        raise PortalPackageError(f"Paket unggah tidak boleh dibuat di dalam folder data aplikasi ({ws.home}). "
                                  "Pilih folder lain, misalnya Dokumen.")
 
 
@@ -43,7 +41,7 @@ def make_package(ws: Workspace, innovation_id: str, out_dir: Path, *, cap_bytes:
                  cancelled: Callable[[], bool] | None = None) -> PortalResult:
     if cap_bytes <= 0:
         raise PortalPackageError("Batas ukuran unggah harus lebih dari 0 MB.")
-    refuse_inside_data_folder(out_dir)
+    refuse_inside_data_folder(ws, out_dir)
     innovation = innovations.get(ws, innovation_id)
     source = PortalInput(catalogue=ws.catalogues.get(innovation.catalogue_id), innovation=innovation,
                          organisation=organisation.get(ws), evidence_path=ws.evidence_store.path_for,

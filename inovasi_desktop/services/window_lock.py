@@ -5,8 +5,9 @@ asks here before it replaces the whole database (restore): the window would go o
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
+
+from inovasi_desktop.atomic import process_alive
 
 LOCK_FILE = "inovasi.lock"
 
@@ -21,28 +22,4 @@ def window_holding(folder: Path) -> int | None:
     if not first.isdigit() or len(first) > 10:
         return None
     pid = int(first)
-    return pid if pid != os.getpid() and _alive(pid) else None
-
-
-def _alive(pid: int) -> bool:
-    if sys.platform == "win32":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        try:
-            code = ctypes.c_ulong()
-            return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    except OSError:
-        return False
-    return True
+    return pid if pid != os.getpid() and process_alive(pid) else None

@@ -138,6 +138,12 @@ class InnovationRepository:
         self._s.execute(update(InnovationRow).where(InnovationRow.id == innovation_id)
                         .values(exchanged_sha256=sha256))
 
+    def evidence_owners(self, item_ids: Iterable[str]) -> dict[str, str]:
+        """Evidence item id -> the id of the innovation (in the bin too) that holds it, for the ids held."""
+        wanted, table = list(dict.fromkeys(item_ids)), EvidenceItemRow
+        return {item_id: owner for chunk in _chunks(wanted, _CHUNK) for item_id, owner in
+                self._s.execute(select(table.id, table.innovation_id).where(table.id.in_(chunk)))}
+
     def list_summaries(self, include_deleted: bool = False) -> list[InnovationSummary]:
         """Lightweight rows, most recently changed first (the one list reader, inside this session)."""
         return list_reader.summaries(self._s.connection().connection.driver_connection, include_deleted)

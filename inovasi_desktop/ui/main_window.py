@@ -513,7 +513,7 @@ class MainWindow(QMainWindow):
         if not isinstance(err, innovations.AlreadyImported):
             QMessageBox.warning(self, tr("Tidak dapat dilanjutkan"), str(err))
         elif err.in_bin:
-            QMessageBox.information(self, tr("Contoh sudah dimuat"), str(err))
+            QTimer.singleShot(0, self._ask_example_in_bin)  # once the refused load has ended
         else:  # no second copy: say so and open the one there
             self.open_innovation(err.innovation_id)
             self.statusBar().showMessage(tr("Contoh sudah dimuat sebelumnya; yang sudah ada dibuka."), 8000)
@@ -533,6 +533,25 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         self._backups().restore()
+    def _ask_example_in_bin(self) -> None:
+        """The example sits in the bin: restore it with the shipped content, load a copy, or leave it."""
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Contoh ada di Tempat sampah"), tr(
+            "Contoh sudah pernah dimuat dan kini ada di Tempat sampah.\n\n"
+            "Pulihkan dan perbarui: contoh itu dipulihkan dan isinya diganti dengan contoh bawaan "
+            "(perubahan Anda pada contoh itu hilang).\n\n"
+            "Impor sebagai salinan: contoh dimuat sebagai inovasi baru; yang di Tempat sampah tetap di sana."),
+            parent=self)
+        restore = box.addButton(tr("Pulihkan dan perbarui"), QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(tr("Impor sebagai salinan"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(box.addButton(tr("Batal"), QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        chosen = box.clickedButton()
+        box.deleteLater()
+        existing = innovations.REPLACE if chosen is restore else innovations.COPY if chosen is copy else None
+        if existing is not None:
+            ws = self.workspace
+            self._in_background(tr("Memuat contoh…"), lambda: innovations.import_example(ws, existing),
+                                self._example_loaded, refused=self._example_refused)
 
     def edit_organisation(self) -> None:
         from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog

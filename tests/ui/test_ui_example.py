@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 from menus import choose, menu_clicks
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inovasi_desktop.services import innovations, organisation
 
@@ -36,17 +36,59 @@ def test_the_example_loads_marked_and_complete_and_a_second_load_opens_the_same_
     assert [r.id for r in _rows(window)] == [example.id]  # no second copy
 
 
-def test_an_example_in_the_bin_is_pointed_at_not_loaded_again(qtbot, window, monkeypatch):
+def _answer_question_with(button_text: str, seen: list) -> None:
+    """Click `button_text` in the question box once it is up, as a person would."""
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, lambda: _answer_question_with(button_text, seen))
+        return
+    seen.append((box.windowTitle(), box.text()))
+    [button] = [b for b in box.buttons() if b.text() == button_text]
+    button.click()
+
+
+def _example_in_bin(qtbot, window, answer: str):
     example = innovations.import_example(window.workspace)
     innovations.delete(window.workspace, [example.id])
     window.refresh()
-    shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append((title, text)))
+    seen = []
+    QTimer.singleShot(0, lambda: _answer_question_with(answer, seen))
     qtbot.mouseClick(window.list_view.example_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(shown))  # loaded in the background; the answer comes on the GUI thread
-    assert shown[0][0] == "Contoh sudah dimuat" and "Tempat sampah" in shown[0][1]
+    qtbot.waitUntil(lambda: bool(seen), timeout=30_000)  # loaded in the background; the question on the GUI thread
+    assert seen[0][0] == "Contoh ada di Tempat sampah" and "Tempat sampah" in seen[0][1]
+    return example
+
+
+def test_an_example_in_the_bin_asks_and_batal_changes_nothing(qtbot, window):
+    example = _example_in_bin(qtbot, window, "Batal")
+    qtbot.wait(200)  # a wrongly started load would show by now
     assert window.editor is None
     assert innovations.list_rows(window.workspace) == []
+    assert [r.id for r in innovations.list_rows(window.workspace, deleted=True)] == [example.id]
+
+
+def test_an_example_in_the_bin_restored_and_updated_on_request(qtbot, window):
+    example = innovations.import_example(window.workspace)
+    example.profile["nama_inovasi"] = "Diubah pengguna"
+    innovations.save(window.workspace, example)
+    innovations.delete(window.workspace, [example.id])
+    seen = []
+    QTimer.singleShot(0, lambda: _answer_question_with("Pulihkan dan perbarui", seen))
+    qtbot.mouseClick(window.list_view.example_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.editor is not None, timeout=30_000)
+    assert window.editor.innovation.id == example.id
+    [row] = innovations.list_rows(window.workspace)
+    assert row.id == example.id and row.name.startswith("(Contoh) ")  # the shipped content is back
+    assert innovations.list_rows(window.workspace, deleted=True) == []
+
+
+def test_an_example_in_the_bin_imported_as_a_copy_on_request(qtbot, window):
+    example = _example_in_bin(qtbot, window, "Impor sebagai salinan")
+    qtbot.waitUntil(lambda: window.editor is not None, timeout=30_000)
+    copy = window.editor.innovation
+    assert copy.id != example.id and copy.name.endswith("(salinan)")
+    assert not {i.id for i in copy.all_evidence()} & {i.id for i in example.all_evidence()}
+    assert [r.id for r in innovations.list_rows(window.workspace)] == [copy.id]
     assert [r.id for r in innovations.list_rows(window.workspace, deleted=True)] == [example.id]
 
 

@@ -34,7 +34,8 @@ def test_a_target_that_is_a_folder(qtbot, window, workspace, monkeypatch, tmp_pa
     folder.mkdir()  # a folder that happens to carry the name chosen for the PDF
     text = export_to(qtbot, window, workspace, monkeypatch, folder)
     reason = os_errors.ACCESS_DENIED if sys.platform == "win32" else os_errors.IS_A_FOLDER
-    assert text == f"Berkas Berkas Inovasi.pdf tidak dapat ditulis ke folder {tmp_path}: {reason}."
+    assert text == (f"Berkas Berkas Inovasi.pdf tidak dapat ditulis ke folder {tmp_path}: {reason}. "
+                    "Tidak ada berkas yang ditulis.")
     assert not any(english in text for english in ENGLISH_OS_TEXT)
     assert [p.name for p in tmp_path.iterdir()] == ["Berkas Inovasi.pdf"]  # no temp file left behind
 
@@ -59,5 +60,5 @@ def test_a_read_only_folder(qtbot, window, workspace, monkeypatch, tmp_path):
         text = export_to(qtbot, window, workspace, monkeypatch, folder / "berkas.pdf")
     finally:
         folder.chmod(0o700)
-    assert text.endswith(f"{os_errors.ACCESS_DENIED}.") and "tidak dapat ditulis" in text
+    assert f": {os_errors.ACCESS_DENIED}. Tidak ada berkas yang ditulis." in text and "tidak dapat ditulis" in text
     assert not any(english in text for english in ENGLISH_OS_TEXT)

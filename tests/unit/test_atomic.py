@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
+import stat
+import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
 from inovasi_desktop import atomic
-from inovasi_desktop.atomic import atomic_file, held_open_elsewhere, retry_in_use
+from inovasi_desktop.atomic import PART_MARK, atomic_file, held_open_elsewhere, remove_stale_parts, retry_in_use
 from inovasi_desktop.domain import os_errors
 
 
@@ -95,3 +100,74 @@ def test_other_errors_are_not_retried():
     with pytest.raises(PermissionError):
         retry_in_use(denied)
     assert len(attempts) == 1
+
+
+def test_a_written_file_has_ordinary_permissions_under_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        with atomic_file(tmp_path / "berkas.json") as stream:
+            stream.write(b"{}")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "berkas.json").stat().st_mode) == 0o644  # not a private temp file's 0600
+
+
+_WRITER = """
+import sys, time
+from pathlib import Path
+from inovasi_desktop.atomic import atomic_file
+with atomic_file(Path(sys.argv[1])) as stream:
+    stream.write(b"x" * 100_000)
+    stream.flush()
+    print(stream.name, flush=True)
+    time.sleep(600)
+"""
+
+
+def _killed_writer(target) -> Path:
+    """A real process writing `target`, killed mid-write (SIGKILL: no clean-up runs): its part file."""
+    child = subprocess.Popen([sys.executable, "-c", _WRITER, str(target)], stdout=subprocess.PIPE, text=True)
+    part = Path(child.stdout.readline().strip())
+    assert part.exists() and part.parent == target.parent and PART_MARK in part.name
+    child.kill()
+    child.wait()
+    child.stdout.close()
+    return part
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL on Windows")
+def test_the_part_of_a_killed_export_is_removed_by_the_next_write_to_that_folder(tmp_path):
+    part = _killed_writer(tmp_path / "Berkas Inovasi.pdf")
+    assert part.exists()  # left behind, under a name that says whose it is
+    with atomic_file(tmp_path / "lain.json") as stream:
+        stream.write(b"{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lain.json"]
+
+
+def test_the_part_of_a_running_write_is_left_alone(tmp_path):
+    child = subprocess.Popen([sys.executable, "-c", _WRITER, str(tmp_path / "besar.pdf")], stdout=subprocess.PIPE,
+                             text=True)
+    try:
+        part = Path(child.stdout.readline().strip())
+        assert remove_stale_parts(tmp_path) == []
+        assert part.exists()
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+
+
+def test_a_day_old_part_is_removed_whoever_wrote_it(tmp_path):
+    part = tmp_path / f".x.pdf{PART_MARK}{os.getpid()}-abcd1234"  # this very process: alive
+    part.write_bytes(b"lama")
+    assert remove_stale_parts(tmp_path) == []
+    os.utime(part, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    assert remove_stale_parts(tmp_path) == [part]
+
+
+def test_other_files_that_look_partial_are_never_touched(tmp_path):
+    for name in ("unduhan.pdf.part", ".berkas.pdf.abc.part", "inovasi-part-1-ab", ".a.inovasi-part-x-ab"):
+        (tmp_path / name).write_bytes(b"")
+        os.utime(tmp_path / name, (0, 0))
+    assert remove_stale_parts(tmp_path) == []
+    assert len(list(tmp_path.iterdir())) == 4

@@ -7,6 +7,8 @@ length, so it is rendered until its page count is stable (twice in practice).
 from __future__ import annotations
 
 import hashlib
+import io
+import shutil
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -32,8 +34,10 @@ from inovasi_desktop.export.dossier.model import (
 )
 from inovasi_desktop.export.dossier.profile_pages import profile_section, uraian_section
 from inovasi_desktop.export.dossier.readiness_page import readiness_section
+from inovasi_desktop.rules.format import format_size_id
 
 _MAX_LAYOUT_PASSES = 5
+_SPACE_MARGIN = 1 << 20  # for what saving adds (cross-reference table, object streams)
 
 rl_config.useA85 = 0  # ASCII85 in pure Python makes image pages ~40x slower
 
@@ -78,7 +82,8 @@ def build_dossier(source: DossierInput, out_path: Path, *, progress: Progress | 
         annex_pdf = render_annex_pages(blocks, ctx.innovation, _header_left(ctx), steps.tick)
         document = assemble(ctx, front, annex_pdf, blocks, evidence, steps.tick, stack)
         steps.phase("Menyimpan berkas PDF", 1)
-        result = _write_atomically(document, out_path, steps)
+        estimate = _size_estimate(front.pdf, annex_pdf, sections)
+        result = _write_atomically(document, out_path, steps, estimate)
     steps.tick(check=False)  # written: too late to cancel
     return result
 
@@ -104,20 +109,86 @@ def _lay_out_front_matter(ctx: Context) -> tuple[FrontMatter, list]:
     raise RuntimeError("dossier front matter page count did not settle")
 
 
-def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps) -> DossierResult:
+def _size_estimate(front_pdf: bytes, annex_pdf: bytes, sections: list) -> int:
+    """About the bytes the saved dossier takes: its generated parts, every evidence PDF once, and a margin."""
+    sources = {entry.path for section in sections for entry in section.entries
+               if entry.kind == PDF and entry.path is not None}
+    return len(front_pdf) + len(annex_pdf) + sum(_size_of(path) for path in sources) + _SPACE_MARGIN
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _require_space(out_path: Path, estimate: int) -> None:
+    """Refuse before writing when the target's disk clearly lacks room (a full disk found while saving is
+    caught too; this says how much is missing, and spares the minutes of a large save)."""
+    try:
+        free = shutil.disk_usage(out_path.parent).free
+    except OSError:
+        return  # the write itself will tell what is wrong with the folder
+    if free < estimate:
+        raise DossierError(f"Ruang penyimpanan tidak cukup untuk menulis {out_path.name} ke folder "
+                           f"{out_path.parent}: diperlukan sekitar {format_size_id(estimate)}, tersedia "
+                           f"{format_size_id(free)}. Kosongkan sebagian ruang diska atau pilih folder lain. "
+                           "Tidak ada berkas yang ditulis.")
+
+
+def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps, estimate: int) -> DossierResult:
+    """Every write failure becomes a DossierError and leaves nothing behind (see `_QuietWriter`)."""
+    _require_space(out_path, estimate)
     try:
         with atomic_file(out_path) as stream:
-            document.save(stream, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            writer = _QuietWriter(stream)
+            document.save(writer, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                           compress_streams=True)
-            stream.flush()
+            writer.raise_failure()
             digest, size = _digest(Path(stream.name))
             steps.tick(advance=0)  # a cancel during saving still leaves nothing behind
     except OSError as err:
         if held_open_elsewhere(err):  # the folder is fine: a PDF reader has the old file open
             raise DossierError(f"Berkas {out_path} tidak dapat ditimpa: {describe_os_error(err)}.") from None
         raise DossierError(f"Berkas {out_path.name} tidak dapat ditulis ke folder {out_path.parent}: "
-                           f"{describe_os_error(err)}.") from None
+                           f"{describe_os_error(err)}. Tidak ada berkas yang ditulis.") from None
     return DossierResult(pages=len(document.pages), bytes=size, sha256=digest, path=out_path)
+
+
+class _QuietWriter(io.RawIOBase):
+    """The stream qpdf saves into. A write error raised back into qpdf's C++ code can abort the whole
+    process (std::terminate, exit 134: seen on a full disk, window included), and pikepdf writes through a
+    Python stream even when given a path. So the first failure is kept, later writes are dropped, qpdf
+    finishes undisturbed, and `raise_failure` raises the kept error afterwards."""
+
+    def __init__(self, stream) -> None:
+        super().__init__()
+        self.stream, self.failure = stream, None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        size = len(memoryview(data))
+        if self.failure is None:
+            try:
+                self.stream.write(data)
+            except OSError as err:
+                self.failure = err
+        return size
+
+    def flush(self) -> None:
+        if self.failure is None and not self.stream.closed:
+            try:
+                self.stream.flush()
+            except OSError as err:
+                self.failure = err
+
+    def raise_failure(self) -> None:
+        self.flush()
+        if self.failure is not None:
+            raise self.failure
 
 
 def _digest(path: Path) -> tuple[str, int]:

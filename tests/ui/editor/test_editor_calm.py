@@ -182,7 +182,7 @@ def test_leaving_a_step_shows_its_findings_and_marks_only_touched_steps(qtbot, w
     assert found["kesiapan"] == "✖"
 
 
-def test_a_lost_evidence_file_is_a_galat_everywhere(qtbot, window, workspace):
+def test_a_lost_evidence_file_is_a_galat_everywhere(qtbot, window, workspace, tmp_path):
     from inovasi_desktop import cli
     from inovasi_desktop.domain import InovasiError
     from inovasi_desktop.services import dossier
@@ -216,7 +216,7 @@ def test_a_lost_evidence_file_is_a_galat_everywhere(qtbot, window, workspace):
     assert page.message.isVisible() and "hilang atau berubah" in page.message.text()
     assert cli.main(["check", example.id]) == cli.EXIT_FINDINGS
     with pytest.raises(InovasiError, match="Bimtek-2024-Tenaga-Gizi-dan-Kader.pdf"):
-        dossier.export_pdf(workspace, example.id, workspace.home / "berkas.pdf")
+        dossier.export_pdf(workspace, example.id, tmp_path / "berkas.pdf")
 
 
 def test_long_step_names_wrap_in_the_side_list(qtbot, window):

@@ -1,3 +1,4 @@
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -120,3 +121,35 @@ def test_kinds_cover_exactly_the_catalogue_file_kinds():
 def test_unreadable_path_raises_oserror(tmp_path):
     with pytest.raises(OSError):
         s.sniff(tmp_path / "tidak-ada.pdf")
+
+
+def _bomb(path: Path, unpacked: int) -> Path:
+    """A small ZIP whose `mimetype` member unpacks to `unpacked` bytes (written streaming: no big buffer)."""
+    chunk = b"application/vnd.oasis.opendocument.text" + b" " * ((1 << 20) - 39)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        with archive.open("mimetype", "w", force_zip64=True) as member:
+            for _ in range(unpacked >> 20):
+                member.write(chunk)
+        archive.writestr("word/document.xml", "<w/>")
+    return path
+
+
+def test_a_member_that_unpacks_to_hundreds_of_megabytes_is_read_a_hundred_bytes_deep(tmp_path):
+    bomb = _bomb(tmp_path / "bom.docx", 256 << 20)
+    assert bomb.stat().st_size < 1 << 20  # ~250 kB on disk, 256 MB unpacked (4 GiB took 8.4 GB of memory before)
+    tracemalloc.start()
+    try:
+        assert s.sniff(bomb) == "application/vnd.oasis.opendocument.text"
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 << 20
+
+
+@pytest.mark.parametrize("damage", [b"\x00" * 64, b"PK\x03\x04" + b"\xff" * 60])
+def test_a_damaged_or_crafted_archive_is_just_a_zip(tmp_path, damage):
+    bomb = _bomb(tmp_path / "bom.docx", 1 << 20)
+    data = bytearray(bomb.read_bytes())
+    data[60:124] = damage  # inside the mimetype member's compressed data
+    bomb.write_bytes(bytes(data))
+    assert s.sniff(bomb) in (s.ZIP, s.DOCX, "application/vnd.oasis.opendocument.text")
