@@ -270,6 +270,12 @@ def _title_from(lines: list[str]) -> str:
     return title_case(text) if _mostly_upper(text) else text
 
 
+def _coined(word: str) -> bool:
+    """A coined name such as "SI-PANTAU" or "E-KTP": hyphenated with a short part (not "se-")."""
+    parts = word.split("-")
+    return len(parts) > 1 and parts[0].lower() != "se" and any(0 < len(p) <= 3 for p in parts)
+
+
 def title_case(text: str) -> str:
     """"DINAS KESEHATAN DAN KB" -> "Dinas Kesehatan dan KB": capitals made readable, acronyms kept."""
     text = " ".join(text.split()).strip(" ,;:")
@@ -282,7 +288,7 @@ def title_case(text: str) -> str:
         depth_before = depth
         depth += word.count("(") - word.count(")")
         if depth_before > 0 or word.startswith("(") or core.upper() in _KEEP_UPPER or _ROMAN.match(core) \
-                or any(ch.isdigit() for ch in core):
+                or any(ch.isdigit() for ch in core) or _coined(core):
             out.append(word)
         elif index and core.lower() in _SMALL_WORDS:
             out.append(word.lower())
