@@ -178,6 +178,7 @@ class MetadataDialog(QDialog):
 
     def _show(self, text: str, colour: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # an empty message leaves no gap above the peringatan
         self.message.setStyleSheet(f"color: {colour};")
 
     def _check_date(self) -> bool:
