@@ -38,7 +38,7 @@ def make_pdf(path: Path, heading: str, pages: int) -> None:
     canvas.showPage()
     for number in range(2, pages + 1):
         for row in range(48):
-            canvas.drawString(60, 790 - row * 15, f"Halaman {number} baris {row + 1}: uraian pelaksanaan inovasi daerah.")
+            canvas.drawString(60, 790 - row * 15, f"Halaman {number} baris {row + 1}: uraian pelaksanaan inovasi.")
         canvas.showPage()
     canvas.save()
 
