@@ -13,6 +13,8 @@ from inovasi_desktop.domain.model import EvidenceItem, Finding, Innovation, Seve
 from inovasi_desktop.rules.context import CheckContext
 from inovasi_desktop.rules.format import format_date_id
 
+DOCUMENT_CODES = frozenset({"evidence.doc_type", "evidence.no_name", "evidence.nomor_differs",
+                            "evidence.tanggal_differs"})
 MIN_NAME = 4  # squashed characters a name needs before it is looked for (shorter ones match anything)
 
 
