@@ -397,7 +397,7 @@ def _evidence_check(args: argparse.Namespace) -> int:
 
 @command("evidence-add")
 def _evidence_add(args: argparse.Namespace) -> int:
-    from inovasi_desktop.services import evidence, evidence_items, innovation_evidence, innovations
+    from inovasi_desktop.services import evidence, evidence_items, evidence_reading, innovation_evidence, innovations
 
     if bool(args.link) == bool(args.files):
         _say("Galat: berikan BERKAS... atau --link URL (salah satu saja).\n", error=True)
@@ -413,14 +413,18 @@ def _evidence_add(args: argparse.Namespace) -> int:
     result = innovation_evidence.add_files(ws, innovation_id, args.target, args.files, metadata, shrink=args.shrink)
     outcome = result.outcome
     data = {"id": innovation_id, "target": result.target.key,
-            "added": [_item_dict(i, outcome.results.get(i.id)) for i in outcome.items],
+            "added": [_item_dict(i, outcome.results.get(i.id)) | {"read_from_document": result.read.get(i.id, [])}
+                      for i in outcome.items],
             "refused": [{"file": str(r.path), "problems": _problem_dicts(r.result)} for r in outcome.refused],
             "shrunk": outcome.shrunk, "notes": result.notes}
     lines = []
+    catalogue = ws.catalogues.get(result.innovation.catalogue_id)
     for item in outcome.items:
         check = outcome.results[item.id]
         lines.append(f"Ditambahkan ke {result.target.label}: {item.file_name} ({evidence_items.facts_of(check)})")
         lines += _problem_lines(check)
+        lines += _reading_lines(item, result.read.get(item.id, []),
+                                evidence_reading.reading_of(check, catalogue, result.innovation, result.target))
     for refused in outcome.refused:
         lines.append(f"Ditolak: {refused.path}")
         lines += _problem_lines(refused.result)
@@ -428,6 +432,27 @@ def _evidence_add(args: argparse.Namespace) -> int:
     lines += [f"Catatan: {note}" for note in result.notes]
     _emit(args, data, lines or ["Tidak ada berkas yang ditambahkan."])
     return EXIT_FINDINGS if outcome.refused else EXIT_OK
+
+
+def _reading_lines(item, filled: list[str], reading) -> list[str]:
+    """What was read from the document for an added item, and the peringatan about what it proves."""
+    from inovasi_desktop.rules.document_checks import nomor_message, tanggal_message
+    from inovasi_desktop.rules.format import format_date_id
+    from inovasi_desktop.services.evidence_reading import SCAN_NOTE
+
+    values = {"nomor": item.nomor, "tanggal": format_date_id(item.tanggal) if item.tanggal else "",
+              "tentang": item.tentang}
+    lines = [f"  {name.capitalize()} (dibaca dari dokumen): {values[name]}" for name in filled]
+    if reading.heading is not None and reading.heading.doc_type:
+        lines.append(f"  Jenis dokumen (dibaca dari dokumen): {reading.heading.type_label}")
+    if reading.scan:
+        lines.append(f"  [Info] {SCAN_NOTE}")
+    notes = list(reading.notes)
+    if reading.heading is not None:
+        notes += [m[0].upper() + m[1:] + "." for m in (nomor_message(item.nomor, reading.heading),
+                                                        tanggal_message(item.tanggal, reading.heading)) if m]
+    lines += [f"  [Peringatan] {note}" for note in notes]
+    return lines
 
 
 def _item_dict(item, check) -> dict:

@@ -114,6 +114,32 @@ def backup_shots(app: QApplication, window: MainWindow, ws: Workspace, out: Path
     window.backup_to()
     while window.backup_ui.operation is not None and not window.backup_ui.operation.done:
         settle(app, 50)
+def reading_shots(app: QApplication, window: MainWindow, ws: Workspace, out: Path) -> None:
+    """A decree dropped on Regulasi: the metadata form with the fields read from it and its peringatan."""
+    from tests.fixtures.evidence_files import SK_TEXT, EvidenceFiles
+
+    folder = Path(tempfile.mkdtemp(prefix="inovasi-shots-sk-"))
+    sk = EvidenceFiles(folder).document_pdf("SK Tim Pengelola.pdf", SK_TEXT, pages=3)
+    innovation = innovations.create(ws)
+    innovation.profile["nama_inovasi"] = "SI-PANTAU BALITA"
+    innovation.answer(1).level = 2
+    innovations.save(ws, innovation)
+    window.refresh()
+    window.open_innovation(innovation.id, "indikator:1")
+    settle(app, 400)
+    panel = window.editor.view.pages["indikator:1"].evidence
+    panel.add_paths([sk])
+    for _ in range(100):
+        settle(app, 100)
+        if panel.metadata_dialog is not None and panel.metadata_dialog.isVisible():
+            break
+    dialog = panel.metadata_dialog
+    screen(app, out / "12-bukti-dibaca-dari-dokumen.png")
+    dialog.nomor.setText("188/45")
+    screen(app, out / "13-bukti-nomor-berbeda.png")
+    dialog.reject()
+    settle(app)
+    window.close_editor()
 
 
 def main() -> int:
@@ -151,6 +177,7 @@ def main() -> int:
     screen(app, out / "08-panduan-indikator-7.png")
     window.guide.close()
     window.close_editor()
+    reading_shots(app, window, ws, out)
     from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
 
     dialog = OrganisationDialog(ws, window)

@@ -31,6 +31,7 @@ from inovasi_desktop.catalogue.model import (
     TextPart,
 )
 from inovasi_desktop.domain.errors import CatalogueError
+from inovasi_desktop.domain.heading import DOCUMENT_TYPES
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.domain.problems import ProblemReader, key_path
 
@@ -323,12 +324,17 @@ def _positive_int(r: _Reader, t: dict, key: str, path: str) -> int:
 
 
 def _level(r: _Reader, t: dict, path: str, weight: float | None) -> Level:
-    r.unknown_keys(t, {"level", "text", "score"}, path)
+    r.unknown_keys(t, {"level", "text", "score", "documents"}, path)
     level = r.get(t, "level", path, int)
     score = r.get(t, "score", path, float)
     if None not in (level, score, weight) and abs(score - weight * level) > 1e-9:
         r.problem(f"{path}.score", f"harus bobot x tingkat = {weight * level:g}")
-    return Level(level=level, text=r.get(t, "text", path, str), score=score)
+    documents = r.strings(t, "documents", path, ())
+    for index, key in enumerate(documents):
+        if key not in DOCUMENT_TYPES:
+            r.problem(f"{path}.documents[{index}]", f"jenis dokumen '{key}' tidak dikenal "
+                      f"(yang dikenal: {', '.join(DOCUMENT_TYPES)})")
+    return Level(level=level, text=r.get(t, "text", path, str), score=score, documents=documents)
 
 
 def _basis(r: _Reader, t: dict, path: str) -> Basis:

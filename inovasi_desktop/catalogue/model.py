@@ -60,6 +60,7 @@ class Level:
     level: int
     text: str
     score: float
+    documents: tuple[str, ...] = ()  # document types (domain.heading.DOCUMENT_TYPES) that prove it; () = any
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class Indicator:
 
     def basis(self, key: str | None) -> Basis | None:
         return next((b for b in self.bases if b.key == key), None)
+
+    def levels_proven_by(self, doc_type: str) -> tuple[Level, ...]:
+        """The levels whose accepted document types include `doc_type`."""
+        return tuple(lv for lv in self.levels if doc_type in lv.documents)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ from PIL import Image
 
 from inovasi_desktop.catalogue.evidence_kinds import FILE_KINDS, IMAGE, KIND, KIND_BY_MEDIA_TYPE, VIDEO, kinds_of_group
 from inovasi_desktop.domain import Severity
+from inovasi_desktop.domain.heading import DocumentHeading
 from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.evidence.heading import read_heading
 from inovasi_desktop.evidence.images import ImageTooLarge, exif_orientation, open_image
 from inovasi_desktop.evidence.limits import DEFAULT_MAX_BYTES, TINY_PAGE_PT
 from inovasi_desktop.evidence.pdf_annotations import Printability, make_printable
@@ -33,7 +35,7 @@ from inovasi_desktop.rules.format import format_duration_id, format_number_id, f
 KIND_LABELS = {kind: KIND[kind].label for kind in FILE_KINDS}  # the kinds a file may be
 IMAGE_KINDS, VIDEO_KINDS = kinds_of_group(IMAGE), kinds_of_group(VIDEO)
 TEXT_SAMPLE_PAGES = 5  # pages looked at for a text layer
-REGION_TEXT_PAGES = 3  # pages whose text is searched for region names
+REGION_TEXT_PAGES = 3  # pages whose text is searched for region names and read for the heading
 PAGE_CHECK_SECONDS = 30  # a repaired PDF's pages are looked at (and rendered) for about this long at most
 
 
@@ -86,6 +88,7 @@ class FileCheck:
     dimensions: tuple[int, int] | None = None  # image: width, height in pixels, upright as shown
     exif_orientation: int | None = None  # image: 1..8 when tagged
     seconds: float | None = None  # video: playing time stated by its container, when it states one
+    heading: DocumentHeading | None = None  # PDF with a text layer: what its heading says (evidence.heading)
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -276,8 +279,8 @@ def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
             printable = Printability((), ())
         _pdf_findings(found, repaired=damaged)
         _page_findings(found, tiny, printable)
-        if pemda and pages:
-            _check_region(text_source, found, pemda)
+        if pages:
+            _read_text(text_source, found, pemda)
 
 
 def _tiny_pages(pdf: pikepdf.Pdf) -> list[tuple[int, float, float]]:
@@ -364,7 +367,8 @@ def _pdf_findings(found: _Findings, *, repaired: bool) -> None:
         found.add(
             Severity.INFO,
             Code.PDF_NO_TEXT,
-            "Berkas PDF ini tampaknya hasil pindaian tanpa lapisan teks, sehingga isinya tidak dapat dicari.",
+            "Berkas PDF ini tampaknya hasil pindaian tanpa lapisan teks, sehingga isinya tidak dapat dicari dan"
+            " tidak dibaca oleh aplikasi: nomor, tanggal, dan perihalnya harus diisi sendiri.",
         )
     active = facts["active_content"]
     if active:
@@ -395,8 +399,16 @@ def _has_text_layer(pdf: pikepdf.Pdf) -> bool:
     return False
 
 
-def _check_region(path: Path, found: _Findings, pemda: str) -> None:
+def _read_text(path: Path, found: _Findings, pemda: str) -> None:
+    """The first pages' text, once: what the heading says, and the regions it names."""
     text = first_pages_text(path, REGION_TEXT_PAGES)
+    if text is not None and found.facts.get("has_text") is not False:
+        found.facts["heading"] = read_heading(text)
+    if pemda:
+        _check_region(text, found, pemda)
+
+
+def _check_region(text: str | None, found: _Findings, pemda: str) -> None:
     if text is None:
         found.add(
             Severity.INFO,

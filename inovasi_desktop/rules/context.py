@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+
+from inovasi_desktop.domain.heading import DocumentHeading
 
 
 @dataclass(frozen=True)
@@ -13,6 +16,7 @@ class CheckContext:
     invalid_evidence: frozenset[str] = frozenset()  # ids found broken by the evidence checker
     lost_evidence: frozenset[str] = frozenset()  # of those, ids whose stored file is missing or changed
     earlier_entries: tuple[str, ...] = ()  # catalogue titles of earlier years where this innovation was entered
+    readings: Mapping[str, DocumentHeading] = field(default_factory=dict)  # sha256 -> what the PDF's heading says
 
     def organisation_value(self, attribute: str | None) -> str:
         """The organisation attribute an `auto` field copies; only `pemda` is known here."""

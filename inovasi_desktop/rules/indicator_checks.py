@@ -5,7 +5,13 @@ from __future__ import annotations
 from inovasi_desktop.catalogue.model import Catalogue, Indicator
 from inovasi_desktop.domain.model import Finding, Innovation, Severity
 from inovasi_desktop.rules.context import CheckContext
-from inovasi_desktop.rules.evidence_checks import metadata_findings, period_findings, usability_findings
+from inovasi_desktop.rules.document_checks import document_findings
+from inovasi_desktop.rules.evidence_checks import (
+    evidence_name,
+    metadata_findings,
+    period_findings,
+    usability_findings,
+)
 from inovasi_desktop.rules.evidence_kinds import counting_evidence
 from inovasi_desktop.rules.scoring import chosen_level
 
@@ -21,6 +27,8 @@ def indicator_findings(catalogue: Catalogue, innovation: Innovation, context: Ch
             if item.id not in context.invalid_evidence:
                 problems += period_findings(item, catalogue.evidence_period(indicator), where, place)
                 problems += metadata_findings(item, where, place)
+                problems += document_findings(item, indicator, innovation, context, where, place,
+                                              evidence_name(item))
             out += problems
     return out
 

@@ -39,5 +39,5 @@ def export_pdf(ws: Workspace, innovation_id: str, out_path: Path, *,
         catalogue=catalogue, innovation=innovation, organisation=org,
         evidence_path=ws.evidence_store.path_for, generated_on=generated_on or date.today(),
         place=signing_place(org.pemda), invalid_evidence=context.invalid_evidence,
-        lost_evidence=context.lost_evidence)
+        lost_evidence=context.lost_evidence, readings=context.readings)
     return build_dossier(source, out_path, progress=progress, cancelled=cancelled)

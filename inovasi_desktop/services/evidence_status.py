@@ -23,12 +23,14 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, Severity
+from inovasi_desktop.domain.heading import DocumentHeading
 from inovasi_desktop.evidence.checks import FileCheck, Problem, check_file
 from inovasi_desktop.services import settings
 from inovasi_desktop.services.workspace import Workspace
 
-CHECK_VERSION = 3  # raise when the checker changes what it finds: kept results are then redone
-# 2: PDF pages rendered and checked for damage (PDFium); 3: image dimensions upright (EXIF orientation applied)
+CHECK_VERSION = 4  # raise when the checker changes what it finds: kept results are then redone
+# 2: PDF pages rendered and checked for damage (PDFium); 3: image dimensions upright (EXIF orientation applied);
+# 4: a PDF's heading read (document type, nomor, tanggal, tentang)
 UNLIMITED = sys.maxsize
 MIN_CAP, MAX_CAP = 100 * 1024, 1024**3
 
@@ -83,13 +85,17 @@ def set_max_bytes(ws: Workspace, value: int) -> None:
 # -- kept check results ------------------------------------------------------------------------
 
 def check_to_dict(check: FileCheck) -> dict:
-    data = {f.name: getattr(check, f.name) for f in fields(FileCheck) if f.name != "problems"}
+    data = {f.name: getattr(check, f.name) for f in fields(FileCheck) if f.name not in ("problems", "heading")}
+    data["heading"] = check.heading.to_dict() if check.heading else None
     data["problems"] = [{"severity": p.severity.value, "code": p.code, "message": p.message} for p in check.problems]
     return data
 
 
 def check_from_dict(data: dict) -> FileCheck:
-    values = {f.name: data[f.name] for f in fields(FileCheck) if f.name in data and f.name != "problems"}
+    values = {f.name: data[f.name] for f in fields(FileCheck)
+              if f.name in data and f.name not in ("problems", "heading")}
+    if data.get("heading"):
+        values["heading"] = DocumentHeading.from_dict(data["heading"])
     for name in ("active_content", "dimensions"):
         if values.get(name) is not None:
             values[name] = tuple(values[name])
@@ -286,3 +292,10 @@ def unusable_ids(ws: Workspace, innovation: Innovation, pemda: str, *,
     invalid = frozenset(item.id for item in stored if not status[item.sha256].usable)
     lost = frozenset(item.id for item in stored if status[item.sha256].state != OK)
     return invalid, lost
+
+
+def readings(ws: Workspace, innovation: Innovation, pemda: str) -> dict[str, DocumentHeading]:
+    """sha256 -> what the heading of each checked PDF of `innovation` says (from kept check results: cheap)."""
+    status = file_status(ws, stored_hashes_of(innovation.all_evidence()), pemda, examine=False)
+    return {sha256: s.check.heading for sha256, s in status.items()
+            if s.state == OK and s.check is not None and s.check.heading is not None}

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, NotFoundError, Severity
 from inovasi_desktop.services import evidence, evidence_items, innovations
 from inovasi_desktop.services.evidence import Metadata, StoreOutcome, Target, items_of, target_for
+from inovasi_desktop.services.evidence_reading import fill_from_heading
 from inovasi_desktop.services.evidence_status import Progress
 from inovasi_desktop.services.workspace import Workspace
 
@@ -23,6 +24,7 @@ class AddResult:
     target: Target
     outcome: StoreOutcome
     notes: list[str]  # reuse and duplicates: pointed out, not refused
+    read: dict[str, list[str]] = field(default_factory=dict)  # item id -> fields filled from the document
 
 
 def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: Iterable[Path | str],
@@ -38,6 +40,11 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
     shrink_paths = [c.path for c in checked if c.result.can_shrink] if shrink else []
     outcome = evidence.store_checked(ws, checked, target, metadata=metadata, shrink=shrink_paths, progress=progress,
                                      cancelled=cancelled)
+    read = {}
+    for item in outcome.items:  # fields not given are proposed from the document's heading
+        check = outcome.results.get(item.id)
+        if filled := fill_from_heading(item, check.heading if check else None):
+            read[item.id] = filled
     outcome.items, notes = evidence_items.attach(innovation, target, outcome.items)
     notes = outcome.heal_notes() + notes
     elsewhere = evidence_items.other_uses(ws, innovation.id, [i.sha256 for i in outcome.items])
@@ -51,7 +58,7 @@ def add_files(ws: Workspace, innovation_id: str, target_spec: int | str, paths: 
             raise
     if outcome.healed:  # every innovation using a healed file reads it as intact again
         innovations.refresh_summaries(ws, outcome.healed)
-    return AddResult(innovation, target, outcome, notes)
+    return AddResult(innovation, target, outcome, notes, read)
 
 
 def add_link(ws: Workspace, innovation_id: str, target_spec: int | str, url: str,

@@ -86,8 +86,9 @@ def context_for(ws: Workspace, innovation: Innovation | None = None, *, examine:
     org = organisation.get(ws)
     invalid, lost = (evidence_status.unusable_ids(ws, innovation, org.pemda, examine=examine)
                      if innovation is not None else ((), ()))
+    readings = evidence_status.readings(ws, innovation, org.pemda) if innovation is not None else {}
     return CheckContext(today=date.today(), pemda=org.pemda, invalid_evidence=frozenset(invalid),
-                        lost_evidence=frozenset(lost),
+                        lost_evidence=frozenset(lost), readings=readings,
                         earlier_entries=earlier_entries(ws, innovation) if innovation is not None else ())
 
 

@@ -66,10 +66,15 @@ class Context:
     def innovation_name(self) -> str:
         return self.innovation.name.strip() or "(nama inovasi belum diisi)"
 
+    @property
+    def check_context(self) -> CheckContext:
+        return check_context(self.source)
+
     def refresh_pages(self) -> None:
         self.pages = {entry.item.id: entry.page for section in self.sections for entry in section.entries}
 
 
 def check_context(source: DossierInput) -> CheckContext:
     return CheckContext(today=source.generated_on, pemda=source.organisation.pemda,
-                        invalid_evidence=source.invalid_evidence, lost_evidence=source.lost_evidence)
+                        invalid_evidence=source.invalid_evidence, lost_evidence=source.lost_evidence,
+                        readings=source.readings)

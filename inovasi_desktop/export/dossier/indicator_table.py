@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from inovasi_desktop.catalogue.model import Indicator
+from inovasi_desktop.domain.heading import DOCUMENT_TYPES
 from inovasi_desktop.export.dossier.context import Context
 from inovasi_desktop.export.dossier.front_matter import Heading
 from inovasi_desktop.export.dossier.styles import (
@@ -20,6 +21,7 @@ from inovasi_desktop.export.dossier.styles import (
     text,
 )
 from inovasi_desktop.export.dossier.texts import chosen_level, evidence_line, number
+from inovasi_desktop.rules.document_checks import type_confirmed
 from inovasi_desktop.rules.evidence_checks import kind_label
 from inovasi_desktop.rules.evidence_kinds import in_period, kind_of
 from inovasi_desktop.rules.format import format_period_id
@@ -96,6 +98,9 @@ def _evidence_rows(ctx: Context, indicator: Indicator) -> list[list]:
         line = f"{i}. {text(evidence_line(item))}{kind_text} \u2014 <b>hlm. {ctx.pages.get(item.id, 0)}</b>"
         if not in_period(item, period):  # the standard counts only evidence inside the indicator's period
             line += "<br/>" + coloured(f"Di luar periode {format_period_id(*period)}: tidak dihitung.", BAD)
+        if type_confirmed(item, indicator, answer.level if answer else None, ctx.check_context):
+            label = DOCUMENT_TYPES[ctx.check_context.readings[item.sha256].doc_type]
+            line += "<br/>" + coloured(f"✓ Jenis dokumen sesuai tingkat, dibaca dari dokumen: {text(label)}.", MUTED)
         prefix = "<b>Bukti dukung:</b><br/>" if i == 1 else ""
         rows.append(["", Paragraph(prefix + line, s["small"]), "", "", ""])
     return rows

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from inovasi_desktop.catalogue.model import Catalogue
 from inovasi_desktop.domain.errors import InovasiError
+from inovasi_desktop.domain.heading import DocumentHeading
 from inovasi_desktop.domain.model import Innovation, Organisation
 from inovasi_desktop.rules.readiness import Readiness
 from inovasi_desktop.rules.scoring import InnovationScore
@@ -33,6 +34,7 @@ class DossierInput:
     score: InnovationScore | None = None  # computed from the rules when not given
     invalid_evidence: frozenset[str] = frozenset()  # evidence ids the evidence checker found broken
     lost_evidence: frozenset[str] = frozenset()  # of those, ids whose stored file is missing or changed
+    readings: Mapping[str, DocumentHeading] = field(default_factory=dict)  # sha256 -> what the PDF's heading says
 
 
 @dataclass(frozen=True)

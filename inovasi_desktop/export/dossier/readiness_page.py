@@ -25,6 +25,7 @@ from inovasi_desktop.export.dossier.styles import (
     text,
 )
 from inovasi_desktop.export.dossier.texts import where_label
+from inovasi_desktop.rules.document_checks import DOCUMENT_CODES
 from inovasi_desktop.rules.format import format_date_id, format_period_id
 from inovasi_desktop.rules.profile_checks import field_value
 from inovasi_desktop.rules.words import count_field_words
@@ -97,6 +98,12 @@ def readiness_section(ctx: Context) -> list:
                  Paragraph("Galat harus diperbaiki sebelum berkas dikirim; peringatan dapat mengurangi skor atau "
                            "menyebabkan bukti ditolak; info adalah kekurangan kecil.", s["note"]),
                  Spacer(1, 2 * mm), _findings_table(ctx, ctx.readiness.findings)]
+    elif documents := tuple(f for f in ctx.readiness.findings if f.code in DOCUMENT_CODES):
+        flow += [Spacer(1, 4 * mm),  # ready, yet what the documents say may make assessors reject them
+                 Heading("B. Temuan tentang isi bukti dukung", s["h2"], "Temuan isi bukti dukung", 1),
+                 Paragraph("Hasil membaca kepala dokumen bukti: jenis dokumen, nama inovasi, nomor, dan tanggal yang "
+                           "tidak sesuai dapat membuat bukti ditolak penilai.", s["note"]),
+                 Spacer(1, 2 * mm), _findings_table(ctx, documents)]
     return flow + [PageBreak()]
 
 

@@ -1,4 +1,9 @@
-"""The small dialog that asks nomor, tanggal and tentang of one evidence item (and the link of a link item)."""
+"""The small dialog that asks nomor, tanggal and tentang of one evidence item (and the link of a link item).
+
+Given what the document's heading says (`Reading`), empty fields are proposed from it, each marked
+"dibaca dari dokumen" until the user changes it; what the document says against the claim (its type, the
+innovation's name, a typed nomor or tanggal that differs from it) is shown as peringatan.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from inovasi_desktop.domain import EvidenceItem, InovasiError, Severity
 from inovasi_desktop.rules import format_date_id, format_period_id
+from inovasi_desktop.rules.document_checks import nomor_message, tanggal_message
 from inovasi_desktop.services.evidence import Metadata, Target, parse_date_text
 from inovasi_desktop.services.evidence_items import normalise_link
+from inovasi_desktop.services.evidence_reading import SCAN_NOTE, Reading
 from inovasi_desktop.ui.editor.inputs import HARD_MAX_CHARS, DateInput
 from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, muted
 
@@ -35,9 +42,13 @@ class MetadataDialog(QDialog):
     """
 
     def __init__(self, item: EvidenceItem, target: Target, parent: QWidget | None = None, *,
-                 ask_link: bool = False, position: tuple[int, int] | None = None) -> None:
+                 ask_link: bool = False, position: tuple[int, int] | None = None,
+                 reading: Reading | None = None) -> None:
         super().__init__(parent)
         self.item, self.target, self.skip_all = item, target, False
+        self.reading = reading or Reading(None)
+        self.read_markers: dict[str, QLabel] = {}
+        self.proposed: dict[str, str] = {}  # field -> the value read from the document
         self.setObjectName("evidenceMetadataDialog")
         title = tr("Keterangan bukti dukung")
         if position and position[1] > 1:
@@ -56,18 +67,21 @@ class MetadataDialog(QDialog):
         self.nomor = QLineEdit(item.nomor)
         self.nomor.setPlaceholderText(tr("misalnya 188/037/416-109/2025"))
         self.nomor.setMaxLength(HARD_MAX_CHARS)
-        form.addRow(tr("Nomor"), self.nomor)
+        form.addRow(self._row_label("nomor", tr("Nomor")), self.nomor)
         self.date_input = DateInput(tr("HH-BB-TTTT, misalnya 13-01-2025"))
         if target.period:  # the calendar opens inside the evidence period of the indicator
             self.date_input.set_period(*target.period, tr("Periode bukti yang dinilai"))
         self.tanggal = self.date_input.edit
         self.tanggal.setText(item.tanggal.strftime("%d-%m-%Y") if item.tanggal else "")
-        form.addRow(tr("Tanggal"), self.date_input)
+        form.addRow(self._row_label("tanggal", tr("Tanggal")), self.date_input)
         self.tentang = QPlainTextEdit(item.tentang)
         self.tentang.setTabChangesFocus(True)
         self.tentang.setPlaceholderText(tr("perihal dokumen, misalnya Keputusan Kepala Dinas tentang Tim Pengelola"))
         self.tentang.setFixedHeight(72)
-        form.addRow(tr("Tentang"), self.tentang)
+        form.addRow(self._row_label("tentang", tr("Tentang")), self.tentang)
+        self.read_summary = muted("")
+        self.read_summary.setObjectName("readSummary")
+        layout.addWidget(self.read_summary)
         layout.addLayout(form)
         if target.period:
             layout.addWidget(muted(tr("Periode bukti yang dinilai: {p}.").format(p=format_period_id(*target.period))))
@@ -75,6 +89,12 @@ class MetadataDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setObjectName("metadataMessage")
         layout.addWidget(self.message)
+        self.reading_notes = QLabel()
+        self.reading_notes.setWordWrap(True)
+        self.reading_notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.reading_notes.setObjectName("readingNotes")
+        self.reading_notes.setStyleSheet(f"color: {MESSAGE_COLOURS[Severity.PERINGATAN]};")
+        layout.addWidget(self.reading_notes)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(tr("Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -88,13 +108,77 @@ class MetadataDialog(QDialog):
         self.later_button.clicked.connect(self.reject)
         layout.addWidget(self.buttons)
         self.tanggal.textChanged.connect(self._check_date)
+        self._propose()
         self._check_date()
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         (self.link if ask_link and not item.link else self.nomor).setFocus(Qt.FocusReason.OtherFocusReason)
         self._ask_link = ask_link
 
+    def _row_label(self, name: str, text: str) -> QWidget:
+        """The form's row label, with a "dibaca dari dokumen" mark under it (hidden until a field is proposed)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(QLabel(text))
+        marker = QLabel(tr("dibaca dari dokumen"))
+        marker.setObjectName(f"readMarker_{name}")
+        marker.setStyleSheet("color: #35618f; font-size: 8pt;")
+        marker.hide()
+        column.addWidget(marker)
+        self.read_markers[name] = marker
+        return box
+
+    def _propose(self) -> None:
+        """Fill empty fields from the document's heading and mark them; say what the document is."""
+        heading = self.reading.heading
+        if self.reading.scan:
+            self.read_summary.setText(tr(SCAN_NOTE))
+        if heading is None or not heading.found_anything:
+            if heading is not None:
+                self.read_summary.setText(tr("Kepala dokumen ini tidak dikenali; isi keterangannya sendiri."))
+            self._check_reading()
+            return
+        self.proposed = {"nomor": heading.nomor, "tentang": heading.tentang,
+                         "tanggal": heading.tanggal.strftime("%d-%m-%Y") if heading.tanggal else ""}
+        for name, widget, current in (("nomor", self.nomor, self.item.nomor),
+                                      ("tanggal", self.tanggal, self.item.tanggal),
+                                      ("tentang", self.tentang, self.item.tentang)):
+            if self.proposed[name] and not current:
+                if name == "tentang":
+                    widget.setPlainText(self.proposed[name])
+                else:
+                    widget.setText(self.proposed[name])
+                self.read_markers[name].show()
+        parts = []
+        if heading.type_label:
+            parts.append(tr("Jenis: {t}").format(t=heading.type_label))
+        if heading.issuer:
+            parts.append(tr("Penerbit: {i}").format(i=heading.issuer))
+        self.read_summary.setText(tr("Dibaca dari dokumen — {what}. Periksa dan ubah bila keliru.")
+                                  .format(what=" · ".join(parts) or tr("nomor, tanggal, atau tentang")))
+        self.nomor.textChanged.connect(self._check_reading)
+        self.tanggal.textChanged.connect(self._check_reading)
+        self.tentang.textChanged.connect(self._check_reading)
+        self._check_reading()
+
+    def _check_reading(self) -> None:
+        """Marks follow the fields (a changed field is no longer the document's), and the peringatan follow both."""
+        heading, notes = self.reading.heading, list(self.reading.notes)
+        if heading is not None and self.proposed:
+            values = {"nomor": self.nomor.text().strip(), "tanggal": self.tanggal.text().strip(),
+                      "tentang": self.tentang.toPlainText().strip()}
+            for name, marker in self.read_markers.items():
+                marker.setVisible(bool(self.proposed[name]) and values[name] == self.proposed[name])
+            typed = parse_date_text(values["tanggal"]) if values["tanggal"] else None
+            notes += [m[0].upper() + m[1:] + "." for m in (nomor_message(values["nomor"], heading),
+                                                            tanggal_message(typed, heading)) if m]
+        self.reading_notes.setText("\n".join(tr("Peringatan: {n}").format(n=n) for n in notes))
+        self.reading_notes.setVisible(bool(notes))
+
     def _show(self, text: str, colour: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))  # an empty message leaves no gap above the peringatan
         self.message.setStyleSheet(f"color: {colour};")
 
     def _check_date(self) -> bool:

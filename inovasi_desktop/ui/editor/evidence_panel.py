@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFrame, QHBoxLayout, QL
 from inovasi_desktop.catalogue.evidence_kinds import file_patterns
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError, Severity
 from inovasi_desktop.evidence.checks import KIND_LABELS
-from inovasi_desktop.services import evidence_items, settings
+from inovasi_desktop.services import evidence_items, evidence_reading, settings
 from inovasi_desktop.services.evidence import StoreOutcome, Target
 from inovasi_desktop.services.evidence_items import ItemReport
 from inovasi_desktop.services.workspace import Workspace
@@ -55,6 +55,7 @@ class EvidencePanel(DropTarget, QWidget):
         self.preview = None
         self.undo_entry: tuple[int, EvidenceItem] | None = None
         self._to_describe: list[EvidenceItem] = []
+        self._checks: dict[str, object] = {}  # new item id -> its FileCheck (with what its heading says)
         self._stale = True
         self.setAcceptDrops(True)
 
@@ -266,6 +267,7 @@ class EvidencePanel(DropTarget, QWidget):
             self.changed.emit()
         self.refresh()
         self._to_describe = list(added)
+        self._checks = dict(outcome.results)
         # Each in its own turn of the event loop, so that a large add never stalls the window.
         QTimer.singleShot(0, self.status_changed.emit)
         QTimer.singleShot(0, self._describe_next)
@@ -277,7 +279,9 @@ class EvidencePanel(DropTarget, QWidget):
         total = total or len(self._to_describe)
         item = self._to_describe.pop(0)
         position = (total - len(self._to_describe), total)
-        self.metadata_dialog = MetadataDialog(item, self.target, self, position=position)
+        reading = evidence_reading.reading_of(self._checks.get(item.id), self.ws.catalogues.get(
+            self.innovation.catalogue_id), self.innovation, self.target)
+        self.metadata_dialog = MetadataDialog(item, self.target, self, position=position, reading=reading)
         self.metadata_dialog.finished.connect(lambda result, d=self.metadata_dialog: self._described(d, result, total))
         self.metadata_dialog.open()
 
@@ -313,7 +317,9 @@ class EvidencePanel(DropTarget, QWidget):
         if name == "preview":
             self.preview_item(item)
         elif name == "edit":
-            self.metadata_dialog = MetadataDialog(item, self.target, self, ask_link=item.is_link)
+            reading = (evidence_reading.kept_reading(self.ws, self.innovation, self.target, item)
+                       if self.bound and not item.is_link else None)
+            self.metadata_dialog = MetadataDialog(item, self.target, self, ask_link=item.is_link, reading=reading)
             self.metadata_dialog.accepted.connect(lambda: (self.changed.emit(), self.refresh()))
             self.metadata_dialog.open()
         elif name == "replace":

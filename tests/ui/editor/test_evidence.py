@@ -368,3 +368,56 @@ def test_originals_that_would_lose_content_in_the_dossier_are_said_when_added(qt
     tiny, annotated = (row.status.text() for row in panel.rows)
     assert "berukuran sangat kecil" in tiny and "diperbesar" in tiny
     assert "kotak teks (halaman 2)" in annotated
+
+
+def test_a_dropped_decree_proposes_its_fields_and_says_what_it_proves(qtbot, window, workspace, files):
+    """The issue's case: an SK (level 1 of Regulasi) dropped for Peraturan Kepala Daerah (level 2), nomor typed
+    over the one read. The form proposes what the document says, marked, and warns about type and nomor."""
+    from evidence_files import SK_TEXT
+
+    innovation = innovations.create(workspace)
+    innovation.profile["nama_inovasi"] = "SI-PANTAU BALITA"
+    innovation.answer(1).level = 2
+    innovations.save(workspace, innovation)
+    editor = open_at(window, workspace, "indikator:1", innovation)
+    panel = panel_of(editor, 1)
+    drop(panel, [files.document_pdf("SK Tim Pengelola.pdf", SK_TEXT, pages=3)])
+    wait_added(qtbot, panel)
+    dialog = wait_describe(qtbot, panel)
+
+    assert dialog.nomor.text() == "188/037/416-109/2025" and dialog.tanggal.text() == "13-01-2025"
+    assert dialog.tentang.toPlainText() == "Pembentukan Tim Pengelola Inovasi SI-PANTAU Balita Tahun 2025"
+    assert all(marker.isVisible() for marker in dialog.read_markers.values())
+    summary = dialog.read_summary.text()
+    assert "Jenis: Keputusan Kepala Perangkat Daerah" in summary
+    assert "Penerbit: Kepala Dinas Kesehatan Kabupaten Mojokerto" in summary
+    notes = dialog.reading_notes.text()
+    assert dialog.reading_notes.isVisible()
+    assert "yang mendukung tingkat 1 (SK Kepala Daerah atau SK Kepala Perangkat Daerah a.n. Kepala Daerah)" in notes
+    assert "bukan tingkat 2 (Peraturan Kepala Daerah)" in notes and "nomor" not in notes
+
+    dialog.nomor.selectAll()
+    qtbot.keyClicks(dialog.nomor, "188/45")
+    assert not dialog.read_markers["nomor"].isVisible() and dialog.read_markers["tanggal"].isVisible()
+    assert ('Nomor yang diisi "188/45" berbeda dengan nomor di dokumen "188/037/416-109/2025"'
+            in dialog.reading_notes.text())
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    [item] = saved(workspace, editor).answers[1].evidence
+    assert (item.nomor, item.tanggal.isoformat()) == ("188/45", "2025-01-13")
+    _, readiness = innovations.check(workspace, innovation.id)
+    codes = {f.code for f in readiness.findings}
+    assert {"evidence.doc_type", "evidence.nomor_differs"} <= codes and "evidence.no_name" not in codes
+
+
+def test_a_dropped_scan_says_it_was_not_read(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:1")
+    panel = panel_of(editor, 1)
+    drop(panel, [files.scanned_pdf()])
+    wait_added(qtbot, panel)
+    dialog = wait_describe(qtbot, panel)
+    assert "hasil pindaian tanpa lapisan teks sehingga tidak dibaca" in dialog.read_summary.text()
+    assert dialog.nomor.text() == "" and not any(m.isVisible() for m in dialog.read_markers.values())
+    click(qtbot, dialog.later_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())

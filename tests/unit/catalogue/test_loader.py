@@ -201,3 +201,13 @@ def test_duplicate_ids_in_a_folder_are_an_error(tmp_path: Path) -> None:
     write(tmp_path, MINIMAL, "b.toml")
     with pytest.raises(CatalogueError, match="uji-2030"):
         Catalogues.from_folder(tmp_path)
+
+
+def test_level_documents_must_be_known_document_types(tmp_path: Path) -> None:
+    first = '{ level = 1, text = "Satu", score = 3 }'
+    assert first in MINIMAL
+    good = load_catalogue(write(tmp_path, MINIMAL.replace(first, first[:-2] + ', documents = ["perkada", "perda"] }')))
+    assert good.indicators[0].levels[0].documents == ("perkada", "perda")
+    assert good.indicators[0].levels_proven_by("perda") == (good.indicators[0].levels[0],)
+    message = error_of(write(tmp_path, MINIMAL.replace(first, first[:-2] + ', documents = ["sk_lurah"] }'), "x.toml"))
+    assert "indicators[0].levels[0].documents[0]" in message and "'sk_lurah'" in message

@@ -175,3 +175,37 @@ def test_rotated_photo_has_one_upright_size_in_check_and_add(capsys, files, inno
     _, shrunk, _ = run(capsys, "evidence-add", innovation_id[:8], "4", "--perkecil", str(photo), "--json")
     width, height = shrunk["added"][0]["dimensions"]
     assert width < height  # made smaller and upright: still portrait
+
+
+def test_evidence_add_fills_fields_from_the_document_unless_given(capsys, files, innovation_id):
+    from evidence_files import SK_TEXT
+
+    sk = files.document_pdf("sk tim.pdf", SK_TEXT)
+    code, text, _ = run(capsys, "evidence-add", innovation_id[:8], "1", str(sk))
+    assert code == cli.EXIT_OK
+    assert "Nomor (dibaca dari dokumen): 188/037/416-109/2025" in text
+    assert "Tanggal (dibaca dari dokumen): 13 Januari 2025" in text
+    assert "Tentang (dibaca dari dokumen): Pembentukan Tim Pengelola Inovasi SI-PANTAU Balita Tahun 2025" in text
+    assert "Jenis dokumen (dibaca dari dokumen): Keputusan Kepala Perangkat Daerah" in text
+    ws = Workspace()
+    item = innovations.get(ws, innovation_id).answers[1].evidence[0]
+    assert (item.nomor, item.tanggal.isoformat()) == ("188/037/416-109/2025", "2025-01-13")
+    ws.close()
+
+    # A nomor given on the command line is kept; the document's other fields still fill the rest.
+    again = files.document_pdf("sk lagi.pdf", SK_TEXT + "\nSalinan")
+    code, data, _ = run(capsys, "evidence-add", innovation_id[:8], "1", str(again), "--nomor", "188/45", "--json")
+    [added] = data["added"]
+    assert added["nomor"] == "188/45" and added["tanggal"] == "2025-01-13"
+    assert added["read_from_document"] == ["tanggal", "tentang"]
+    code, text, _ = run(capsys, "evidence-add", innovation_id[:8], "1", str(files.document_pdf("c.pdf", SK_TEXT
+                                                                                             + "\nc")),
+                        "--nomor", "188/45")
+    assert ('[Peringatan] Nomor yang diisi "188/45" berbeda dengan nomor di dokumen "188/037/416-109/2025".'
+            in text)
+
+
+def test_evidence_add_says_a_scan_was_not_read(capsys, files, innovation_id):
+    code, text, _ = run(capsys, "evidence-add", innovation_id[:8], "1", str(files.scanned_pdf()))
+    assert code == cli.EXIT_OK
+    assert "hasil pindaian tanpa lapisan teks sehingga tidak dibaca" in text and "dibaca dari dokumen" not in text
