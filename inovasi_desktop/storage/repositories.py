@@ -24,6 +24,7 @@ from inovasi_desktop.domain import (
     SpdAnswers,
     utc_now,
 )
+from inovasi_desktop.domain.model import Snapshot
 from inovasi_desktop.storage import list_reader
 from inovasi_desktop.storage.list_reader import InnovationSummary
 from inovasi_desktop.storage.models import (
@@ -33,6 +34,8 @@ from inovasi_desktop.storage.models import (
     IndicatorAnswerRow,
     InnovationRow,
     OrganisationRow,
+    RegionOpdRow,
+    SnapshotRow,
     SpdAnswerRow,
     StoredFileRow,
 )
@@ -206,6 +209,45 @@ class SpdRepository:
         self._s.execute(delete(SpdAnswerRow).where(SpdAnswerRow.catalogue_id == answers.catalogue_id))
         rows = [{"catalogue_id": answers.catalogue_id, "number": n, "level": lv} for n, lv in answers.levels.items()]
         _insert_many(self._s, SpdAnswerRow, rows)
+
+
+class RegionOpdRepository:
+    """The region's list of perangkat daerah, in its order (schema v4)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def names(self) -> list[str]:
+        return list(self._s.execute(select(RegionOpdRow.name).order_by(RegionOpdRow.position)).scalars())
+
+    def replace(self, names: Sequence[str]) -> None:
+        self._s.execute(delete(RegionOpdRow))
+        _insert_many(self._s, RegionOpdRow, [{"position": i, "name": n} for i, n in enumerate(names)])
+
+
+class SnapshotRepository:
+    """Monitoring snapshots (schema v4), oldest first."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, snapshot: Snapshot) -> None:
+        self._s.execute(insert(SnapshotRow.__table__), [{
+            "taken_at": snapshot.taken_at, "reason": snapshot.reason, "source_opd": snapshot.source_opd,
+            "data_json": _to_json(snapshot.data)}])
+
+    def latest(self, reason: str, before: int = 0) -> Snapshot | None:
+        """The newest snapshot taken for `reason`, or with `before` = 1 the one before it, and so on."""
+        r = SnapshotRow
+        query = select(r.taken_at, r.reason, r.source_opd, r.data_json).where(r.reason == reason)
+        row = self._s.execute(query.order_by(r.id.desc()).offset(before).limit(1)).first()
+        return None if row is None else Snapshot(row.taken_at, row.reason, json.loads(row.data_json), row.source_opd)
+
+    def last_received(self, reason: str) -> dict[str, Any]:
+        """The time of the newest snapshot for `reason` per sending OPD."""
+        r = SnapshotRow
+        query = select(r.source_opd, r.taken_at).where(r.reason == reason, r.source_opd != "").order_by(r.id)
+        return {opd: taken for opd, taken in self._s.execute(query)}
 
 
 class AppStateRepository:
