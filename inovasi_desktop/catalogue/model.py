@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 
@@ -88,7 +89,7 @@ class Indicator:
     bases: tuple[Basis, ...] = ()
     confidence: str = "high"
 
-    @property
+    @cached_property  # read for every indicator of every innovation when a region is scored
     def max_score(self) -> float:
         return max(level.score for level in self.levels)
 

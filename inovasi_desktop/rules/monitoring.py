@@ -130,6 +130,9 @@ def opd_rows(facts: Sequence[InnovationFacts], listed: Sequence[str], received: 
         row = rows.get(by_fold.get(name.casefold(), name))
         if row is not None:
             row.last_bundle = when
+    listed_rows = [rows[name] for name in listed]
+    rows = {r.name: r for r in listed_rows + sorted((r for r in rows.values() if not r.on_list),
+                                                    key=lambda r: r.name.casefold())}
     before = previous.data.get("opds", {}) if previous else {}
     for row in rows.values():
         if row.name in before:

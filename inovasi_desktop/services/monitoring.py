@@ -23,7 +23,7 @@ from inovasi_desktop.rules.monitoring import (
     suggestions,
 )
 from inovasi_desktop.rules.region import URUSAN_FIELD, estimate_region
-from inovasi_desktop.rules.scoring import is_backed, score_innovation
+from inovasi_desktop.rules.scoring import score_innovation
 from inovasi_desktop.services import organisation, region_opds, settings
 from inovasi_desktop.services.workspace import Workspace
 
@@ -97,7 +97,7 @@ def gather(ws: Workspace, progress: Progress | None = None) -> RegionView:
         score = score_innovation(cat, inn, invalid)
         summary = (summaries.get(inn.id).summary if inn.id in summaries else None) or {}
         errors = int(summary.get("errors", 0)) if summary else -1
-        unbacked = sum(1 for ind in cat.indicators if ind.mandatory and not is_backed(ind, inn, invalid))
+        unbacked = sum(1 for ind, row in zip(cat.indicators, score.rows, strict=True) if ind.mandatory and not row.backed)
         is_counted = cat.id == catalogue.id
         facts.append(InnovationFacts(
             id=inn.id, name=inn.name, opd=opd_of(inn, org), tahapan=str(inn.profile.get("tahapan") or ""),
@@ -143,3 +143,38 @@ def record_snapshot(ws: Workspace, reason: str, source_opd: str = "", view: Regi
     with ws.db.write() as session:
         SnapshotRepository(session).add(snapshot)
     return snapshot
+
+
+# --- the recap -------------------------------------------------------------------------------------------
+
+RECAP_SUFFIXES = (".pdf", ".xlsx", ".csv")
+
+
+def write_recap(ws: Workspace, path, place: str = "", *, progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None) -> tuple[RegionView, int]:
+    """Write the recap (PDF, XLSX or CSV by the file's suffix), then keep a snapshot of its figures; returns the
+    view written and the page count (0 for XLSX and CSV)."""
+    from pathlib import Path
+
+    from inovasi_desktop.domain import InovasiError
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in RECAP_SUFFIXES:
+        raise InovasiError(f"Rekap dapat ditulis sebagai PDF, XLSX, atau CSV, bukan \"{path.suffix or path.name}\".")
+    view = gather(ws)
+    pages = 0
+    if suffix == ".pdf":
+        from inovasi_desktop.export.monitoring.recap_pdf import write_recap_pdf
+
+        pages = write_recap_pdf(view, path, place, progress=progress, cancelled=cancelled)
+    elif suffix == ".xlsx":
+        from inovasi_desktop.export.monitoring.recap_sheets import write_recap_xlsx
+
+        write_recap_xlsx(view, path, progress=progress, cancelled=cancelled)
+    else:
+        from inovasi_desktop.export.monitoring.recap_sheets import write_recap_csv
+
+        write_recap_csv(view, path)
+    record_snapshot(ws, REASON_RECAP, view=view)
+    return view, pages
