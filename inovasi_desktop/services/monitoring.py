@@ -97,7 +97,8 @@ def gather(ws: Workspace, progress: Progress | None = None) -> RegionView:
         score = score_innovation(cat, inn, invalid)
         summary = (summaries.get(inn.id).summary if inn.id in summaries else None) or {}
         errors = int(summary.get("errors", 0)) if summary else -1
-        unbacked = sum(1 for ind, row in zip(cat.indicators, score.rows, strict=True) if ind.mandatory and not row.backed)
+        unbacked = sum(1 for ind, row in zip(cat.indicators, score.rows, strict=True)
+                       if ind.mandatory and not row.backed)
         is_counted = cat.id == catalogue.id
         facts.append(InnovationFacts(
             id=inn.id, name=inn.name, opd=opd_of(inn, org), tahapan=str(inn.profile.get("tahapan") or ""),
