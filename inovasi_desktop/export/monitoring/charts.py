@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.graphics import shapes
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 
@@ -23,6 +24,11 @@ INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")
 LABEL_WIDTH = 150.0
 FONT_SIZE = 7.0
+
+
+def _fonts() -> None:
+    """Our embedded font, also as the drawings' starting font (reportlab's default, Helvetica, is not embedded)."""
+    shapes.STATE_DEFAULTS["fontName"] = register_fonts()
 
 
 def _clip(text: str, width: float, size: float = FONT_SIZE) -> str:
@@ -50,7 +56,7 @@ def _row_height(count: int, max_height: float) -> float:
 
 def tahapan_chart(opds: Sequence[OpdRow], width: float, max_height: float = 620) -> Drawing:
     """Innovations per OPD, stacked by tahapan (inisiatif, uji coba, penerapan)."""
-    register_fonts()
+    _fonts()
     rows = list(opds)
     step = _row_height(len(rows), max_height)
     height = 30 + step * len(rows) + 16
@@ -84,7 +90,7 @@ def tahapan_chart(opds: Sequence[OpdRow], width: float, max_height: float = 620)
 
 def claimed_backed_chart(opds: Sequence[OpdRow], width: float, maximum: float, max_height: float = 620) -> Drawing:
     """Average SID score per OPD: claimed (light) behind evidence-backed (dark), on the 0..maximum scale."""
-    register_fonts()
+    _fonts()
     rows = [o for o in opds if o.count]
     step = _row_height(len(rows), max_height)
     height = 30 + step * len(rows) + 16
@@ -114,7 +120,7 @@ def claimed_backed_chart(opds: Sequence[OpdRow], width: float, maximum: float, m
 
 def iid_chart(predicates: Sequence[Predicate], claimed: float, backed: float, width: float) -> Drawing:
     """The regional IID on its 0..100 scale with the predicate bands; markers for claimed and backed."""
-    register_fonts()
+    _fonts()
     height = 100.0
     d = Drawing(width, height)
     left, right = 10.0, width - 10.0

@@ -37,7 +37,7 @@ def _naive(value: datetime | None) -> datetime | None:
 def sheets(view: RegionView) -> list[tuple[str, Sequence[str], list[list]]]:
     """(sheet title, header, rows) per view; values keep their types."""
     summary = [[term, claimed, backed, meaning] for term, claimed, backed, meaning in explained_terms(view)]
-    opds = [[*row[:12], _naive(row[12]), _naive(row[13]), *row[14:]] for row in opd_rows_of(view)]
+    opds = [[*row[:13], _naive(row[13]), _naive(row[14]), *row[15:]] for row in opd_rows_of(view)]
     ordered = sorted(view.innovations, key=lambda f: (f.opd.casefold(), f.name.casefold()))
     innovations = [[i, f.name, f.opd, f.tahapan, "ya" if f.ready else "tidak", f.errors, f.mandatory_unbacked,
                     f.claimed, f.backed, f.maximum, f.urusan, f.catalogue_id, _naive(f.updated_at), f.id]

@@ -55,14 +55,14 @@ def opd_rows_of(view: RegionView) -> list[list]:
     """The per-OPD table with typed values (numbers stay numbers), in the page's order."""
     rows = []
     for i, o in enumerate(view.opds, 1):
-        rows.append([i, o.name + ("" if o.on_list else " *"), *(o.tahapan.get(t, 0) for t in TAHAPAN), o.ready,
+        rows.append([i, o.name, "ya" if o.on_list else "tidak", *(o.tahapan.get(t, 0) for t in TAHAPAN), o.ready,
                      o.not_ready, o.mandatory_unbacked, round(o.claimed_average, 2), round(o.backed_average, 2),
                      round(o.claimed_total, 2), round(o.backed_total, 2), o.last_change, o.last_bundle,
                      o.change_count, None if o.change_backed is None else round(o.change_backed, 2)])
     return rows
 
 
-TYPED_OPD_HEADER = ("No", "Perangkat daerah", "Inisiatif", "Uji coba", "Penerapan", "Siap dikirim", "Belum siap",
+TYPED_OPD_HEADER = ("No", "Perangkat daerah", "Dalam daftar daerah", "Inisiatif", "Uji coba", "Penerapan", "Siap dikirim", "Belum siap",
                     "Indikator wajib tanpa bukti", "Rata-rata skor diklaim", "Rata-rata skor bukti",
                     "Total skor diklaim", "Total skor bukti", "Terakhir berubah", "Kiriman terakhir",
                     "Perubahan jumlah inovasi", "Perubahan total skor bukti")
