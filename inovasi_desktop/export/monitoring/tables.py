@@ -62,7 +62,8 @@ def opd_rows_of(view: RegionView) -> list[list]:
     return rows
 
 
-TYPED_OPD_HEADER = ("No", "Perangkat daerah", "Dalam daftar daerah", "Inisiatif", "Uji coba", "Penerapan", "Siap dikirim", "Belum siap",
+TYPED_OPD_HEADER = ("No", "Perangkat daerah", "Dalam daftar daerah", "Inisiatif", "Uji coba", "Penerapan",
+                    "Siap dikirim", "Belum siap",
                     "Indikator wajib tanpa bukti", "Rata-rata skor diklaim", "Rata-rata skor bukti",
                     "Total skor diklaim", "Total skor bukti", "Terakhir berubah", "Kiriman terakhir",
                     "Perubahan jumlah inovasi", "Perubahan total skor bukti")
