@@ -113,10 +113,16 @@ class SpdIndicator:
     mandatory: bool
     levels: tuple[Level, ...]
     confidence: str = "high"
+    evidence: str = ""  # what evidence counts, in plain words
+    help: str = ""
 
     @property
     def max_score(self) -> float:
         return max(level.score for level in self.levels)
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.confidence == "low"
 
 
 @dataclass(frozen=True)
