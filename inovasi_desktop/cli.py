@@ -259,6 +259,7 @@ _ORGANISATION = (
     ("head_nip", "--nip", "NIP kepala OPD", "NIP kepala OPD: 18 angka, boleh berspasi"),
     ("head_position", "--jabatan", "Jabatan kepala OPD", "misalnya \"Kepala Dinas Kesehatan\""),
     ("default_catalogue", "--katalog", "Katalog bawaan", "id katalog untuk inovasi baru (lihat perintah catalogs)"),
+    ("role", "--peran", "Peran", "opd (menyusun inovasi OPD) atau koordinator (Bappeda/BRIDA, memantau semua OPD)"),
 )
 
 

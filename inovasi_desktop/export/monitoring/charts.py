@@ -26,6 +26,13 @@ LABEL_WIDTH = 150.0
 FONT_SIZE = 7.0
 
 
+def _canvas(width: float, height: float) -> Drawing:
+    """A drawing with a white ground (an SVG is otherwise transparent, and dark on a dark screen)."""
+    d = Drawing(width, height)
+    d.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
+    return d
+
+
 def _fonts() -> None:
     """Our embedded font, also as the drawings' starting font (reportlab's default, Helvetica, is not embedded)."""
     shapes.STATE_DEFAULTS["fontName"] = register_fonts()
@@ -60,7 +67,7 @@ def tahapan_chart(opds: Sequence[OpdRow], width: float, max_height: float = 620)
     rows = list(opds)
     step = _row_height(len(rows), max_height)
     height = 30 + step * len(rows) + 16
-    d = Drawing(width, height)
+    d = _canvas(width, height)
     top = height - 30
     biggest = max((o.count for o in rows), default=0) or 1
     scale = (width - LABEL_WIDTH - 30) / biggest
@@ -94,7 +101,7 @@ def claimed_backed_chart(opds: Sequence[OpdRow], width: float, maximum: float, m
     rows = [o for o in opds if o.count]
     step = _row_height(len(rows), max_height)
     height = 30 + step * len(rows) + 16
-    d = Drawing(width, height)
+    d = _canvas(width, height)
     top = height - 30
     scale = (width - LABEL_WIDTH - 40) / (maximum or 1)
     _legend(d, height - 12, [("Rata-rata skor diklaim", CLAIMED_COLOUR), ("Rata-rata skor didukung bukti",
@@ -122,7 +129,7 @@ def iid_chart(predicates: Sequence[Predicate], claimed: float, backed: float, wi
     """The regional IID on its 0..100 scale with the predicate bands; markers for claimed and backed."""
     _fonts()
     height = 100.0
-    d = Drawing(width, height)
+    d = _canvas(width, height)
     left, right = 10.0, width - 10.0
     scale = (right - left) / 100
     bar_y, bar_h = 56.0, 18.0

@@ -23,9 +23,15 @@ def tr(text: str) -> str:
 
 
 class OpdTableModel(QAbstractTableModel):
-    COLUMNS = ("Perangkat daerah", "Inisiatif", "Uji coba", "Penerapan", "Siap", "Belum siap", "Wajib tanpa bukti",
-               "Rata-rata diklaim", "Rata-rata bukti", "Total bukti", "Terakhir berubah", "Kiriman terakhir",
-               "Sejak rekap")
+    COLUMNS = ("Perangkat daerah", "Inisiatif", "Uji coba", "Penerapan", "Siap", "Belum", "Wajib tanpa bukti",
+               "Rerata klaim", "Rerata bukti", "Total bukti", "Diubah", "Kiriman", "Sejak rekap")
+    TIPS = ("", "Inovasi pada tahapan inisiatif", "Inovasi pada tahapan uji coba", "Inovasi pada tahapan penerapan",
+            "Inovasi siap dikirim (tanpa galat)", "Inovasi yang belum siap dikirim",
+            "Jumlah indikator wajib tanpa bukti dukung yang sah, dari semua inovasinya",
+            "Rata-rata skor SID menurut klaim", "Rata-rata skor SID yang didukung bukti",
+            "Jumlah skor SID yang didukung bukti", "Perubahan terakhir pada inovasinya", "Kiriman terakhir yang diterima",
+            "Perubahan jumlah inovasi dan skor bukti sejak rekap sebelumnya")
+    WIDTHS = (0, 66, 66, 80, 48, 56, 120, 92, 92, 78, 88, 88, 150)
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,6 +58,8 @@ class OpdTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.COLUMNS[section])
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and self.TIPS[section]:
+            return tr(self.TIPS[section])
         return None
 
     def stale(self, row: OpdRow) -> bool:

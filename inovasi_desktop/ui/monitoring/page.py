@@ -127,15 +127,15 @@ class MonitoringPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = header.fontMetrics()
         for column in range(1, len(OpdTableModel.COLUMNS)):
-            title = OpdTableModel.COLUMNS[column]
-            header.resizeSection(column, max(58, min(metrics.horizontalAdvance(tr(title)) + 26, 130)))
-        header.resizeSection(12, 150)
+            title = tr(OpdTableModel.COLUMNS[column])
+            header.resizeSection(column, max(OpdTableModel.WIDTHS[column], metrics.horizontalAdvance(title) + 24))
         self.table.doubleClicked.connect(self._open_opd)
         self.table.activated.connect(self._open_opd)
         self.legend = QLabel(tr("<span style='background:#fbe3e3'>&nbsp;merah muda&nbsp;</span> belum ada inovasi · "
