@@ -136,8 +136,7 @@ class MonitoringPage(QWidget):
         for column in range(1, len(OpdTableModel.COLUMNS)):
             title = tr(OpdTableModel.COLUMNS[column])
             header.resizeSection(column, max(OpdTableModel.WIDTHS[column], metrics.horizontalAdvance(title) + 24))
-        self.table.doubleClicked.connect(self._open_opd)
-        self.table.activated.connect(self._open_opd)
+        self.table.activated.connect(self._open_opd)  # double click or Enter
         self.legend = QLabel(tr("<span style='background:#fbe3e3'>&nbsp;merah muda&nbsp;</span> belum ada inovasi · "
                                 "<span style='background:#fff3cd'>&nbsp;kuning&nbsp;</span> tanpa kabar baru · "
                                 "<i>miring</i>: di luar daftar perangkat daerah · klik ganda: lihat inovasinya"))
@@ -180,8 +179,7 @@ class MonitoringPage(QWidget):
         self.follow_up = QListWidget()
         self.follow_up.setObjectName("followUpList")
         self.follow_up.setAlternatingRowColors(True)
-        self.follow_up.itemActivated.connect(self._open_suggestion)
-        self.follow_up.itemDoubleClicked.connect(self._open_suggestion)
+        self.follow_up.itemActivated.connect(self._open_suggestion)  # double click or Enter
         self.follow_up_opd = QComboBox()
         self.follow_up_opd.currentIndexChanged.connect(self._fill_follow_up)
         intro = QLabel(tr("Perubahan yang paling menaikkan IID didukung bukti, diurutkan menurut tambahan poinnya. "
