@@ -132,8 +132,9 @@ def test_spd_form_saves_levels_and_the_index_follows(qtbot, region, window, work
     before = page.view.backed.spd
 
     def fill(dialog):
-        assert "perlu dikonfirmasi" not in dialog.boxes["1"].findChildren(type(dialog.total))[0].text()
-        assert any("Bukti yang dihitung" in label.text() for label in dialog.boxes["8"].findChildren(type(dialog.total)))
+        labels = [label.text() for label in dialog.boxes["8"].findChildren(type(dialog.total))]
+        assert "perlu dikonfirmasi" not in labels[0]  # 2026 rows are of medium confidence
+        assert any("Bukti yang dihitung: Laporan Hasil Pemeriksaan BPK" in text for text in labels)
         dialog.groups["8"].button(3).click()  # Opini BPK: WTP, weight 1,5
         dialog.groups["12"].button(2).click()  # weight 2
         assert "Skor SPD: 8,50 dari 63,00" in dialog.total.text()
@@ -250,3 +251,15 @@ def test_organisation_dialog_sets_the_coordinator_role(qtbot, window, workspace)
     dialog.role.setCurrentIndex(dialog.role.findData(ROLE_COORDINATOR))
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert organisation.get(workspace).is_coordinator
+
+
+def test_spd_rows_of_low_confidence_say_perlu_dikonfirmasi(qtbot, window, workspace):
+    from inovasi_desktop.ui.monitoring.spd_dialog import SpdDialog
+
+    dialog = SpdDialog(workspace, workspace.catalogues.get("iid-2023"), window)
+    qtbot.addWidget(dialog)
+    first = dialog.boxes["1"].findChildren(type(dialog.total))[0].text()
+    assert "perlu dikonfirmasi" in first
+    dialog.groups["1"].button(2).click()
+    dialog.groups["1"].button(0).click()  # back to "Belum diisi"
+    assert dialog.levels() == {}

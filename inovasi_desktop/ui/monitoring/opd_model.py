@@ -29,7 +29,8 @@ class OpdTableModel(QAbstractTableModel):
             "Inovasi siap dikirim (tanpa galat)", "Inovasi yang belum siap dikirim",
             "Jumlah indikator wajib tanpa bukti dukung yang sah, dari semua inovasinya",
             "Rata-rata skor SID menurut klaim", "Rata-rata skor SID yang didukung bukti",
-            "Jumlah skor SID yang didukung bukti", "Perubahan terakhir pada inovasinya", "Kiriman terakhir yang diterima",
+            "Jumlah skor SID yang didukung bukti", "Perubahan terakhir pada inovasinya",
+            "Kiriman terakhir yang diterima",
             "Perubahan jumlah inovasi dan skor bukti sejak rekap sebelumnya")
     WIDTHS = (0, 66, 66, 80, 48, 56, 120, 92, 92, 78, 88, 88, 150)
 
