@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from inovasi_desktop.catalogue.model import Catalogue
 from inovasi_desktop.domain.model import Innovation, Organisation, Snapshot
@@ -102,7 +103,15 @@ class RegionView:
         return next((o for o in self.opds if o.name == name), None)
 
     def follow_up(self, opd: str) -> list[Suggestion]:
-        return [s for s in self.suggestions if s.opd == opd]
+        """The follow-up list (tindak lanjut) of one OPD, ranked; "" for the region's own."""
+        return self._by_opd.get(opd, [])
+
+    @cached_property
+    def _by_opd(self) -> dict[str, list[Suggestion]]:
+        grouped: dict[str, list[Suggestion]] = {}
+        for suggestion in self.suggestions:
+            grouped.setdefault(suggestion.opd, []).append(suggestion)
+        return grouped
 
     @property
     def change_backed_iid(self) -> float | None:

@@ -82,7 +82,7 @@ def gather(ws: Workspace, progress: Progress | None = None) -> RegionView:
     with ws.db.begin() as session:
         repo = InnovationRepository(session)
         summaries = {s.id: s for s in repo.list_summaries()}
-        innovations = repo.load_all()
+        innovations = repo.load_for_scoring()
         snapshots = SnapshotRepository(session)
         previous = snapshots.latest(REASON_RECAP)
         received = snapshots.last_received(REASON_BUNDLE)

@@ -119,6 +119,31 @@ class InnovationRepository:
         wanted = list(dict.fromkeys(ids))
         return [inn for chunk in _chunks(wanted, _CHUNK) for inn in self._load(chunk)]
 
+    def load_for_scoring(self) -> list[Innovation]:
+        """Every innovation in use with what scoring reads, for region-wide figures: the profile, the answers
+        and their evidence items' kind and identity (id, sha256, media type, link; no metadata), and no
+        attachments. About five times quicker than `load_all` for a thousand innovations."""
+        connection = self._s.connection().connection.driver_connection
+        live = "SELECT id FROM innovations WHERE deleted_at IS NULL"
+        innovations = {
+            iid: Innovation(id=iid, catalogue_id=catalogue_id, profile=json.loads(profile),
+                            created_at=list_reader.parse_utc(created), updated_at=list_reader.parse_utc(updated))
+            for iid, catalogue_id, profile, created, updated in connection.execute(
+                "SELECT id, catalogue_id, profile_json, created_at, updated_at FROM innovations "
+                "WHERE deleted_at IS NULL ORDER BY updated_at DESC, name, id")
+        }
+        for iid, number, level, basis in connection.execute(
+                f"SELECT innovation_id, number, level, basis FROM indicator_answers WHERE innovation_id IN ({live}) "
+                "ORDER BY innovation_id, number"):
+            innovations[iid].answers[number] = IndicatorAnswer(number=number, level=level, basis=basis)
+        for iid, key, item_id, sha256, media_type, link in connection.execute(
+                "SELECT innovation_id, target_key, id, sha256, media_type, link FROM evidence_items "
+                f"WHERE target_kind = 'indicator' AND innovation_id IN ({live}) "
+                "ORDER BY innovation_id, target_key, position"):
+            innovations[iid].answer(int(key)).evidence.append(
+                EvidenceItem(id=item_id, sha256=sha256, media_type=media_type, link=link))
+        return list(innovations.values())
+
     def soft_delete(self, innovation_id: str) -> None:
         """Move to the bin (restorable); deleting an already deleted one changes nothing."""
         self._require(innovation_id)

@@ -78,6 +78,7 @@ def test_page_shows_every_opd_and_the_empty_ones_stand_out(qtbot, region, window
     assert len(set(first)) > 1 and first in (sorted(first), sorted(first, reverse=True))
     assert second == sorted(first, reverse=first == sorted(first))
 
+    qtbot.waitUntil(lambda: window.monitoring.drawing.done, timeout=30_000)
     for key in ("iid", "tahapan", "skor"):
         widget = page.charts[key]
         assert widget.renderer().isValid() and widget.width() > 500

@@ -15,18 +15,15 @@ from inovasi_desktop.ui.monitoring.page import CHART_WIDTH, MonitoringPage
 from inovasi_desktop.ui.tasks import Operation
 
 
-def region_with_charts(ws, control=None) -> tuple:
-    """On a worker: the region's view and its charts as SVG (the same drawings as in the recap PDF)."""
+def chart_svgs(view) -> dict[str, bytes]:
+    """On a worker: the page's charts as SVG, the same drawings as in the recap PDF."""
     from inovasi_desktop.export.monitoring import charts
 
-    progress = None if control is None else control.progress
-    view = monitoring.gather(ws, progress)
-    svgs = {"iid": charts.to_svg(charts.iid_chart(view.catalogue.scoring.predicates, view.claimed.iid,
+    return {"iid": charts.to_svg(charts.iid_chart(view.catalogue.scoring.predicates, view.claimed.iid,
                                                   view.backed.iid, CHART_WIDTH)),
             "tahapan": charts.to_svg(charts.tahapan_chart(view.opds, CHART_WIDTH, max_height=1400)),
             "skor": charts.to_svg(charts.claimed_backed_chart(view.opds, CHART_WIDTH, view.catalogue.sid_max,
                                                               max_height=1400))}
-    return view, svgs
 
 
 class MonitoringController(QObject):
@@ -51,6 +48,7 @@ class MonitoringController(QObject):
         self.page.stale_days_changed.connect(
             lambda days: self._guard(settings.put, self.workspace, {settings.STALE_DAYS: days}))
         self.loading: Operation | None = None
+        self.drawing: Operation | None = None
         self.recap: Operation | None = None
         self.last_recap: tuple | None = None  # (path, pages) of the last recap written
 
@@ -68,14 +66,17 @@ class MonitoringController(QObject):
             return
         ws = self.workspace
         self.page.summary.setText(tr("Menghitung…"))
-        self.loading = Operation(lambda control: region_with_charts(ws, control), parent=self.page,
+        self.loading = Operation(lambda control: monitoring.gather(ws, control.progress), parent=self.page,
                                  on_success=self._loaded)
         self.loading.with_progress(tr("Menghitung pemantauan daerah…"), title=tr("Pemantauan"), cancellable=False)
         self.loading.run(self.runner)
 
-    def _loaded(self, result) -> None:
-        view, svgs = result
-        self.page.show_view(view, svgs)
+    def _loaded(self, view) -> None:
+        """The table first; the charts follow from another worker (drawing them takes as long again)."""
+        self.page.show_view(view)
+        self.drawing = Operation(lambda control: chart_svgs(view), parent=self.page,
+                                 on_success=lambda svgs: self.page.show_charts(view, svgs))
+        self.drawing.run(self.runner)
         self.shown.emit()
 
     # --- SPD, OPD list ------------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ from inovasi_desktop.ui.monitoring.opd_model import (
 )
 
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 3
-CHART_WIDTH = 860.0  # points of the screen drawing; shown 1:1 in pixels
+CHART_WIDTH = 860.0  # points of the screen drawing
+CHART_SCALE = 1.25  # pixels per point on screen: the paper's 7-point labels stay readable
 TEMPLATE_STYLE = "#templateBanner { background: #fff3cd; border: 1px solid #c9a227; border-radius: 4px; }"
 
 
@@ -208,7 +209,15 @@ class MonitoringPage(QWidget):
         return self.terms
 
     # --- filling ------------------------------------------------------------------------------------------
-    def show_view(self, view: RegionView, svgs: dict[str, bytes]) -> None:
+    def show_charts(self, view: RegionView, svgs: dict[str, bytes]) -> None:
+        if view is not self.view:
+            return  # drawn for a view since replaced
+        for key, data in svgs.items():
+            widget = self.charts[key]
+            widget.load(QByteArray(data))
+            widget.setFixedSize(widget.renderer().defaultSize() * CHART_SCALE)
+
+    def show_view(self, view: RegionView) -> None:
         from inovasi_desktop.export.monitoring.tables import explained_terms
 
         self.view = view
@@ -227,11 +236,6 @@ class MonitoringPage(QWidget):
             backed=format_number_id(b.iid), bp=b.predicate, claimed=format_number_id(c.iid), cp=c.predicate,
             since=since, n=len(view.innovations), opds=sum(1 for o in view.opds if o.count), empty=empty,
             ready=sum(1 for f in view.innovations if f.ready)))
-        for key, data in svgs.items():
-            widget = self.charts[key]
-            widget.load(QByteArray(data))
-            size = widget.renderer().defaultSize()
-            widget.setFixedSize(size)
         self.follow_up_opd.blockSignals(True)
         self.follow_up_opd.clear()
         self.follow_up_opd.addItem(tr("Seluruh daerah"), None)
