@@ -152,6 +152,11 @@ def opd_rows(facts: Sequence[InnovationFacts], listed: Sequence[str], received: 
     return list(rows.values())
 
 
+def _points_text(gain: float) -> str:
+    """IID points with two decimals, or three below 0,1 (a large region's single indicator adds little)."""
+    return format_number_id(gain, 2 if gain >= 0.1 else 3)
+
+
 def points(catalogue: Catalogue, score: float) -> float:
     return score / catalogue.scoring.total_max * 100 if catalogue.scoring.total_max else 0.0
 
@@ -168,7 +173,7 @@ def suggestions(catalogue: Catalogue, counted: Sequence[Innovation], scores: Seq
             if row.claimed > row.backed:
                 gain = points(catalogue, (row.claimed - row.backed) / estimate.divisor)
                 out.append(Suggestion(
-                    f"lampirkan bukti indikator {row.number} untuk inovasi {name}: +{format_number_id(gain)}",
+                    f"lampirkan bukti indikator {row.number} untuk inovasi {name}: +{_points_text(gain)}",
                     gain, opd_of(inn), inn.id, f"indikator:{row.number}"))
     rules = catalogue.scoring
     if not estimate.yandas_met:
@@ -178,11 +183,11 @@ def suggestions(catalogue: Catalogue, counted: Sequence[Innovation], scores: Seq
         missing = ", ".join(estimate.yandas_missing)
         out.append(Suggestion(
             f"tambahkan {short} inovasi pada urusan wajib pelayanan dasar yang belum terwakili ({missing}) agar skor "
-            f"jumlah inovasi dihitung: sekitar +{format_number_id(gain)}", gain))
+            f"jumlah inovasi dihitung: sekitar +{_points_text(gain)}", gain))
     for row in catalogue.spd_indicators:
         if row.number not in levels:
             gain = points(catalogue, row.max_score)
-            out.append(Suggestion(f"isi indikator SPD {row.number} ({row.name}): hingga +{format_number_id(gain)}",
+            out.append(Suggestion(f"isi indikator SPD {row.number} ({row.name}): hingga +{_points_text(gain)}",
                                   gain, step=f"spd:{row.number}", at_most=True))
     out.sort(key=lambda s: (-s.gain, s.text))
     return out
