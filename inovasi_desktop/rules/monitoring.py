@@ -42,12 +42,19 @@ class InnovationFacts:
 class Suggestion:
     """One change that raises the backed index, with the points it gains and where to make it."""
 
-    text: str
+    action: str  # what to do, e.g. "lampirkan bukti indikator 1 untuk inovasi X"
     gain: float  # IID points (0..100 scale); an upper bound when `at_most`
     opd: str = ""  # "" for the region as a whole
     innovation_id: str = ""
     step: str = ""  # editor step key ("indikator:N"), or "spd:<row>" for the SPD form
     at_most: bool = False
+    approximate: bool = False
+
+    @property
+    def text(self) -> str:
+        """E.g. "lampirkan bukti indikator 1 untuk inovasi X: +0,37" (made when read: a region has thousands)."""
+        qualifier = "hingga " if self.at_most else "sekitar " if self.approximate else ""
+        return f"{self.action}: {qualifier}+{_points_text(self.gain)}"
 
 
 @dataclass
@@ -172,9 +179,8 @@ def suggestions(catalogue: Catalogue, counted: Sequence[Innovation], scores: Seq
         for row in score.rows:
             if row.claimed > row.backed:
                 gain = points(catalogue, (row.claimed - row.backed) / estimate.divisor)
-                out.append(Suggestion(
-                    f"lampirkan bukti indikator {row.number} untuk inovasi {name}: +{_points_text(gain)}",
-                    gain, opd_of(inn), inn.id, f"indikator:{row.number}"))
+                out.append(Suggestion(f"lampirkan bukti indikator {row.number} untuk inovasi {name}", gain,
+                                      opd_of(inn), inn.id, f"indikator:{row.number}"))
     rules = catalogue.scoring
     if not estimate.yandas_met:
         short = rules.yandas_min - len(estimate.yandas_covered)
@@ -183,13 +189,13 @@ def suggestions(catalogue: Catalogue, counted: Sequence[Innovation], scores: Seq
         missing = ", ".join(estimate.yandas_missing)
         out.append(Suggestion(
             f"tambahkan {short} inovasi pada urusan wajib pelayanan dasar yang belum terwakili ({missing}) agar skor "
-            f"jumlah inovasi dihitung: sekitar +{_points_text(gain)}", gain))
+            "jumlah inovasi dihitung", gain, approximate=True))
     for row in catalogue.spd_indicators:
         if row.number not in levels:
             gain = points(catalogue, row.max_score)
-            out.append(Suggestion(f"isi indikator SPD {row.number} ({row.name}): hingga +{_points_text(gain)}",
-                                  gain, step=f"spd:{row.number}", at_most=True))
-    out.sort(key=lambda s: (-s.gain, s.text))
+            out.append(Suggestion(f"isi indikator SPD {row.number} ({row.name})", gain, step=f"spd:{row.number}",
+                                  at_most=True))
+    out.sort(key=lambda s: (-s.gain, s.action))
     return out
 
 
