@@ -88,9 +88,9 @@ def build(window: QMainWindow) -> None:
     w.recap_action = make_action(w, tr("Buat rekap pemantauan…"), w.make_recap, None,
                                  tr("Laporan Pemantauan Inovasi Daerah sebagai PDF, XLSX, atau CSV"), "ekspor-pdf")
     w.spd_action = make_action(w, tr("Isian SPD…"), w.edit_spd, None,
-                               tr("Isi indikator tingkat daerah (Satuan Pemerintahan Daerah)"))
+                               tr("Isi indikator tingkat daerah (Satuan Pemerintahan Daerah)"), "isian-spd")
     w.opd_list_action = make_action(w, tr("Daftar perangkat daerah…"), w.edit_opd_list, None,
-                                    tr("Ubah, impor, atau mulai dari templat daftar perangkat daerah"))
+                                    tr("Ubah, impor, atau mulai dari templat daftar perangkat daerah"), "daftar-opd")
     # --
     w.back_action = make_action(w, tr("Kembali ke daftar"), w.go_back, "Esc",
                                 tr("Kembali ke daftar inovasi; perubahan tersimpan otomatis"), "kembali")

@@ -264,3 +264,16 @@ def test_spd_rows_of_low_confidence_say_perlu_dikonfirmasi(qtbot, window, worksp
     dialog.groups["1"].button(2).click()
     dialog.groups["1"].button(0).click()  # back to "Belum diisi"
     assert dialog.levels() == {}
+
+
+def test_monitoring_menu_items_open_their_dialogs(qtbot, window, monkeypatch):
+    from inovasi_desktop.ui.monitoring.opd_list_dialog import OpdListDialog
+    from inovasi_desktop.ui.monitoring.spd_dialog import SpdDialog
+
+    shown = []
+    monkeypatch.setattr(SpdDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    monkeypatch.setattr(OpdListDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    choose(qtbot, window, "monitoringMenu", "Isian SPD…")
+    choose(qtbot, window, "monitoringMenu", "Daftar perangkat daerah…")
+    assert shown == ["Isian SPD — Indeks Inovasi Daerah 2026", "Daftar perangkat daerah"]
+    assert window.pages.currentWidget() is window.list_view  # the dialogs open over the list
