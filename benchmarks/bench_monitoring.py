@@ -125,6 +125,8 @@ def main() -> int:
     csv_time, _ = timed(lambda: write_recap_csv(view, out / "rekap.csv"))
     print(f"recap XLSX: {xlsx_time:.2f} s (target < 5 s); CSV {csv_time * 1000:.1f} ms")
     page.close()
+    page.deleteLater()
+    app.processEvents()
     ws.close()
     return 0
 

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
             self.monitoring = MonitoringController(self)
             self.monitoring.back_requested.connect(self.go_back)
             self.monitoring.opd_requested.connect(self._show_opd)
-            self.monitoring.open_requested.connect(self.open_innovation)
+            self.monitoring.open_requested.connect(self._open_from_monitoring)
             self.pages.addWidget(self.monitoring.page)
         return self.monitoring
 
@@ -305,6 +305,18 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(monitoring.page)
         self._update_actions()
         monitoring.refresh()
+
+    def _open_from_monitoring(self, innovation_id: str, step: str) -> None:
+        """A follow-up opened at its indicator; closing the editor comes back to the page, recounted."""
+        self.open_innovation(innovation_id, step)
+        if self.editor is not None:
+            self.editor.closed.connect(self._back_to_monitoring)
+
+    def _back_to_monitoring(self) -> None:
+        if self.monitoring is not None and self.editor is None:
+            self.pages.setCurrentWidget(self.monitoring.page)
+            self._update_actions()
+            self.monitoring.refresh()
 
     def _show_opd(self, name: str, ids: list) -> None:
         self.pages.setCurrentWidget(self.list_view)

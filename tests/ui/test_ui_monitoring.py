@@ -164,8 +164,7 @@ def test_follow_up_opens_the_indicator_or_the_spd_row(qtbot, region, window, mon
     qtbot.waitUntil(window.isActiveWindow)
     press(window, "Esc")
     qtbot.waitUntil(lambda: window.editor is None)
-
-    window.show_monitoring()
+    assert window.pages.currentWidget() is page  # back where the follow-up was chosen, recounted
     qtbot.waitUntil(lambda: window.monitoring.loading.done, timeout=30_000)
     page.show_follow_up_of("")
     spd_item = page.follow_up.item(0)

@@ -27,6 +27,7 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
+    TableStyle,
 )
 
 from inovasi_desktop.atomic import atomic_file
@@ -69,6 +70,7 @@ rl_config.useA85 = 0
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
 FOLLOW_UP_PER_OPD = 15
+_GOOD = ("Sangat Inovatif", "Inovatif")  # predicates shown with a green frame on the cover
 
 
 class _Heading(Paragraph):
@@ -193,8 +195,9 @@ def _cover(view: RegionView) -> list:
                             f"{text(view.backed.predicate)}", s["status"])],
                  [Paragraph(text(f"IID menurut klaim: {format_number_id(view.claimed.iid)} \u2014 "
                                  f"{view.claimed.predicate}"), s["center"])]], colWidths=[130 * mm])
-    box.setStyle(grid_table_style(0, [("BOX", (0, 0), (-1, -1), 1.4, OK if view.backed.iid > 40 else BAD),
-                                      ("GRID", (0, 0), (-1, -1), 0, colors.white)]))
+    box.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                             ("BOX", (0, 0), (-1, -1), 1.4, OK if view.backed.predicate in _GOOD else BAD),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     box.hAlign = "CENTER"
     return [*head, Spacer(1, 36 * mm), Paragraph("LAPORAN PEMANTAUAN INOVASI DAERAH", s["title"]),
             Spacer(1, 3 * mm), Paragraph(text(org.pemda), s["subtitle"]), Spacer(1, 20 * mm), table,
