@@ -94,26 +94,32 @@ class _Document(BaseDocTemplate):
         cover = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_BOTTOM - 16 * mm,
                       0, 0, 0, 0, id="cover")
 
+        wide = Frame(MARGIN_LEFT, MARGIN_BOTTOM, PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT,
+                     PAGE_WIDTH - MARGIN_TOP - MARGIN_BOTTOM, 0, 0, 0, 0, id="wide")
+
         def on_body(canvas, doc) -> None:
             draw_running_header(canvas, header_left, view.catalogue.title)
             self._footer(canvas, doc)
 
         self.addPageTemplates([PageTemplate("cover", [cover], onPage=self._footer),
-                               PageTemplate("body", [body], onPage=on_body)])
+                               PageTemplate("body", [body], onPage=on_body),
+                               PageTemplate("landscape", [wide], onPage=on_body,
+                                            pagesize=(PAGE_HEIGHT, PAGE_WIDTH))])
 
     def _footer(self, canvas, doc) -> None:
+        width = canvas._pagesize[0]
         canvas.saveState()
         top = FOOTER_BAND - 3.5 * mm
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_LEFT, top, PAGE_WIDTH - MARGIN_RIGHT, top)
+        canvas.line(MARGIN_LEFT, top, width - MARGIN_RIGHT, top)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_LEFT, top - 4 * mm, self.footer_left)
         canvas.setFont(BOLD, 7.5)
         canvas.setFillColor(colors.black)
         total = self.total_pages or doc.page
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, top - 4 * mm, f"Halaman {doc.page} dari {total}")
+        canvas.drawRightString(width - MARGIN_RIGHT, top - 4 * mm, f"Halaman {doc.page} dari {total}")
         canvas.restoreState()
 
     def afterFlowable(self, flowable) -> None:
@@ -240,7 +246,8 @@ def _charts(view: RegionView) -> list:
         _Heading("Skor diklaim dan skor didukung bukti per perangkat daerah", s["h2"],
                  "Skor diklaim dan didukung bukti",
                  1),
-        charts.claimed_backed_chart(view.opds, CONTENT_WIDTH, view.catalogue.sid_max, max_height=620), PageBreak(),
+        charts.claimed_backed_chart(view.opds, CONTENT_WIDTH, view.catalogue.sid_max, max_height=620),
+        NextPageTemplate("landscape"), PageBreak(),
     ]
 
 
@@ -250,7 +257,7 @@ def _per_opd(view: RegionView) -> list:
     data = [[Paragraph(f"<b>{text(h)}</b>", s["small_head"]) for h in header]]
     for row in rows:
         data.append([Paragraph(text(row[1]), s["cell"]) if i == 1 else str(v) for i, v in enumerate(row)])
-    widths = [8 * mm, 46 * mm] + [13 * mm] * 3 + [13 * mm, 14 * mm, 14 * mm, 14 * mm, 17 * mm]
+    widths = [9 * mm, 70 * mm] + [16 * mm] * 3 + [18 * mm, 18 * mm, 18 * mm, 18 * mm, 20 * mm, 20 * mm, 18 * mm]
     extra = [("FONTSIZE", (0, 1), (-1, -1), 7.5), ("ALIGN", (2, 1), (-1, -1), "RIGHT")]
     extra += [("BACKGROUND", (0, i + 1), (-1, i + 1), colors.HexColor("#fbe3e3")) for i in empty]
     extra += [("BACKGROUND", (0, i + 1), (-1, i + 1), SHADE_FILL) for i in off_list]
@@ -259,7 +266,7 @@ def _per_opd(view: RegionView) -> list:
                             "perangkat daerah yang tidak ada dalam daftar daerah. Skor adalah skor SID inovasi "
                             f"(maksimal {format_number_id(view.catalogue.sid_max, 0)})."), s["note"])]
     return [_Heading("Rekap per Perangkat Daerah", s["h1"], "Rekap per perangkat daerah"), table, Spacer(1, 3 * mm),
-            *notes, PageBreak()]
+            *notes, NextPageTemplate("body"), PageBreak()]
 
 
 def _innovations(view: RegionView) -> list:

@@ -8,7 +8,7 @@ from inovasi_desktop.rules.format import format_number_id
 from inovasi_desktop.rules.monitoring import TAHAPAN, RegionView
 
 OPD_HEADER = ("No", "Perangkat daerah", "Inisiatif", "Uji coba", "Penerapan", "Siap / belum", "Wajib tanpa bukti",
-              "Rata-rata diklaim", "Rata-rata bukti", "Terakhir berubah")
+              "Rata-rata diklaim", "Rata-rata bukti", "Terakhir berubah", "Kiriman terakhir", "Inovasi sejak rekap")
 INNOVATION_HEADER = ("No", "Nama inovasi", "Perangkat daerah", "Tahapan", "Kesiapan", "Skor diklaim",
                      "Skor bukti")
 
@@ -73,9 +73,10 @@ def opd_table(view: RegionView) -> tuple[tuple[str, ...], list[list[str]], list[
     """Header, text rows, and the indexes of the rows without innovation and of those off the list."""
     rows, empty, off = [], [], []
     for i, o in enumerate(view.opds):
-        rows.append([str(i + 1), o.name + ("" if o.on_list else " *"), *(str(o.tahapan.get(t, 0)) for t in TAHAPAN),
+        rows.append([str(i + 1), o.name, *(str(o.tahapan.get(t, 0)) for t in TAHAPAN),
                      f"{o.ready} / {o.not_ready}", str(o.mandatory_unbacked), n(o.claimed_average, 1),
-                     n(o.backed_average, 1), day(o.last_change)])
+                     n(o.backed_average, 1), day(o.last_change), day(o.last_bundle),
+                     "-" if o.change_count is None else f"{o.change_count:+d}"])
         if not o.count:
             empty.append(i)
         elif not o.on_list:
