@@ -65,9 +65,11 @@ def test_recap_pdf(home, tmp_path):
     with pikepdf.open(path) as pdf:
         assert pdf.check_pdf_syntax() == []
         pages = len(pdf.pages)
+        landscape = [i for i, page in enumerate(pdf.pages) if page.mediabox[2] > page.mediabox[3]]
         with pdf.open_outline() as outline:
             titles = [item.title for item in outline.root]
     assert titles == ["Ringkasan", "Grafik", "Rekap per perangkat daerah", "Daftar inovasi", "Tindak lanjut"]
+    assert landscape == [5]  # the per-OPD table, after cover, summary and three chart pages
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
     assert "LAPORAN PEMANTAUAN INOVASI DAERAH" in text and f"Halaman {pages} dari {pages}" in text
     assert "Halaman 1 dari" in text and "Kepala Bappeda" in text and "Ir. Siti Aminah, M.T." in text

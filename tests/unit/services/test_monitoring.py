@@ -184,3 +184,23 @@ def test_import_refuses_what_is_not_a_list(ws, tmp_path):
         region_opds.import_file(ws, bad)
     with pytest.raises(InovasiError, match="CSV atau XLSX"):
         region_opds.import_file(ws, store_pdf(ws, tmp_path) and tmp_path / "bukti.pdf")
+
+
+def test_an_empty_region_cannot_be_assessed_and_its_recap_still_renders(ws, tmp_path):
+    from inovasi_desktop.export.monitoring.recap_pdf import render_recap
+
+    region_opds.use_template(ws)
+    view = monitoring.gather(ws)
+    assert (view.backed.iid, view.backed.predicate, view.claimed.predicate) == (0, "Tidak Dapat Dinilai",
+                                                                                "Tidak Dapat Dinilai")
+    assert all(o.count == 0 for o in view.opds) and len(view.opds) == len(region_opds.TEMPLATE)
+    yandas = [s for s in view.suggestions if "urusan wajib pelayanan dasar" in s.text]
+    assert len(yandas) == 1 and yandas[0].text.startswith("tambahkan 5 inovasi")
+    # 5 innovations would count 5 x 0,38 = 1,9 -> +0,76 IID points
+    assert yandas[0].gain == pytest.approx(5 * 0.38 / 250 * 100)
+    data, pages = render_recap(view)
+    assert data.startswith(b"%PDF") and pages >= 5
+    assert render_recap(view)[0] == data  # the same figures give the same bytes
+    for suffix in (".xlsx", ".csv"):
+        view_again, pages = monitoring.write_recap(ws, tmp_path / f"rekap{suffix}")
+        assert pages == 0 and (tmp_path / f"rekap{suffix}").stat().st_size > 0
