@@ -284,7 +284,7 @@ def test_guide_contents_and_search(qtbot, window):
     window.help_action.trigger()
     guide = window.guide
     scrollbar = guide.browser.verticalScrollBar()
-    item = next(i for i in guide._items() if i.text(0) == "13. Glosarium")
+    item = next(i for i in guide._items() if i.text(0) == "14. Glosarium")
     guide.contents.scrollToItem(item)
     rect = guide.contents.visualItemRect(item)
     qtbot.mouseClick(guide.contents.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
