@@ -257,7 +257,7 @@ def _per_opd(view: RegionView) -> list:
     data = [[Paragraph(f"<b>{text(h)}</b>", s["small_head"]) for h in header]]
     for row in rows:
         data.append([Paragraph(text(row[1]), s["cell"]) if i == 1 else str(v) for i, v in enumerate(row)])
-    widths = [9 * mm, 70 * mm] + [16 * mm] * 3 + [18 * mm, 18 * mm, 18 * mm, 18 * mm, 20 * mm, 20 * mm, 18 * mm]
+    widths = [9 * mm, 64 * mm] + [18 * mm] * 3 + [18 * mm, 18 * mm, 18 * mm, 18 * mm, 20 * mm, 20 * mm, 18 * mm]
     extra = [("FONTSIZE", (0, 1), (-1, -1), 7.5), ("ALIGN", (2, 1), (-1, -1), "RIGHT")]
     extra += [("BACKGROUND", (0, i + 1), (-1, i + 1), colors.HexColor("#fbe3e3")) for i in empty]
     extra += [("BACKGROUND", (0, i + 1), (-1, i + 1), SHADE_FILL) for i in off_list]
