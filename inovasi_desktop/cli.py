@@ -298,6 +298,58 @@ def _add_bundle_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> N
     p.add_argument("--konflik", dest="conflict", default="simpan-keduanya",
                    choices=["simpan-kami", "ambil-kiriman", "simpan-keduanya"],
                    help="untuk inovasi yang berubah di kedua pihak (bawaan: simpan-keduanya)")
+# -- monitoring (pemantauan): the regional IID and the recap ------------------------------------------
+
+def _estimate_dict(estimate) -> dict:
+    return {k: getattr(estimate, k) for k in (
+        "spd", "spd_max", "innovation_count", "divisor", "sid_sum", "sid_indicators", "jumlah_counted",
+        "jumlah_inovasi", "jumlah_max", "yandas_covered", "yandas_missing", "yandas_min", "yandas_met", "sid",
+        "total", "total_max", "iid", "predicate")}
+
+
+@command("region-score")
+def _region_score(args: argparse.Namespace) -> int:
+    from inovasi_desktop.export.monitoring.tables import explained_terms
+    from inovasi_desktop.services import monitoring
+
+    view = monitoring.gather(_workspace())
+    data = {"catalogue": view.catalogue.id, "claimed": _estimate_dict(view.claimed),
+            "backed": _estimate_dict(view.backed),
+            "opds": [{"name": o.name, "on_list": o.on_list, "innovations": o.count, "tahapan": o.tahapan,
+                      "ready": o.ready, "not_ready": o.not_ready, "mandatory_unbacked": o.mandatory_unbacked,
+                      "claimed_average": o.claimed_average, "backed_average": o.backed_average} for o in view.opds],
+            "follow_up": [{"text": x.text, "gain": x.gain, "opd": x.opd, "innovation_id": x.innovation_id,
+                           "step": x.step, "at_most": x.at_most} for x in view.suggestions]}
+    lines = [f"Perkiraan IID {view.organisation.pemda or 'daerah'} ({view.catalogue.title})",
+             f"  {'':<21}{'Menurut klaim':>15}{'Didukung bukti':>16}"]
+    lines += [f"  {term:<21}{claimed:>15}{backed:>16}" for term, claimed, backed, _ in explained_terms(view)]
+    if view.suggestions:
+        lines += ["", "Tindak lanjut teratas:"] + [f"  {i}. {x.text}" for i, x in enumerate(view.suggestions[:10], 1)]
+    _emit(args, data, lines)
+    return EXIT_OK
+
+
+@command("recap")
+def _recap(args: argparse.Namespace) -> int:
+    from inovasi_desktop.rules.format import format_number_id
+    from inovasi_desktop.services import monitoring
+
+    path = Path(args.output)
+    view, pages = monitoring.write_recap(_workspace(), path, args.place or "")
+    detail = f"{pages} halaman, " if pages else ""
+    _emit(args, {"path": str(path), "pages": pages, "backed_iid": view.backed.iid, "claimed_iid": view.claimed.iid,
+                 "predicate": view.backed.predicate},
+          [f"Rekap pemantauan ditulis: {path} ({detail}IID didukung bukti {format_number_id(view.backed.iid)}, "
+           f"{view.backed.predicate})"])
+    return EXIT_OK
+
+
+def _add_monitoring_parsers(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    add("region-score", "perkiraan Indeks Inovasi Daerah (IID) daerah: menurut klaim dan didukung bukti, per OPD, "
+                        "dan tindak lanjut yang paling menaikkan indeks")
+    p = add("recap", "tulis rekap pemantauan inovasi daerah (PDF, XLSX, atau CSV menurut akhiran berkas)")
+    p.add_argument("-o", "--output", metavar="BERKAS", required=True, help="berkas .pdf, .xlsx, atau .csv")
+    p.add_argument("--tempat", dest="place", metavar="TEMPAT", help="tempat penandatanganan, misalnya \"Mojokerto\"")
 
 
 # -- organisation ----------------------------------------------------------------------------------
@@ -314,6 +366,7 @@ _ORGANISATION = (
     ("head_nip", "--nip", "NIP kepala OPD", "NIP kepala OPD: 18 angka, boleh berspasi"),
     ("head_position", "--jabatan", "Jabatan kepala OPD", "misalnya \"Kepala Dinas Kesehatan\""),
     ("default_catalogue", "--katalog", "Katalog bawaan", "id katalog untuk inovasi baru (lihat perintah catalogs)"),
+    ("role", "--peran", "Peran", "opd (menyusun inovasi OPD) atau koordinator (Bappeda/BRIDA, memantau semua OPD)"),
 )
 
 
@@ -669,6 +722,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_portal_parsers(add)
     _add_backup_parsers(add)
     _add_bundle_parsers(add)
+    _add_monitoring_parsers(add)
     return parser
 
 

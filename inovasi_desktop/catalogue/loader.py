@@ -346,7 +346,8 @@ def _basis(r: _Reader, t: dict, path: str) -> Basis:
 
 
 def _spd(r: _Reader, t: dict, path: str) -> SpdIndicator:
-    r.unknown_keys(t, {"number", "name", "variable", "weight", "mandatory", "levels", "confidence"}, path)
+    r.unknown_keys(t, {"number", "name", "variable", "weight", "mandatory", "levels", "confidence", "evidence",
+                       "help"}, path)
     weight = _number(r, t, "weight", path) or 0
     texts = r.strings(t, "levels", path)
     if len(texts) != 3:
@@ -356,7 +357,8 @@ def _spd(r: _Reader, t: dict, path: str) -> SpdIndicator:
         variable=r.get(t, "variable", path, str), weight=weight,
         mandatory=r.get(t, "mandatory", path, bool, False),
         levels=tuple(Level(level=i + 1, text=text, score=weight * (i + 1)) for i, text in enumerate(texts)),
-        confidence=r.confidence(t, path),
+        confidence=r.confidence(t, path), evidence=r.get(t, "evidence", path, str, ""),
+        help=r.get(t, "help", path, str, ""),
     )
 
 

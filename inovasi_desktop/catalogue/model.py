@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 
@@ -90,7 +91,7 @@ class Indicator:
     confidence: str = "high"
     max_seconds: int = 0  # a video file's longest playing time (0: no limit)
 
-    @property
+    @cached_property  # read for every indicator of every innovation when a region is scored
     def max_score(self) -> float:
         return max(level.score for level in self.levels)
 
@@ -118,10 +119,16 @@ class SpdIndicator:
     mandatory: bool
     levels: tuple[Level, ...]
     confidence: str = "high"
+    evidence: str = ""  # what evidence counts, in plain words
+    help: str = ""
 
     @property
     def max_score(self) -> float:
         return max(level.score for level in self.levels)
+
+    @property
+    def unconfirmed(self) -> bool:
+        return self.confidence == "low"
 
 
 @dataclass(frozen=True)

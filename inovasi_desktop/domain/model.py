@@ -24,9 +24,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+ROLE_OPD = "opd"  # an OPD drafting its own innovations (the usual installation)
+ROLE_COORDINATOR = "koordinator"  # the region's coordinator (Bappeda or BRIDA), monitoring every OPD
+
+
 @dataclass
 class Organisation:
-    """The OPD using this installation."""
+    """The OPD (or the region's coordinator, Bappeda/BRIDA) using this installation."""
 
     pemda: str = ""  # e.g. "Kabupaten Mojokerto"
     provinsi: str = ""
@@ -38,6 +42,11 @@ class Organisation:
     head_nip: str = ""
     head_position: str = ""  # jabatan, e.g. "Kepala Dinas Kesehatan"
     default_catalogue: str = ""
+    role: str = ROLE_OPD  # ROLE_OPD or ROLE_COORDINATOR
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == ROLE_COORDINATOR
 
     def is_complete(self) -> bool:
         return bool(self.pemda and self.opd and self.head_name and self.head_nip)
@@ -138,3 +147,13 @@ class SpdAnswers:
 
     catalogue_id: str
     levels: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The region's monitoring figures at one moment: at a recap ("rekap") or a bundle import ("kiriman")."""
+
+    taken_at: datetime
+    reason: str
+    data: dict[str, Any]
+    source_opd: str = ""  # the sending OPD, for a bundle import

@@ -12,7 +12,8 @@
 
 `n` is the number of innovations passed in: the caller decides which ones the region reports
 (e.g. every innovation, or only those at tahapan Penerapan). Only evidence-backed indicator
-scores enter the SID sum, as the assessors score unevidenced indicators 0.
+scores enter the SID sum, as the assessors score unevidenced indicators 0; with `claimed` the
+answers' claimed scores do instead (what the region would get if every claim were backed).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class RegionEstimate:
     innovation_count: int  # n
     divisor: int  # MAX(divisor_min, n)
     innovation_scores: tuple[InnovationScore, ...]  # in the order given
-    sid_sum: float  # sum of the backed SID scores
+    sid_sum: float  # sum of the backed (with `claimed`: claimed) SID scores
     sid_indicators: float  # sid_sum / divisor
     jumlah_counted: int  # MIN(n, jumlah_cap)
     jumlah_inovasi: float  # 0 when the yandas rule is not met
@@ -72,12 +73,15 @@ def predicate_for(catalogue: Catalogue, iid: float) -> str:
 
 
 def estimate_region(catalogue: Catalogue, spd_levels: Mapping[str, int], innovations: Sequence[Innovation],
-                    invalid_evidence: frozenset[str] = frozenset()) -> RegionEstimate:
+                    invalid_evidence: frozenset[str] = frozenset(), *, claimed: bool = False,
+                    scores: Sequence[InnovationScore] | None = None) -> RegionEstimate:
+    """`scores`: the innovations' scores when the caller has them already (same order)."""
     rules = catalogue.scoring
     n = len(innovations)
-    scores = tuple(score_innovation(catalogue, inn, invalid_evidence) for inn in innovations)
+    scores = tuple(scores) if scores is not None else tuple(
+        score_innovation(catalogue, inn, invalid_evidence) for inn in innovations)
     divisor = max(rules.divisor_min, n)
-    sid_sum = sum(s.backed for s in scores)
+    sid_sum = sum(s.claimed if claimed else s.backed for s in scores)
     sid_indicators = sid_sum / divisor if divisor else 0.0
     covered = covered_yandas(catalogue, innovations)
     yandas_met = rules.yandas_min <= 0 or len(covered) >= rules.yandas_min

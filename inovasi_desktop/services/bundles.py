@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import enum
 import hashlib
+import logging
 import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
@@ -41,6 +42,8 @@ from inovasi_desktop.services.workspace import Workspace
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
 RECEIVED_DOSSIERS = "berkas-diterima"  # in the data folder: the dossier PDFs that came with bundles
+
+log = logging.getLogger(__name__)
 
 
 def json_hash(innovation: Innovation) -> str:
@@ -436,7 +439,23 @@ def receive(ws: Workspace, paths: Iterable[Path], choices: dict[str, Choice] | N
         plan = _preview(ws, readers)
         for iid, choice in (choices or {}).items():
             plan.choose(iid, choice)
-        return _apply(ws, readers, plan, progress, cancelled)
+        result = _apply(ws, readers, plan, progress, cancelled)
+    if result.taken or result.copies:
+        _note_for_monitoring(ws, {item.manifest.sender.opd for item in plan.items})
+    return result
+
+
+def _note_for_monitoring(ws: Workspace, senders: set[str]) -> None:
+    """The region's figures after a bundle arrived, kept with each sending OPD (its last bundle received). The
+    import is done by now: a failure here is logged, never reported as a failed import."""
+    from inovasi_desktop.services import monitoring
+
+    try:
+        view = monitoring.gather(ws)
+        for opd in sorted(senders - {""}) or [""]:
+            monitoring.record_snapshot(ws, monitoring.REASON_BUNDLE, opd, view)
+    except InovasiError as err:
+        log.warning("No monitoring snapshot after the bundle import: %s", err)
 
 
 def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress | None,

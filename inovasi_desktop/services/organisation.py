@@ -49,6 +49,10 @@ def problems(org: Organisation, catalogue_ids: Iterable[str] | None = None) -> d
             out[f.name] = f"Isian ini terlalu panjang (paling banyak {MAX_LENGTH} karakter)."
         elif _ONE_LINE.search(value):
             out[f.name] = "Isian ini harus satu baris, tanpa karakter kendali."
+    from inovasi_desktop.domain.model import ROLE_COORDINATOR, ROLE_OPD
+
+    if org.role not in (ROLE_OPD, ROLE_COORDINATOR):
+        out["role"] = f"Peran harus \"{ROLE_OPD}\" atau \"{ROLE_COORDINATOR}\"."
     known = list(catalogue_ids) if catalogue_ids is not None else None
     if known is not None and org.default_catalogue and org.default_catalogue not in known:
         out["default_catalogue"] = (f"Katalog '{org.default_catalogue}' tidak dikenal "

@@ -70,6 +70,11 @@ LAST_FOLDER = _declare("evidence/last_folder", str, "", Store.DATABASE,
 EVIDENCE_MAX_BYTES = _declare("evidence/max_bytes", int, DEFAULT_MAX_BYTES, Store.DATABASE,
                               "Size cap per evidence file in bytes; larger files get a warning "
                               "(set in the organisation dialog or with `evidence-limit`).")
+OPD_LIST_IS_TEMPLATE = _declare("monitoring/opd_list_is_template", int, 0, Store.DATABASE,
+                                "1 while the region's OPD list is the shipped template, not yet adjusted by the user "
+                                "(the monitoring page says so).")
+STALE_DAYS = _declare("monitoring/stale_days", int, 30, Store.DATABASE,
+                      "An OPD with nothing new for this many days stands out on the monitoring page.")
 WINDOW_GEOMETRY = _declare("window/geometry", bytes, b"", Store.VIEW,
                            "Size and place of the main window (QWidget.saveGeometry), restored at start.")
 EDITOR_SPLITTER = _declare("editor/splitter", bytes, b"", Store.VIEW,

@@ -167,7 +167,26 @@ _V5: Migration = (
     "CREATE INDEX ix_innovations_updated_at ON innovations (updated_at)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: monitoring (pemantauan). The organisation's role (an OPD, or the region's coordinator:
+# Bappeda/BRIDA), the region's list of perangkat daerah in its order, and the snapshots of the region's
+# figures kept at each recap and bundle import (the figures as JSON, opaque here).
+_V6: Migration = (
+    "ALTER TABLE organisation ADD COLUMN role TEXT NOT NULL DEFAULT 'opd'",
+    """CREATE TABLE region_opds (
+        position INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    )""",
+    """CREATE TABLE monitoring_snapshots (
+        id INTEGER PRIMARY KEY,
+        taken_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        source_opd TEXT NOT NULL DEFAULT '',
+        data_json TEXT NOT NULL
+    )""",
+    "CREATE INDEX ix_monitoring_snapshots_reason ON monitoring_snapshots (reason, taken_at)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -66,6 +66,7 @@ class OrganisationRow(Base):
     head_nip: Mapped[str] = mapped_column(Text, default="")
     head_position: Mapped[str] = mapped_column(Text, default="")
     default_catalogue: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str] = mapped_column(Text, default="opd")  # schema v6: "opd" or "koordinator"
 
 
 class InnovationRow(Base):
@@ -143,3 +144,24 @@ class AppStateRow(Base):
 
     key: Mapped[str] = mapped_column(Text, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class RegionOpdRow(Base):
+    """One perangkat daerah of the region's list (schema v6), in the order kept by `position`."""
+
+    __tablename__ = "region_opds"
+
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class SnapshotRow(Base):
+    """The region's figures at one recap or bundle import (schema v6); the JSON is opaque here."""
+
+    __tablename__ = "monitoring_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    reason: Mapped[str] = mapped_column(Text)
+    source_opd: Mapped[str] = mapped_column(Text, default="")
+    data_json: Mapped[str] = mapped_column(Text)

@@ -24,6 +24,7 @@ from inovasi_desktop.domain import (
     SpdAnswers,
     utc_now,
 )
+from inovasi_desktop.domain.model import Snapshot
 from inovasi_desktop.storage import list_reader
 from inovasi_desktop.storage.list_reader import InnovationSummary
 from inovasi_desktop.storage.models import (
@@ -33,6 +34,8 @@ from inovasi_desktop.storage.models import (
     IndicatorAnswerRow,
     InnovationRow,
     OrganisationRow,
+    RegionOpdRow,
+    SnapshotRow,
     SpdAnswerRow,
     StoredFileRow,
 )
@@ -162,6 +165,32 @@ class InnovationRepository:
         wanted = list(dict.fromkeys(ids))
         return [inn for chunk in _chunks(wanted, _CHUNK) for inn in self._load(chunk)]
 
+    def load_for_scoring(self) -> list[Innovation]:
+        """Every innovation in use with what scoring reads, for region-wide figures: the profile, the answers
+        and their evidence items' kind and identity (id, sha256, media type, link; no metadata), and no
+        attachments. About five times quicker than `load_all` for a thousand innovations."""
+        connection = self._s.connection().connection.driver_connection
+        live = "SELECT id FROM innovations WHERE deleted_at IS NULL"
+        innovations = {
+            iid: Innovation(id=iid, catalogue_id=catalogue_id, profile=json.loads(profile),
+                            created_at=list_reader.parse_utc(created), updated_at=list_reader.parse_utc(updated),
+                            revision=revision, opd=opd, origin=origin)
+            for iid, catalogue_id, profile, created, updated, revision, opd, origin in connection.execute(
+                "SELECT id, catalogue_id, profile_json, created_at, updated_at, revision, opd, origin FROM innovations "
+                "WHERE deleted_at IS NULL ORDER BY updated_at DESC, name, id")
+        }
+        for iid, number, level, basis in connection.execute(
+                f"SELECT innovation_id, number, level, basis FROM indicator_answers WHERE innovation_id IN ({live}) "
+                "ORDER BY innovation_id, number"):
+            innovations[iid].answers[number] = IndicatorAnswer(number=number, level=level, basis=basis)
+        for iid, key, item_id, sha256, media_type, link in connection.execute(
+                "SELECT innovation_id, target_key, id, sha256, media_type, link FROM evidence_items "
+                f"WHERE target_kind = 'indicator' AND innovation_id IN ({live}) "
+                "ORDER BY innovation_id, target_key, position"):
+            innovations[iid].answer(int(key)).evidence.append(
+                EvidenceItem(id=item_id, sha256=sha256, media_type=media_type, link=link))
+        return list(innovations.values())
+
     def soft_delete(self, innovation_id: str) -> None:
         """Move to the bin (restorable); deleting an already deleted one changes nothing."""
         self._require(innovation_id)
@@ -259,6 +288,45 @@ class SpdRepository:
         self._s.execute(delete(SpdAnswerRow).where(SpdAnswerRow.catalogue_id == answers.catalogue_id))
         rows = [{"catalogue_id": answers.catalogue_id, "number": n, "level": lv} for n, lv in answers.levels.items()]
         _insert_many(self._s, SpdAnswerRow, rows)
+
+
+class RegionOpdRepository:
+    """The region's list of perangkat daerah, in its order (schema v4)."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def names(self) -> list[str]:
+        return list(self._s.execute(select(RegionOpdRow.name).order_by(RegionOpdRow.position)).scalars())
+
+    def replace(self, names: Sequence[str]) -> None:
+        self._s.execute(delete(RegionOpdRow))
+        _insert_many(self._s, RegionOpdRow, [{"position": i, "name": n} for i, n in enumerate(names)])
+
+
+class SnapshotRepository:
+    """Monitoring snapshots (schema v4), oldest first."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, snapshot: Snapshot) -> None:
+        self._s.execute(insert(SnapshotRow.__table__), [{
+            "taken_at": snapshot.taken_at, "reason": snapshot.reason, "source_opd": snapshot.source_opd,
+            "data_json": _to_json(snapshot.data)}])
+
+    def latest(self, reason: str, before: int = 0) -> Snapshot | None:
+        """The newest snapshot taken for `reason`, or with `before` = 1 the one before it, and so on."""
+        r = SnapshotRow
+        query = select(r.taken_at, r.reason, r.source_opd, r.data_json).where(r.reason == reason)
+        row = self._s.execute(query.order_by(r.id.desc()).offset(before).limit(1)).first()
+        return None if row is None else Snapshot(row.taken_at, row.reason, json.loads(row.data_json), row.source_opd)
+
+    def last_received(self, reason: str) -> dict[str, Any]:
+        """The time of the newest snapshot for `reason` per sending OPD."""
+        r = SnapshotRow
+        query = select(r.source_opd, r.taken_at).where(r.reason == reason, r.source_opd != "").order_by(r.id)
+        return {opd: taken for opd, taken in self._s.execute(query)}
 
 
 class AppStateRepository:

@@ -93,6 +93,7 @@ class InnovationListView(QWidget):
         table_layout = QVBoxLayout(table_page)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self._bin_banner())
+        table_layout.addWidget(self._only_banner())
         table_layout.addLayout(filters)
         table_layout.addWidget(self.table)
         table_layout.addWidget(self.count_label)
@@ -140,6 +141,30 @@ class InnovationListView(QWidget):
         layout.addWidget(self.leave_bin_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.bin_banner.hide()
         return self.bin_banner
+
+    def _only_banner(self) -> QFrame:
+        """Shown while the list shows one OPD's innovations only (opened from the monitoring page)."""
+        self.only_banner = QFrame()
+        self.only_banner.setObjectName("onlyBanner")
+        self.only_label = QLabel()
+        self.only_label.setStyleSheet("font-weight: 600;")
+        self.show_all_button = QPushButton(tr("Tampilkan semua inovasi"))
+        self.show_all_button.clicked.connect(lambda: self.show_only(None))
+        layout = QHBoxLayout(self.only_banner)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.only_label, 1)
+        layout.addWidget(self.show_all_button)
+        self.only_banner.hide()
+        return self.only_banner
+
+    def show_only(self, ids: list[str] | None, label: str = "") -> None:
+        """Show only the innovations `ids` under `label` (None: all of them again)."""
+        self.proxy.set_only(None if ids is None else frozenset(ids))
+        self.only_label.setText(label)
+        self.only_banner.setVisible(ids is not None)
+        if ids is not None:
+            self.pages.setCurrentIndex(1)
+        self._update_count()
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()

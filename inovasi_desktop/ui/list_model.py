@@ -118,6 +118,11 @@ class InnovationFilterProxy(QSortFilterProxyModel):
     def set_opd(self, opd: str | None) -> None:
         self.beginFilterChange()
         self._opd = opd
+        self._only: frozenset[str] | None = None  # ids of one OPD's innovations (from the monitoring page)
+
+    def set_only(self, ids: frozenset[str] | None) -> None:
+        self.beginFilterChange()
+        self._only = ids
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
@@ -132,6 +137,8 @@ class InnovationFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]
+        if self._only is not None and row.id not in self._only:
+            return False
         if self._tahapan and row.tahapan != self._tahapan:
             return False
         if self._catalogue and row.catalogue_id != self._catalogue:

@@ -95,6 +95,16 @@ def build(window: QMainWindow) -> None:
     w.receive_action = make_action(w, tr("Terima kiriman…"), w.receive_bundle, None,
                                    tr("Terima kiriman (.inovasi) dari OPD lain: pratinjau dulu, lalu pilih"), "terima",
                                    tr("Terima"))
+    # -- monitoring (pemantauan)
+    w.monitoring_action = make_action(w, tr("Pemantauan"), w.show_monitoring, "Ctrl+M",
+                                      tr("Pantau inovasi setiap perangkat daerah, IID daerah, dan tindak lanjutnya"),
+                                      "pemantauan")
+    w.recap_action = make_action(w, tr("Buat rekap pemantauan…"), w.make_recap, None,
+                                 tr("Laporan Pemantauan Inovasi Daerah sebagai PDF, XLSX, atau CSV"), "ekspor-pdf")
+    w.spd_action = make_action(w, tr("Isian SPD…"), w.edit_spd, None,
+                               tr("Isi indikator tingkat daerah (Satuan Pemerintahan Daerah)"), "isian-spd")
+    w.opd_list_action = make_action(w, tr("Daftar perangkat daerah…"), w.edit_opd_list, None,
+                                    tr("Ubah, impor, atau mulai dari templat daftar perangkat daerah"), "daftar-opd")
     # --
     w.back_action = make_action(w, tr("Kembali ke daftar"), w.go_back, "Esc",
                                 tr("Kembali ke daftar inovasi; perubahan tersimpan otomatis"), "kembali")
@@ -117,6 +127,8 @@ def build(window: QMainWindow) -> None:
           w.bin_action, w.restore_action, None, w.save_action)
     _menu(menus, "innovationMenu", tr("&Inovasi"), w.readiness_action, w.carry_action, None, w.portal_action, None,
           w.back_action)
+    _menu(menus, "monitoringMenu", tr("&Pemantauan"), w.monitoring_action, None, w.spd_action, w.opd_list_action,
+          None, w.recap_action)
     _menu(menus, "helpMenu", tr("Ban&tuan"), w.help_action, w.example_action, None, w.about_action)
 
     toolbar = QToolBar(tr("Alat"))
@@ -128,7 +140,7 @@ def build(window: QMainWindow) -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     for action in (w.new_action, w.open_action, w.duplicate_action, w.delete_action, None,
                    w.export_action, w.print_action, w.readiness_action, None, w.bin_action, w.restore_action, None,
-                   w.settings_action, w.help_action):
+                   w.monitoring_action, w.settings_action, w.help_action):
         if action is None:
             toolbar.addSeparator()
         else:

@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.guide = None  # the user guide window, kept once opened
         self.about = None
         self.store_watch = None  # ui/store_watch.py, once the database is open
+        self.monitoring = None  # the Pemantauan page's controller, made on first use
 
         self.list_view = InnovationListView()
         self.list_view.open_requested.connect(self._open_from_list)
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         in_bin = self.bin_action.isChecked()
         in_editor = self.editor is not None
-        in_list = not in_editor and not in_bin
+        in_list = not in_editor and not in_bin and not self._monitoring_shown()
         count = len(self.list_view.selected_ids()) if in_list else 0
         self.restore_action.setEnabled(in_bin and bool(self.list_view.selected_ids()))
         self.new_action.setEnabled(not in_bin)
@@ -169,9 +170,12 @@ class MainWindow(QMainWindow):
         self.list_view.search.selectAll()
 
     def go_back(self) -> None:
-        """Esc: from the editor, or from the bin, back to the list in use."""
+        """Esc: from the editor, the monitoring page, or the bin, back to the list in use."""
         if self.editor is not None:
             self.close_editor()
+        elif self._monitoring_shown():
+            self.pages.setCurrentWidget(self.list_view)
+            self._update_actions()
         elif self.bin_action.isChecked():
             self.bin_action.setChecked(False)
             self.refresh()
@@ -293,6 +297,62 @@ class MainWindow(QMainWindow):
     def close_editor(self) -> None:
         if self.editor is not None:
             self.editor.close()
+
+    # --- monitoring (pemantauan) ---------------------------------------------------------------
+    def _monitoring_shown(self) -> bool:
+        return self.monitoring is not None and self.pages.currentWidget() is self.monitoring.page
+
+    def _monitoring(self):
+        from inovasi_desktop.ui.monitoring.controller import MonitoringController
+
+        if self.monitoring is None:
+            self.monitoring = MonitoringController(self)
+            self.monitoring.back_requested.connect(self.go_back)
+            self.monitoring.opd_requested.connect(self._show_opd)
+            self.monitoring.open_requested.connect(self._open_from_monitoring)
+            self.pages.addWidget(self.monitoring.page)
+        return self.monitoring
+
+    def show_monitoring(self) -> None:
+        if not self.loaded:
+            return
+        self.close_editor()
+        if self.bin_action.isChecked():
+            self.bin_action.setChecked(False)
+            self.refresh()
+        monitoring = self._monitoring()
+        self.pages.setCurrentWidget(monitoring.page)
+        self._update_actions()
+        monitoring.refresh()
+
+    def _open_from_monitoring(self, innovation_id: str, step: str) -> None:
+        """A follow-up opened at its indicator; closing the editor comes back to the page, recounted."""
+        self.open_innovation(innovation_id, step)
+        if self.editor is not None:
+            self.editor.closed.connect(self._back_to_monitoring)
+
+    def _back_to_monitoring(self) -> None:
+        if self.monitoring is not None and self.editor is None:
+            self.pages.setCurrentWidget(self.monitoring.page)
+            self._update_actions()
+            self.monitoring.refresh()
+
+    def _show_opd(self, name: str, ids: list) -> None:
+        self.pages.setCurrentWidget(self.list_view)
+        self.list_view.show_only(ids, tr("Inovasi {opd}").format(opd=name))
+        self._update_actions()
+
+    def make_recap(self) -> None:
+        if self.loaded:
+            self._monitoring().ask_recap()
+
+    def edit_spd(self) -> None:
+        if self.loaded:
+            self._monitoring().edit_spd()
+
+    def edit_opd_list(self) -> None:
+        if self.loaded:
+            self._monitoring().edit_opd_list()
 
     def _editor_closed(self) -> None:
         editor, view = self.editor, self.editor.view

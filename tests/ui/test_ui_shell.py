@@ -24,6 +24,8 @@ MENUS = {
     "editMenu": [("Cari", "Ctrl+F"), ("Duplikat", "Ctrl+D"), ("Hapus…", "Del"), ("Tempat sampah", ""),
                  ("Pulihkan", ""), ("Simpan", "Ctrl+S")],
     "innovationMenu": [("Periksa kesiapan", "Ctrl+K"), ("Salin ke katalog lain…", ""), ("Kembali ke daftar", "Esc")],
+    "monitoringMenu": [("Pemantauan", "Ctrl+M"), ("Isian SPD…", ""), ("Daftar perangkat daerah…", ""),
+                       ("Buat rekap pemantauan…", "")],
     "helpMenu": [("Panduan", "F1"), ("Muat contoh", ""), ("Tentang Inovasi Desktop", "")],
 }
 
@@ -52,7 +54,7 @@ def test_every_menu_item_shows_its_shortcut_and_an_icon(window):
                 if not action.shortcut().isEmpty():
                     assert action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) in action.toolTip()
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["Berkas", "Sunting", "Inovasi", "Bantuan"]
+    assert titles == ["Berkas", "Sunting", "Inovasi", "Pemantauan", "Bantuan"]
 
 
 def test_toolbar_has_icons_and_text_fits_1366_and_leaves_the_example_to_the_menu(window):
@@ -283,7 +285,7 @@ def test_guide_contents_and_search(qtbot, window):
     window.help_action.trigger()
     guide = window.guide
     scrollbar = guide.browser.verticalScrollBar()
-    item = next(i for i in guide._items() if i.text(0) == "13. Glosarium")
+    item = next(i for i in guide._items() if i.text(0) == "14. Glosarium")
     guide.contents.scrollToItem(item)
     rect = guide.contents.visualItemRect(item)
     qtbot.mouseClick(guide.contents.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -64,6 +64,16 @@ class OrganisationDialog(QDialog):
             self.edits[attr], self.errors[attr] = edit, error
             form.addRow(tr(label) + (" *" if attr in required else ""), edit)
             form.addRow("", error)
+        from inovasi_desktop.domain.model import ROLE_COORDINATOR, ROLE_OPD
+
+        self.role = wheel_only_when_focused(QComboBox())
+        self.role.setObjectName("roleCombo")
+        self.role.addItem(tr("Perangkat daerah (OPD) yang menyusun inovasinya"), ROLE_OPD)
+        self.role.addItem(tr("Koordinator daerah (Bappeda/BRIDA) yang memantau semua OPD"), ROLE_COORDINATOR)
+        self.role.setCurrentIndex(max(0, self.role.findData(self.original.role)))
+        self.role.setToolTip(tr("Koordinator daerah menerima kiriman dari setiap OPD, mengisi indikator SPD, dan "
+                                "membuat rekap pemantauan untuk kepala daerah"))
+        form.insertRow(0, tr("Peran"), self.role)
         self.catalogue = wheel_only_when_focused(QComboBox())
         for cat in workspace.catalogues.all:
             self.catalogue.addItem(f"{cat.title} ({cat.id})", cat.id)
@@ -92,7 +102,8 @@ class OrganisationDialog(QDialog):
 
     def value(self):
         values = {attr: edit.text().strip() for attr, edit in self.edits.items()}
-        return replace(self.original, default_catalogue=self.catalogue.currentData(), **values)
+        return replace(self.original, default_catalogue=self.catalogue.currentData(), role=self.role.currentData(),
+                       **values)
 
     def _validate(self) -> bool:
         found = organisation.problems(self.value())

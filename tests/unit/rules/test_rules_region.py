@@ -120,3 +120,12 @@ def test_without_a_yandas_rule_every_innovation_counts(weights_2026_data, make):
     (40.0, "Kurang Inovatif"), (0.01, "Kurang Inovatif"), (0.0, "Tidak Dapat Dinilai")])
 def test_predicate_bands_of_2026(weights_2026, iid, label):
     assert predicate_for(weights_2026, iid) == label
+
+
+def test_claimed_counts_the_answers_whatever_their_evidence(weights_2026, make):
+    innovations = make(YANDAS[:5] + ["Pariwisata", "Pariwisata", "Kesehatan"])
+    broken = frozenset(item.id for inn in innovations for a in inn.answers.values() for item in a.evidence)
+    backed = estimate_region(weights_2026, SPD_40, innovations, broken)
+    claimed = estimate_region(weights_2026, SPD_40, innovations, broken, claimed=True)
+    assert backed.iid == pytest.approx((40 + 3.04) / 2.5, abs=0.005)  # 17,22: no indicator counts
+    assert claimed.iid == 38.55  # the worked example again: every claim counted

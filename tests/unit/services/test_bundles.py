@@ -268,3 +268,18 @@ def test_a_stick_that_reads_back_wrong_keeps_no_file_and_records_no_exchange(ws,
     assert [p.path.name for p in result.parts] == ["a.inovasi"]
     with ws.db.begin() as session:
         assert InnovationRepository(session).exchanged([sent.id]) == {sent.id: bundles.json_hash(sent)}
+
+
+def test_a_received_bundle_shows_as_the_senders_last_bundle_on_the_monitoring_page(ws, sent, other, tmp_path):
+    from inovasi_desktop.services import monitoring
+
+    target = tmp_path / "a.inovasi"
+    bundles.send(ws, [sent.id], target)
+    before = {row.name: row.last_bundle for row in monitoring.gather(other).opds}
+    assert before.get("Dinas Kesehatan") is None
+    bundles.receive(other, [target])
+    after = {row.name: row for row in monitoring.gather(other).opds}
+    assert after["Dinas Kesehatan"].last_bundle is not None and after["Dinas Kesehatan"].count == 1
+    bundles.receive(other, [target])  # unchanged: nothing taken, no new snapshot
+    again = {row.name: row.last_bundle for row in monitoring.gather(other).opds}
+    assert again["Dinas Kesehatan"] == after["Dinas Kesehatan"].last_bundle

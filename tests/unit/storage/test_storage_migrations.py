@@ -352,3 +352,47 @@ def test_upgrade_from_version_3_gives_each_innovation_its_opd_and_no_exchange_ye
         assert columns[-1] == "profile_json"  # listing never walks its overflow pages
     finally:
         raw.close()
+
+
+def test_upgrade_from_version_3_adds_the_role_the_opd_list_and_snapshots(data_dir: Path, make_innovation: Make) -> None:
+    from datetime import UTC, datetime
+
+    from inovasi_desktop.domain.model import ROLE_COORDINATOR, ROLE_OPD, Snapshot
+    from inovasi_desktop.storage.repositories import RegionOpdRepository, SnapshotRepository
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / "inovasi.sqlite3"
+    conn = connect(path)
+    assert upgrade(conn, target=2) == (0, 2)
+    innovations = [make_innovation(i) for i in range(2)]
+    write_like_version_1(conn, innovations)
+    assert upgrade(conn, target=3) == (2, 3)
+    conn.close()
+    db = open_database(path)
+    try:
+        with db.write() as s:
+            assert OrganisationRepository(s).get().role == ROLE_OPD  # every existing installation is an OPD
+            assert InnovationRepository(s).load_all([i.id for i in innovations]) == with_organisation_opd(innovations)
+            assert RegionOpdRepository(s).names() == []
+            assert SnapshotRepository(s).latest("rekap") is None
+            OrganisationRepository(s).save(Organisation(**{**vars(ORGANISATION), "role": ROLE_COORDINATOR}))
+            RegionOpdRepository(s).replace(["Dinas Sosial", "Bappeda"])
+            when = datetime(2026, 12, 1, tzinfo=UTC)
+            SnapshotRepository(s).add(Snapshot(when, "kiriman", {"n": 1}, "Dinas Sosial"))
+            SnapshotRepository(s).add(Snapshot(when, "rekap", {"n": 2}))
+            SnapshotRepository(s).add(Snapshot(when, "rekap", {"n": 3}))
+        with db.write() as s:
+            assert OrganisationRepository(s).get().is_coordinator
+            assert RegionOpdRepository(s).names() == ["Dinas Sosial", "Bappeda"]
+            assert SnapshotRepository(s).latest("rekap").data == {"n": 3}
+            assert SnapshotRepository(s).latest("rekap", before=1).data == {"n": 2}
+            assert SnapshotRepository(s).last_received("kiriman") == {"Dinas Sosial": when}
+        assert db.integrity_ok()
+    finally:
+        db.close()
+    [backup] = (path.parent / "cadangan").iterdir()
+    copy = sqlite3.connect(backup)
+    try:
+        assert schema_version(copy) == 3
+    finally:
+        copy.close()

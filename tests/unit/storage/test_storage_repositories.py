@@ -278,3 +278,29 @@ def test_stored_files_referenced_and_unreferenced(db: Database, make_innovation:
         InnovationRepository(s).purge(binned.id)
     with db.write() as s:
         assert sorted(StoredFileRepository(s).unreferenced()) == ["d" * 64, "f" * 64]
+
+
+def test_load_for_scoring_reads_what_scoring_needs(db, make_innovation) -> None:
+    from inovasi_desktop.storage import InnovationRepository
+
+    innovations = [make_innovation(i) for i in range(3)]
+    with db.write() as s:
+        repo = InnovationRepository(s)
+        for innovation in innovations:
+            repo.save(innovation)
+        repo.soft_delete(innovations[2].id)
+    with db.write() as s:
+        light = {i.id: i for i in InnovationRepository(s).load_for_scoring()}
+        whole = {i.id: i for i in InnovationRepository(s).load_all()}
+    assert set(light) == set(whole) == {innovations[0].id, innovations[1].id}
+    for iid, innovation in light.items():
+        full = whole[iid]
+        assert (innovation.profile, innovation.catalogue_id, innovation.updated_at) == (
+            full.profile, full.catalogue_id, full.updated_at)
+        assert {n: (a.level, a.basis) for n, a in innovation.answers.items()} == {
+            n: (a.level, a.basis) for n, a in full.answers.items()}
+        def kinds(inn):
+            return {n: [(e.id, e.sha256, e.media_type, e.link) for e in a.evidence] for n, a in inn.answers.items()}
+
+        assert kinds(innovation) == kinds(full) and any(kinds(full).values())
+        assert innovation.attachments == {}

@@ -1,0 +1,1 @@
+"""The region's monitoring recap: charts (one definition for screen and paper), PDF, XLSX and CSV."""
