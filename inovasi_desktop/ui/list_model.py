@@ -114,11 +114,12 @@ class InnovationFilterProxy(QSortFilterProxyModel):
         self._catalogue = ""
         self._ready = READY_ALL
         self._opd: str | None = None  # None: every OPD
+        self._only: frozenset[str] | None = None  # ids of one OPD's innovations (from the monitoring page)
 
     def set_opd(self, opd: str | None) -> None:
         self.beginFilterChange()
         self._opd = opd
-        self._only: frozenset[str] | None = None  # ids of one OPD's innovations (from the monitoring page)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_only(self, ids: frozenset[str] | None) -> None:
         self.beginFilterChange()
