@@ -32,7 +32,7 @@ class OpdTableModel(QAbstractTableModel):
             "Jumlah skor SID yang didukung bukti", "Perubahan terakhir pada inovasinya",
             "Kiriman terakhir yang diterima",
             "Perubahan jumlah inovasi dan skor bukti sejak rekap sebelumnya")
-    WIDTHS = (0, 66, 66, 80, 48, 56, 120, 92, 92, 78, 88, 88, 150)
+    WIDTHS = (0, 62, 62, 78, 44, 52, 120, 88, 88, 76, 84, 84, 100)  # the name column takes the rest
 
     def __init__(self) -> None:
         super().__init__()
