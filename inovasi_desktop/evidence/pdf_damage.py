@@ -82,7 +82,7 @@ class _Walk:
         return False
 
     def _resource_damaged(self, resource: pikepdf.Object, kind: str, depth: int) -> bool:
-        objgen = resource.objgen if resource.is_indirect else None
+        objgen = resource.objgen if isinstance(resource, pikepdf.Object) and resource.is_indirect else None
         if objgen in self.verdict:
             return self.verdict[objgen]
         try:

@@ -7,12 +7,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import time
 import warnings
 from pathlib import Path
 
 from evidence_files import MB, store_contents
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
@@ -178,7 +177,7 @@ def test_a_long_list_shows_ten_rows_until_asked_for_all(qtbot, window, workspace
     assert len(saved(workspace, editor).answers[19].evidence) == 12
 
 
-def test_cancelling_a_large_add_leaves_nothing_and_the_window_keeps_responding(qtbot, window, workspace, files,
+def test_cancelling_a_large_add_leaves_nothing_and_the_panel_can_add_again(qtbot, window, workspace, files,
                                                                              monkeypatch):
     shown = tasks.Operation._progressed
 
@@ -191,17 +190,11 @@ def test_cancelling_a_large_add_leaves_nothing_and_the_window_keeps_responding(q
     editor = open_at(window, workspace, "indikator:20")
     panel = panel_of(editor, 20)
     video = files.sparse_video(size=300 * MB)
-    ticks = []
-    timer = QTimer(interval=10)
-    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
-    timer.start()
-    drop(panel, [video])
+    drop(panel, [video])  # the add runs off the GUI thread (its stalls are measured in bench_evidence_add)
     wait_added(qtbot, panel)
-    timer.stop()
     assert panel.rows == [] and panel.items == []
     assert "dibatalkan; tidak ada berkas yang disimpan" in panel.message.text()
     assert store_contents(workspace) == []
-    assert max(b - a for a, b in zip(ticks, ticks[1:], strict=False)) < 0.25  # the GUI thread never stalled
     assert panel.add_button.isEnabled()
 
 
