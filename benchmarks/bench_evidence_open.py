@@ -185,6 +185,7 @@ def main() -> None:
     from inovasi_desktop.ui import gui_thread_gc
 
     gui_thread_gc.install(app)  # as the app does
+    gui_thread_gc.freeze_long_lived_after_start()
     with tempfile.TemporaryDirectory(prefix="inovasi_bench_open_") as tmp:
         source = Path(tmp) / "sumber"
         source.mkdir()
@@ -203,6 +204,7 @@ def main() -> None:
         window.load()
         probe = Probe()
         probe.timer.start()
+        run_loop_until(gui_thread_gc.long_lived_frozen, probe)  # as in the app, seconds after its start
         idle = [idle_gap(probe) for _ in range(args.runs)]
         gui_thread, opened, reopened = [], [], []
         for _ in range(args.runs):

@@ -99,6 +99,7 @@ def run_gui(document: Path | None = None) -> int:
     fonts.register_bundled_fonts()
     install_indonesian(app)
     gui_thread_gc.install(app)  # cyclic garbage (Qt wrappers among it) is freed on the GUI thread only
+    gui_thread_gc.freeze_long_lived_after_start()
     app.setApplicationName("Inovasi Desktop")
     app.setOrganizationName("InovasiDesktop")
     app.setApplicationVersion(__version__)
