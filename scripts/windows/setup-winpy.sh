@@ -116,13 +116,13 @@ wineboot -i >/dev/null 2>&1 || true
 pip download -q --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp \
     -d "$W/wheels" "PySide6-Essentials==6.12.0" "PySide6-Pdf==6.12.0.140" "SQLAlchemy==2.1.9" \
     "reportlab==5.1.0" "pikepdf==10.18.0" "Pillow==13.0.0" "platformdirs==4.14.8" "pytest==9.2.0" \
-    "pytest-qt==4.5.0" "hypothesis==6.170.17" "pypdf==7.1.1" "pypdfium2==5.15.2" "import-linter==2.17" colorama \
+    "pytest-qt==4.5.0" "hypothesis==6.170.17" "pypdf==7.1.1" "pypdfium2==5.15.2" "openpyxl==3.1.5" "import-linter==2.17" colorama \
     "setuptools>=68" wheel
 "$W/wpy" -m ensurepip --default-pip >/dev/null
 "$W/wpy" -m pip install -q --no-index --find-links "Z:${W//\//\\}\\wheels" --no-warn-script-location \
     "PySide6-Essentials==6.12.0" "PySide6-Pdf==6.12.0.140" "SQLAlchemy==2.1.9" "reportlab==5.1.0" \
     "pikepdf==10.18.0" "Pillow==13.0.0" "platformdirs==4.14.8" "pytest==9.2.0" "pytest-qt==4.5.0" \
-    "hypothesis==6.170.17" "pypdf==7.1.1" "pypdfium2==5.15.2" colorama "setuptools>=68" wheel
+    "hypothesis==6.170.17" "pypdf==7.1.1" "pypdfium2==5.15.2" "openpyxl==3.1.5" colorama "setuptools>=68" wheel
 
 # 7. The app (a copy; the checkout stays untouched), installed editable.
 rm -rf "$W/app"; mkdir -p "$W/app"
