@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Windows installer tested as a user would, under wine in a fresh prefix (packaging/build-windows.sh first):
 # silent install (/S), the installed program's `catalogs`, import of the example, `export-pdf` (qpdf --check),
-# the window with a screenshot, then the silent uninstall, checking the data folder is still there.
+# the window with a screenshot, a bundle (*.inovasi) opened through its file association (the window shows
+# 'Terima kiriman'; a second one is handed to that window), then the silent uninstall, checking the data
+# folder is still there.
 # Prints the figures for the README: installer size, installed size, start-up of the built window against
 # the development install (the Windows Python of scripts/windows/setup-winpy.sh), in the same run.
 # Usage: bash packaging/test-installer-wine.sh [dist/InovasiDesktop-<versi>-setup.exe]     (about 3 minutes)
@@ -31,6 +33,7 @@ run "$SETUP" /S
 test -f "$INST/InovasiDesktop.exe" -a -f "$INST/inovasi-desktop.exe" -a -f "$INST/uninstall.exe"
 test -f "$DESKTOP/Inovasi Desktop.lnk" -a -f "$START_MENU/Inovasi Desktop.lnk"
 wine reg query 'HKCU\Software\Classes\.pdf\OpenWithProgids' 2>/dev/null | grep -q InovasiDesktop.PDF
+wine reg query 'HKCU\Software\Classes\.inovasi' 2>/dev/null | grep -q InovasiDesktop.Bundle
 say "installed: $(du -sm "$INST" | cut -f1) MB in $INST"
 
 cli() { run "$INST/inovasi-desktop.exe" "$@"; }
@@ -53,12 +56,24 @@ built=$(xvfb-run -a -s "-screen 0 1366x768x24" bash scripts/windows/window-shot.
     "$INST/InovasiDesktop.exe")
 dev=$(INOVASI_HOME="Z:${DATA//\//\\}" WINEPREFIX=$W/prefix-window xvfb-run -a -s "-screen 0 1366x768x24" bash scripts/windows/window-shot.sh \
     "$TMP/dev-window.png" "$W/py311/python.exe" -m inovasi_desktop)
-for dll in icuuc mscms bcryptprimitives; do rm "$INST/_internal/$dll.dll"; done
 say "window shown after ${built} s (built), ${dev} s (development install, same machine, same run)"
+
+say "a bundle opened as Explorer does (its file association), then a second one while the window is open"
+cli bundle-export "$id" -o "$(winepath -w "$TMP/Kiriman Dinas Kesehatan.inovasi")" >/dev/null
+cp "$TMP/Kiriman Dinas Kesehatan.inovasi" "$TMP/Kiriman kedua.inovasi"
+xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
+    bash scripts/windows/window-shot.sh "$1" start /unix "$2" >/dev/null  # ends start.exe only: the window stays
+    run() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+    run start /wait /unix "$3"  # the second start hands the file over and ends
+    sleep 3
+    wineserver -k' _ "$ART/installed-open-bundle.png" "$TMP/Kiriman Dinas Kesehatan.inovasi" "$TMP/Kiriman kedua.inovasi"
+grep -q "A second start handed over a file to open here: .*Kiriman kedua.inovasi" "$DATA/log/inovasi.log"
+for dll in icuuc mscms bcryptprimitives; do rm "$INST/_internal/$dll.dll"; done
 
 say "silent uninstall"
 run "$INST/uninstall.exe" /S
 for _ in $(seq 60); do [ -e "$INST/InovasiDesktop.exe" ] || break; sleep 1; done  # it reruns itself from %TEMP%
 test ! -e "$INST/InovasiDesktop.exe" -a ! -e "$DESKTOP/Inovasi Desktop.lnk" -a ! -e "$START_MENU/Inovasi Desktop.lnk"
+! wine reg query 'HKCU\Software\Classes\InovasiDesktop.Bundle' >/dev/null 2>&1
 test -f "$DATA/inovasi.sqlite3" && test -d "$DATA/bukti"
 say "passed: the data folder stays ($(ls "$DATA" | tr '\n' ' '))"
