@@ -4,7 +4,13 @@
 ; Installs into %LOCALAPPDATA%\Programs\InovasiDesktop; Start menu and desktop shortcuts; bundles (*.inovasi)
 ; open with the app ('Terima kiriman'); "Open with" for PDF dossiers (the user's own PDF reader stays the
 ; default). The uninstaller removes the program only: the user's data folder (%LOCALAPPDATA%\InovasiDesktop: database, evidence, backups) is left alone.
-Target amd64-unicode  ; the app is 64-bit; a 64-bit installer also runs where wine has no 32-bit support
+!ifndef TARGET
+  ; 64-bit, as the app: runs where wine has no 32-bit support (Debian's nsis has these stubs). NSIS's own
+  ; Windows release has only the x86 ones: build-windows.ps1 passes -DTARGET=x86-unicode (a 32-bit installer,
+  ; the usual kind; it installs per user, so nothing is redirected).
+  !define TARGET amd64-unicode
+!endif
+Target ${TARGET}
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma

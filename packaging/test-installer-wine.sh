@@ -19,6 +19,9 @@ trap 'rm -rf "$TMP"' EXIT
 export WINEPREFIX=$TMP/prefix WINEDEBUG=-all WINEDLLOVERRIDES=mscms=n
 say() { echo "installer-test: $*"; }
 run() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }  # wine 8: std handles must be pipes
+# Before a window: end the prefix's wine processes. Wine's desktop process, started by the steps before
+# without a display (or on an Xvfb that has ended), would otherwise keep every window of this prefix off screen.
+new_session() { wineserver -k 2>/dev/null || true; }
 
 say "fresh wine prefix"
 wineboot -i >/dev/null 2>&1
@@ -52,21 +55,37 @@ say "the window (windows platform, Xvfb)"
 [ -f "$W/prefix-window/system.reg" ] || WINEPREFIX=$W/prefix-window wineboot -i >/dev/null 2>&1
 # wine 8.0 only: stand-ins for three Windows 10 DLLs it lacks (scripts/windows/setup-winpy.sh); not in the installer
 for dll in icuuc mscms bcryptprimitives; do cp "$W/py311/$dll.dll" "$INST/_internal/"; done
+new_session
 built=$(xvfb-run -a -s "-screen 0 1366x768x24" bash scripts/windows/window-shot.sh "$ART/installed-window.png" \
     "$INST/InovasiDesktop.exe")
 dev=$(INOVASI_HOME="Z:${DATA//\//\\}" WINEPREFIX=$W/prefix-window xvfb-run -a -s "-screen 0 1366x768x24" bash scripts/windows/window-shot.sh \
     "$TMP/dev-window.png" "$W/py311/python.exe" -m inovasi_desktop)
 say "window shown after ${built} s (built), ${dev} s (development install, same machine, same run)"
 
-say "a bundle opened as Explorer does (its file association), then a second one while the window is open"
+say "a bundle opened with the registered command, then a second one while the window is open"
+# What Explorer runs for a *.inovasi file. (wine 8 does not merge per-user classes into HKCR, so its `start`
+# cannot follow the association itself; the command is checked and run as Explorer would.)
+opener=$(wine reg query 'HKCU\Software\Classes\InovasiDesktop.Bundle\shell\open\command' /ve 2>/dev/null \
+    | sed -n 's/.*REG_SZ *//p' | tr -d '\r')
+[ "$opener" = "\"$(winepath -w "$INST")\\InovasiDesktop.exe\" \"%1\"" ] || { echo "opener: $opener" >&2; exit 1; }
 cli bundle-export "$id" -o "$(winepath -w "$TMP/Kiriman Dinas Kesehatan.inovasi")" >/dev/null
 cp "$TMP/Kiriman Dinas Kesehatan.inovasi" "$TMP/Kiriman kedua.inovasi"
+new_session
 xvfb-run -a -s "-screen 0 1366x768x24" bash -c '
-    bash scripts/windows/window-shot.sh "$1" start /unix "$2" >/dev/null  # ends start.exe only: the window stays
-    run() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
-    run start /wait /unix "$3"  # the second start hands the file over and ends
+    ( wine "$2" "$(winepath -w "$3")" 2>&1 | cat ) &
+    shown=""
+    for _ in $(seq 600); do  # the window opens with the receive dialog over it
+        if xdotool search --onlyvisible --name "^Terima kiriman$" >/dev/null 2>&1; then shown=1; break; fi
+        sleep 0.2
+    done
     sleep 3
-    wineserver -k' _ "$ART/installed-open-bundle.png" "$TMP/Kiriman Dinas Kesehatan.inovasi" "$TMP/Kiriman kedua.inovasi"
+    import -window root "$1" || true
+    timeout 90 wine "$2" "$(winepath -w "$4")" 2>&1 | cat  # the second start hands the file over and ends
+    sleep 2
+    wineserver -k
+    [ -n "$shown" ] || { echo "no Terima kiriman dialog within 120 s" >&2; exit 1; }' _ \
+    "$ART/installed-open-bundle.png" "$INST/InovasiDesktop.exe" "$TMP/Kiriman Dinas Kesehatan.inovasi" \
+    "$TMP/Kiriman kedua.inovasi"
 grep -q "A second start handed over a file to open here: .*Kiriman kedua.inovasi" "$DATA/log/inovasi.log"
 for dll in icuuc mscms bcryptprimitives; do rm "$INST/_internal/$dll.dll"; done
 

@@ -27,7 +27,7 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    opened = Signal()  # after the start: the database is open and the list loaded (app.open_when_ready)
+    opened = Signal()  # after the start: the database open, the list loaded (app.open_when_ready)
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -565,7 +565,7 @@ class MainWindow(QMainWindow):
             QApplication.exit(3)
             return
         self._resume()
-        self.opened.emit()
+        QTimer.singleShot(0, self.opened.emit)  # after what the start opens itself (the organisation form)
 
     def _resume(self) -> None:
         last = self._guard(settings.get, self.workspace, settings.LAST_INNOVATION)
