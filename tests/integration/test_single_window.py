@@ -103,4 +103,5 @@ def test_a_second_start_with_a_bundle_hands_it_to_the_first_window(tmp_path):
         wait_for_log(home, f"A second start handed over a file to open here: {bundle.resolve()}", first)
         assert first.poll() is None
     finally:
-        stop(first, signal.SIGKILL)
+        first.kill()
+        first.communicate(timeout=30)
