@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The Linux one-folder build: PyInstaller with the same spec as Windows, packed as
 # dist/inovasi-desktop-<versi>-linux-x86_64.tar.gz with a .desktop file and the icon. Unpack anywhere and run
-# inovasi-desktop/inovasi-desktop (the window) or with a command (catalogs, import-json, ...). Python is not
-# needed on the target; Qt's system libraries are (libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0
-# libdbus-1-3, and for a real window the libxcb-* of the README's set-up). install.sh inside adds the menu entry.
+# inovasi-desktop/inovasi-desktop (the window; given a *.inovasi or PDF file, that file) or with a command
+# (catalogs, import-json, ...). Python is not needed on the target, nor most of Qt's system libraries (the build
+# carries them): only libGL and libEGL (Debian: libgl1 libegl1). install.sh inside adds the menu entry and the
+# *.inovasi file type. Tested in a clean Debian root by packaging/test-linux-root.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=build/venv-linux

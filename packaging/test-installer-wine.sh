@@ -6,7 +6,7 @@
 # folder is still there.
 # Prints the figures for the README: installer size, installed size, start-up of the built window against
 # the development install (the Windows Python of scripts/windows/setup-winpy.sh), in the same run.
-# Usage: bash packaging/test-installer-wine.sh [dist/InovasiDesktop-<versi>-setup.exe]     (about 3 minutes)
+# Usage: bash packaging/test-installer-wine.sh [dist/InovasiDesktop-<versi>-setup.exe]     (about 1-2 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export W=${W:-${XDG_CACHE_HOME:-$HOME/.cache}/inovasi-winpy}
