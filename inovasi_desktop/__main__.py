@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-OPENED_SUFFIXES = (".pdf",)  # files the installer lets Windows open with the app
+OPENED_SUFFIXES = (".pdf", ".inovasi")  # files the installer lets Windows open with the app (app.open_document)
 
 NO_DISPLAY_MESSAGE = """\
 Inovasi Desktop memerlukan layar grafis, tetapi tidak ada layar yang terdeteksi
@@ -26,7 +26,8 @@ def _has_display() -> bool:
 
 
 def document_to_open(args: list[str]) -> Path | None:
-    """The one PDF the app is asked to open (Windows "Open with", a file dropped on the icon), if that is the call."""
+    """The one file the app is asked to open, a PDF dossier or a bundle (Windows "Open" / "Open with", a file
+    dropped on the icon), if that is the call."""
     if len(args) == 1 and args[0].lower().endswith(OPENED_SUFFIXES):
         path = Path(args[0])
         return path if path.is_file() else None

@@ -75,11 +75,35 @@ def install_excepthook(log_path: str, saved_note: Callable[[], str] | None = Non
 
 
 def open_document(window, path: Path) -> None:
-    """A PDF the app was started with (a dossier opened from Explorer): shown in the dossier preview."""
+    """A file the app was started with, or handed over by a second start (Explorer's "Open" / "Open with"):
+    a bundle (*.inovasi) goes to 'Terima kiriman' (another part of it joins the preview already open), a PDF
+    dossier to the dossier preview."""
+    if not path.is_file():
+        log.info("The file to open is gone: %s", path)
+        return
+    if path.suffix.lower() == ".inovasi":
+        dialog = getattr(window, "receive_dialog", None)
+        if dialog is not None and dialog.isVisible() and not dialog.receive_button.isHidden():
+            dialog.add_paths([path])
+            return
+        if window.bin_action.isChecked():
+            window.go_back()  # bundles are received into the list in use, not the bin
+        window.receive_bundle([path])
+        return
     from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog
 
     window.preview = DossierPreviewDialog(path, str(path), window, window.runner)
     window.preview.open()
+
+
+def open_when_ready(window, path: Path) -> None:
+    """`open_document` once the window has opened the database (at once when it already has)."""
+    from PySide6.QtCore import Qt
+
+    if window.loaded:
+        open_document(window, path)
+    else:
+        window.opened.connect(lambda: open_document(window, path), Qt.ConnectionType.SingleShotConnection)
 
 
 def run_gui(document: Path | None = None) -> int:
@@ -108,16 +132,16 @@ def run_gui(document: Path | None = None) -> int:
 
     instance = SingleInstance(paths.data_dir())  # one window per data folder
     if not instance.acquire():
-        return instance.refuse()
+        return instance.refuse(document)  # a file to open goes to the window already open
     workspace = Workspace()
     window = MainWindow(workspace)
-    instance.serve(window)
+    instance.serve(window, lambda path: open_when_ready(window, path))
     install_excepthook(log_path, window.save_for_crash)  # from now on a crash first saves the open work
     window.show_first_rows()  # the stored list, read with sqlite3 alone: the first paint shows it
     window.show()  # at once; the rest is loaded right after, in the background (MainWindow.after_show)
     QTimer.singleShot(0, window.after_show)
     if document is not None:
-        QTimer.singleShot(0, lambda: open_document(window, document))
+        open_when_ready(window, document)
     code = app.exec()
     window.runner.wait()  # background work ends before the database closes
     workspace.close()

@@ -6,10 +6,17 @@
 $ErrorActionPreference = "Stop"
 Set-Location (Split-Path -Parent $PSScriptRoot)
 
-$python = if (Get-Command py -ErrorAction SilentlyContinue) { @("py", "-3.11") } else { @("python") }
 function Invoke-Checked([string[]]$command) {
-    & $command[0] $command[1..($command.Length - 1)]
+    $arguments = if ($command.Length -gt 1) { $command[1..($command.Length - 1)] } else { @() }
+    & $command[0] @arguments
     if ($LASTEXITCODE -ne 0) { throw "failed ($LASTEXITCODE): $($command -join ' ')" }
+}
+
+# `py -3.11` when the launcher knows a 3.11, else `python` (actions/setup-python puts it first on PATH).
+# [string[]]: a one-element array would otherwise become a string, and `+` would glue the arguments to it.
+[string[]]$python = @("python")
+if (Get-Command py -ErrorAction SilentlyContinue) {
+    try { & py -3.11 -c "import sys" 2>$null; if ($LASTEXITCODE -eq 0) { $python = @("py", "-3.11") } } catch { }
 }
 
 Invoke-Checked ($python + @("-m", "venv", "build\venv-windows"))
@@ -24,12 +31,18 @@ Invoke-Checked @($venv, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN
 
 $makensis = (Get-Command makensis -ErrorAction SilentlyContinue).Source
 if (-not $makensis) { $makensis = "${env:ProgramFiles(x86)}\NSIS\makensis.exe" }
-Invoke-Checked @($makensis, "/V2", "/DVERSION=$version", "/DSOURCE=..\dist\windows\InovasiDesktop",
-                 "/DOUTFILE=..\dist\InovasiDesktop-$version-setup.exe", "packaging\installer.nsi")
+# NSIS's Windows release has no amd64 stubs: a 32-bit installer (installer.nsi, TARGET)
+Invoke-Checked @($makensis, "/V2", "/DTARGET=x86-unicode", "/DVERSION=$version",
+                 "/DSOURCE=..\dist\windows\InovasiDesktop", "/DOUTFILE=..\dist\InovasiDesktop-$version-setup.exe",
+                 "packaging\installer.nsi")
 
-# The same checks as the wine test, minus the window: the console program runs and exports a dossier.
+# Part of the wine test's checks, minus installing and the window: the built console program imports the
+# example with its evidence and exports the dossier, in a fresh data folder.
 $cli = "dist\windows\InovasiDesktop\inovasi-desktop.exe"
 $env:INOVASI_HOME = Join-Path $env:TEMP "inovasi-build-check"
+Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $env:INOVASI_HOME  # a second run would find the example
 Invoke-Checked @($cli, "catalogs")
-Invoke-Checked @($cli, "import-json", "examples\contoh-inovasi.json")
+$imported = & $cli import-json "examples\contoh-inovasi.json" --json | Out-String | ConvertFrom-Json
+if ($LASTEXITCODE -ne 0) { throw "failed ($LASTEXITCODE): import-json" }
+Invoke-Checked @($cli, "export-pdf", $imported.id, "-o", (Join-Path $env:INOVASI_HOME "berkas.pdf"))
 Get-Item "dist\InovasiDesktop-$version-setup.exe" | Format-List Name, Length

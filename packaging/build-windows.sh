@@ -2,7 +2,7 @@
 # The Windows installer, built on Linux: PyInstaller (one folder) under the Windows Python that
 # scripts/windows/setup-winpy.sh makes (wine), wrapped by NSIS's makensis (Debian package `nsis`).
 # Output: dist/InovasiDesktop-<versi>-setup.exe (and the folder dist/windows/InovasiDesktop/).
-# About 5 minutes. WINPY_REUSE=1 skips refreshing the interpreter. Test it with packaging/test-installer-wine.sh.
+# About 4-6 minutes here. WINPY_REUSE=1 skips refreshing the interpreter. Test it with packaging/test-installer-wine.sh.
 # On a real Windows machine, packaging/build-windows.ps1 makes the same installer from the same spec.
 set -euo pipefail
 cd "$(dirname "$0")/.."

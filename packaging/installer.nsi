@@ -1,10 +1,16 @@
 ; Inovasi Desktop installer (NSIS 3): per user, no administrator rights needed.
 ; Built by packaging/build-windows.sh (Linux, makensis) or packaging/build-windows.ps1 (Windows runner):
 ;   makensis -DVERSION=0.1.0 -DSOURCE=<PyInstaller folder> -DOUTFILE=<setup.exe> installer.nsi
-; Installs into %LOCALAPPDATA%\Programs\InovasiDesktop; Start menu and desktop shortcuts; "Open with" for
-; PDF dossiers (the user's own PDF reader stays the default). The uninstaller removes the program only:
-; the user's data folder (%LOCALAPPDATA%\InovasiDesktop: database, evidence, backups) is left alone.
-Target amd64-unicode  ; the app is 64-bit; a 64-bit installer also runs where wine has no 32-bit support
+; Installs into %LOCALAPPDATA%\Programs\InovasiDesktop; Start menu and desktop shortcuts; bundles (*.inovasi)
+; open with the app ('Terima kiriman'); "Open with" for PDF dossiers (the user's own PDF reader stays the
+; default). The uninstaller removes the program only: the user's data folder (%LOCALAPPDATA%\InovasiDesktop: database, evidence, backups) is left alone.
+!ifndef TARGET
+  ; 64-bit, as the app: runs where wine has no 32-bit support (Debian's nsis has these stubs). NSIS's own
+  ; Windows release has only the x86 ones: build-windows.ps1 passes -DTARGET=x86-unicode (a 32-bit installer,
+  ; the usual kind; it installs per user, so nothing is redirected).
+  !define TARGET amd64-unicode
+!endif
+Target ${TARGET}
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
@@ -16,6 +22,7 @@ SetCompressor /SOLID lzma
 !define PUBLISHER "Inovasi Desktop"
 !define EXE "InovasiDesktop.exe"
 !define PROGID "InovasiDesktop.PDF"
+!define BUNDLE_PROGID "InovasiDesktop.Bundle"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\InovasiDesktop"
 
 Name "${APP}"
@@ -63,7 +70,13 @@ Section "Inovasi Desktop"
   WriteRegStr HKCU "Software\Classes\.pdf\OpenWithProgids" "${PROGID}" ""
   WriteRegStr HKCU "Software\Classes\Applications\${EXE}\shell\open\command" "" '"$INSTDIR\${EXE}" "%1"'
   WriteRegStr HKCU "Software\Classes\Applications\${EXE}\SupportedTypes" ".pdf" ""
-  ; .inovasi bundles: add here (default handler, ProgID InovasiDesktop.Bundle) once the app opens them
+  ; .inovasi bundles, the app's own files: opened with it by default (a second file goes to the open window)
+  WriteRegStr HKCU "Software\Classes\${BUNDLE_PROGID}" "" "Kiriman Inovasi Desktop"
+  WriteRegStr HKCU "Software\Classes\${BUNDLE_PROGID}\DefaultIcon" "" "$INSTDIR\${EXE},0"
+  WriteRegStr HKCU "Software\Classes\${BUNDLE_PROGID}\shell\open\command" "" '"$INSTDIR\${EXE}" "%1"'
+  WriteRegStr HKCU "Software\Classes\.inovasi" "" "${BUNDLE_PROGID}"
+  WriteRegStr HKCU "Software\Classes\.inovasi\OpenWithProgids" "${BUNDLE_PROGID}" ""
+  WriteRegStr HKCU "Software\Classes\Applications\${EXE}\SupportedTypes" ".inovasi" ""
 
   WriteRegStr HKCU "Software\InovasiDesktop" "InstallDir" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${APP}"
@@ -93,6 +106,13 @@ Section "Uninstall"
   DeleteRegKey HKCU "Software\Classes\${PROGID}"
   DeleteRegValue HKCU "Software\Classes\.pdf\OpenWithProgids" "${PROGID}"
   DeleteRegKey HKCU "Software\Classes\Applications\${EXE}"
+  DeleteRegKey HKCU "Software\Classes\${BUNDLE_PROGID}"
+  DeleteRegValue HKCU "Software\Classes\.inovasi\OpenWithProgids" "${BUNDLE_PROGID}"
+  DeleteRegKey /ifempty HKCU "Software\Classes\.inovasi\OpenWithProgids"
+  ReadRegStr $0 HKCU "Software\Classes\.inovasi" ""
+  StrCmp $0 "${BUNDLE_PROGID}" 0 +2
+    DeleteRegValue HKCU "Software\Classes\.inovasi" ""
+  DeleteRegKey /ifempty HKCU "Software\Classes\.inovasi"
   DeleteRegKey HKCU "Software\InovasiDesktop"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
@@ -27,6 +27,8 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    opened = Signal()  # after the start: the database open, the list loaded (app.open_when_ready)
+
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
@@ -642,6 +644,7 @@ class MainWindow(QMainWindow):
             QApplication.exit(3)
             return
         self._resume()
+        QTimer.singleShot(0, self.opened.emit)  # after what the start opens itself (the organisation form)
 
     def _resume(self) -> None:
         last = self._guard(settings.get, self.workspace, settings.LAST_INNOVATION)

@@ -77,3 +77,31 @@ def test_another_data_folder_opens_its_own_window(tmp_path):
     finally:
         stop(first, signal.SIGKILL)
         stop(other, signal.SIGKILL)
+
+
+def test_a_second_start_with_a_bundle_hands_it_to_the_first_window(tmp_path):
+    """Explorer's "Open" on a *.inovasi file while the window is open: the file goes to that window."""
+    from inovasi_desktop.services import bundles, innovations
+    from inovasi_desktop.services.workspace import Workspace
+
+    sender = Workspace(home=tmp_path / "pengirim")
+    try:
+        example = innovations.import_example(sender)
+        bundle = tmp_path / "Kiriman Dinas Pendidikan.inovasi"
+        bundles.send(sender, [example.id], bundle)
+    finally:
+        sender.close()
+    home = tmp_path / "data"
+    first = start_window(home)
+    try:
+        wait_for_log(home, "Listening for a second start", first)
+        second = subprocess.run([sys.executable, "-m", "inovasi_desktop", str(bundle)], env=app_env(home),
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0, second.stderr
+        assert "Berkas dibuka di jendela Inovasi Desktop yang sudah terbuka" in second.stderr
+        assert "sudah terbuka untuk folder data ini" not in second.stderr  # handed over, not refused
+        wait_for_log(home, f"A second start handed over a file to open here: {bundle.resolve()}", first)
+        assert first.poll() is None
+    finally:
+        first.kill()
+        first.communicate(timeout=30)

@@ -58,6 +58,7 @@ class ReceiveBundleDialog(QDialog):
         self.ws, self.runner, self.paths = ws, runner, list(paths)
         self.plan: bundles.Preview | None = None
         self.operation: Operation | None = None
+        self.checks = 0  # preview checks started; an outcome of an older one is dropped
         self.choices: dict[str, QComboBox] = {}
         self.setWindowTitle(tr("Terima kiriman"))
         self.heading = QLabel(tr("Memeriksa kiriman…"))
@@ -94,11 +95,16 @@ class ReceiveBundleDialog(QDialog):
         self.resize(960, 480)
 
     def start(self) -> None:
-        """Check the bundles and show the preview (in the background: a bundle can be large)."""
-        ws, paths = self.ws, list(self.paths)
+        """Check the bundles and show the preview (in the background: a bundle can be large). Parts added
+        while a check runs (several opened from Explorer at once) start a new check; only the last one shows."""
+        if self.operation is not None and not self.operation.done:
+            self.operation.cancel()
+        self.checks += 1
+        ws, paths, check = self.ws, list(self.paths), self.checks
         self.receive_button.setEnabled(False)
         self.operation = Operation(lambda _control: bundles.preview(ws, paths), parent=self,
-                                   on_success=self._show_plan, on_failure=self._refused)
+                                   on_success=lambda plan: check == self.checks and self._show_plan(plan),
+                                   on_failure=lambda err: check == self.checks and self._refused(err))
         self.operation.with_progress(tr("Memeriksa kiriman…"), title=tr("Terima kiriman")).run(self.runner)
 
     # --- preview ----------------------------------------------------------------------------

@@ -125,6 +125,10 @@ class TextField(FieldWidget):
         self.input.setText(value or "")
 
 
+COMMAND_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                     | Qt.KeyboardModifier.MetaModifier)
+
+
 class PlainText(QPlainTextEdit):
     """A plain-text editor that pastes only text (never rich content), tabs out of itself, and keeps
     PageUp/PageDown for its own text (the editor's step shortcuts would take them otherwise)."""
@@ -135,8 +139,11 @@ class PlainText(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
     def event(self, event: QEvent) -> bool:
+        # Ctrl/Alt/Meta+PageUp/PageDown stay shortcuts (the next step). Tested with `&` on the modifiers that
+        # matter, never `~ShiftModifier`: PySide's `~` on a Qt flag keeps only the bits below the highest
+        # member on Windows (0x1FFFFFF), losing Ctrl, so Ctrl+PageDown was kept by the text there.
         if event.type() == QEvent.Type.ShortcutOverride and event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown) \
-                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+                and not event.modifiers() & COMMAND_MODIFIERS:
             event.accept()  # a key press for this editor, not a shortcut
             return True
         return super().event(event)
