@@ -4,7 +4,6 @@ and the written file has ordinary permissions. Real processes, a real data folde
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import sqlite3
 import stat
@@ -13,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from platform_skips import needs_file_size_limit, needs_permission_bits, needs_symlinks
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "contoh-inovasi.json"
@@ -24,6 +24,8 @@ def run(home: Path, *args: str, file_size_limit: int | None = None) -> subproces
     env["INOVASI_HOME"] = str(home)
 
     def limit() -> None:  # a disk that takes no more than `file_size_limit` bytes per file: writes fail for real
+        import resource
+
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
 
@@ -58,6 +60,7 @@ def test_an_export_into_the_data_folder_is_refused_and_changes_nothing(home, tmp
     assert sorted(p.relative_to(home) for p in home.rglob("*") if "log" not in p.parts) == listing
 
 
+@needs_symlinks
 def test_a_symbolic_link_to_the_data_folder_is_seen_through(home, tmp_path):
     link = tmp_path / "tautan"
     link.symlink_to(home, target_is_directory=True)
@@ -66,6 +69,7 @@ def test_a_symbolic_link_to_the_data_folder_is_seen_through(home, tmp_path):
     assert innovations_in(home)[0][0] == EXAMPLE_ID  # still the database
 
 
+@needs_permission_bits
 def test_exports_get_ordinary_permissions(home, tmp_path):
     assert run(home, "export-json", EXAMPLE_ID[:8], str(tmp_path / "a.json")).returncode == 0
     assert run(home, "export-pdf", EXAMPLE_ID[:8], "-o", str(tmp_path / "a.pdf")).returncode == 0
@@ -75,6 +79,7 @@ def test_exports_get_ordinary_permissions(home, tmp_path):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
 
 
+@needs_file_size_limit
 @pytest.mark.parametrize("share", [0.1, 0.5, 0.99])
 def test_a_disk_that_fills_during_export_pdf_is_a_message_with_nothing_left(home, tmp_path, share):
     full = tmp_path / "penuh.pdf"

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from platform_skips import needs_permission_bits
 
 from inovasi_desktop import atomic
 from inovasi_desktop.atomic import PART_MARK, atomic_file, held_open_elsewhere, remove_stale_parts, retry_in_use
@@ -102,6 +103,7 @@ def test_other_errors_are_not_retried():
     assert len(attempts) == 1
 
 
+@needs_permission_bits
 def test_a_written_file_has_ordinary_permissions_under_the_umask(tmp_path):
     old = os.umask(0o022)
     try:
