@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from inovasi_desktop.domain.errors import Cancelled, InovasiError
-from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.domain.os_errors import IS_A_FOLDER, describe_os_error
 
 FORMAT = "inovasi-cadangan"
 FORMAT_VERSION = 1
@@ -214,6 +214,8 @@ class Reader:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        if self.path.is_dir():  # Windows answers "access denied" when a folder is opened
+            raise BackupError(f"Berkas cadangan tidak dapat dibuka: {IS_A_FOLDER}.")
         try:
             self._file = open(self.path, "rb")  # noqa: SIM115 - closed in close()
         except OSError as err:

@@ -101,7 +101,7 @@ def renamed(entries: list[Entry], new_name: str) -> list[Entry]:
     ("bukti/../../etc/passwd", r"ke luar folder \(\.\.\)"),
     ("/etc/passwd", "jalur mutlak"),
     ("C:/Windows/win.ini", "huruf drive"),
-    ("bukti\\..\\x", "garis miring terbalik"),
+    ("bukti\\..\\x", "garis miring terbalik|ke luar folder"),  # zipfile on Windows writes \\ as /
     ("bukti/skrip.exe", "anggota tak dikenal"),
 ])
 def test_member_paths_that_escape_or_are_unknown_are_refused(workspace, base, tmp_path, name, match):

@@ -7,8 +7,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
+import stat
 import zipfile
 import zlib
 from datetime import date, datetime, timedelta, timezone
@@ -77,6 +79,12 @@ def data_state(home: Path) -> dict[str, str]:
             and not p.name.endswith(("-wal", "-shm"))}
 
 
+def _made_writable(func, path, _exc_info) -> None:
+    """rmtree's retry for the read-only stored files, which Windows refuses to delete."""
+    os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
+    func(path)
+
+
 def test_back_up_wipe_restore_on_a_fresh_folder_gives_identical_exports_and_dossiers(filled, tmp_path):
     ws = filled
     before = outputs(ws, tmp_path / "voor")
@@ -87,7 +95,7 @@ def test_back_up_wipe_restore_on_a_fresh_folder_gives_identical_exports_and_doss
     assert result.manifest.innovations == 2 and result.manifest.in_bin == 1
     assert len(result.manifest.files) == 25 and result.size == result.path.stat().st_size
     ws.close()
-    shutil.rmtree(ws.home)  # the data folder is gone (a new PC)
+    shutil.rmtree(ws.home, onerror=_made_writable)  # the data folder is gone (a new PC)
 
     fresh = Workspace()
     source = backups.open_source(fresh, result.path)
