@@ -11,7 +11,10 @@ cd "$(dirname "$0")/../.."
 export W=${W:-${XDG_CACHE_HOME:-$HOME/.cache}/inovasi-winpy}
 if [ "${WINPY_REUSE:-}" != 1 ] || [ ! -x "$W/wpy" ]; then
     bash scripts/windows/setup-winpy.sh
-    # tests/unit/test_import_cycles.py reads the import graph with import-linter's grimp (Windows wheel)
+fi
+# tests/unit/test_import_cycles.py reads the import graph with import-linter's grimp (Windows wheel);
+# installed here also when an interpreter set up by the smoke test is reused
+if ! "$W/wpy" -c "import grimp" 2>/dev/null; then
     "$W/wpy" -m pip install -q --no-index --find-links "Z:${W//\//\\}\\wheels" --no-warn-script-location \
         "import-linter==2.17"
 fi
