@@ -121,6 +121,7 @@ def run_gui(document: Path | None = None) -> int:
     fonts.point_qt_at_bundled_fonts()
     app = QApplication.instance() or QApplication(sys.argv)
     fonts.register_bundled_fonts()
+    fonts.fall_back_to_bundled_family(app)
     install_indonesian(app)
     gui_thread_gc.install(app)  # cyclic garbage (Qt wrappers among it) is freed on the GUI thread only
     gui_thread_gc.freeze_long_lived_after_start()

@@ -12,10 +12,13 @@ import logging
 import os
 
 from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
 
 from inovasi_desktop import paths
 
 log = logging.getLogger(__name__)
+
+BUNDLED_FAMILY = "DejaVu Sans"
 
 
 def fonts_dir():
@@ -37,3 +40,18 @@ def register_bundled_fonts() -> list[str]:
             continue
         families.update(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(families)
+
+
+def fall_back_to_bundled_family(app: QApplication) -> bool:
+    """When the platform's interface font is not installed, use the bundled family at the same size.
+
+    Windows names its dialog font "MS Shell Dlg"; where that alias leads to no installed font (wine without
+    Windows fonts, a stripped PC) Qt would pick a serif. Returns whether the font was replaced.
+    """
+    font = app.font()
+    if QFontDatabase.hasFamily(font.family()):
+        return False
+    log.info("Interface font %r not installed; using %s", font.family(), BUNDLED_FAMILY)
+    font.setFamily(BUNDLED_FAMILY)
+    app.setFont(font)
+    return True

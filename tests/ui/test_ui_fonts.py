@@ -30,3 +30,19 @@ def test_a_fresh_offscreen_application_has_the_bundled_fonts_and_no_font_warning
     assert "QFontDatabase" not in result.stderr  # "Cannot find font directory" on Windows without them
     families, found, width = result.stdout.rsplit(" ", 2)
     assert "DejaVu Sans" in families and found == "True" and int(width) > 50
+
+
+def test_a_missing_interface_font_gives_way_to_the_bundled_family_at_the_same_size(qapp):
+    from PySide6.QtGui import QFont, QFontInfo
+
+    from inovasi_desktop.ui import fonts
+
+    original = qapp.font()
+    try:
+        qapp.setFont(QFont("Tidak Terpasang Sans", 11))  # as "MS Shell Dlg" under wine without Windows fonts
+        assert fonts.fall_back_to_bundled_family(qapp)
+        assert qapp.font().family() == "DejaVu Sans" and qapp.font().pointSize() == 11
+        assert QFontInfo(qapp.font()).family() == "DejaVu Sans"
+        assert not fonts.fall_back_to_bundled_family(qapp)  # an installed family stays as it is
+    finally:
+        qapp.setFont(original)
