@@ -45,6 +45,26 @@ def screen(app: QApplication, path: Path) -> None:
     app.primaryScreen().grabWindow(0).save(str(path))
 
 
+def start_app(default_out: str = "artifacts/screenshots") -> tuple[QApplication, Path]:
+    """The application as the app starts it (Indonesian Qt texts) and the output folder (argv[1] or the default)."""
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else default_out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv)
+    install_indonesian(app)
+    return app, out
+
+
+def open_window(app: QApplication, ws: Workspace) -> MainWindow:
+    """The main window at the top left of a 1366x768 screen, its list loaded."""
+    window = MainWindow(ws)
+    window.resize(1366, 768)
+    window.move(0, 0)
+    window.show()
+    window.load()
+    settle(app)
+    return window
+
+
 def shell_shots(app: QApplication, window: MainWindow, out: Path) -> None:
     """Menus, trash, guide and about box."""
     window.move(0, 0)
@@ -143,16 +163,9 @@ def reading_shots(app: QApplication, window: MainWindow, ws: Workspace, out: Pat
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_indonesian(app)
+    app, out = start_app()
     ws = Workspace()
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.show()
-    window.load()
-    settle(app)
+    window = open_window(app, ws)
     window.grab().save(str(out / "01-daftar-kosong.png"))
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)

@@ -8,21 +8,15 @@ A folder in OUT_DIR stands in for the USB stick; the mail program is not opened.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
-from screenshots import DEMO_ORGANISATION, settle  # sets up a throw-away data folder before the workspace opens
+# screenshots sets up a throw-away data folder before the workspace opens
+from screenshots import DEMO_ORGANISATION, open_window, screen, settle, start_app
 
 from inovasi_desktop.domain import Organisation
 from inovasi_desktop.services import bundles, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui import removable_drives
 from inovasi_desktop.ui.dialogs import send_bundle
-from inovasi_desktop.ui.main_window import MainWindow
-
-
-def grab_screen(out: Path, name: str) -> None:
-    QApplication.primaryScreen().grabWindow(0).save(str(out / name))
 
 
 def wait(app, done) -> None:
@@ -32,13 +26,11 @@ def wait(app, done) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
+    app, out = start_app()
     stick = out / "FLASHDISK"
     stick.mkdir(exist_ok=True)
     removable_drives.removable_drives = lambda: [removable_drives.Drive(stick, "FLASHDISK", 7_812_000_000)]
     send_bundle.open_url = lambda url: True
-    app = QApplication(sys.argv)
     ws = Workspace()
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
@@ -62,42 +54,38 @@ def main() -> int:
     innovations.save(sender, changed)
     parts = bundles.send(sender, [theirs.id, theirs_copy.id], out / "kiriman-2.inovasi", part_bytes=300_000).parts
 
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.move(0, 0)
-    window.show()
-    window.load()
+    window = open_window(app, ws)
     window.list_view.select(example.id)
     settle(app)
-    grab_screen(out, "40-daftar-dengan-opd.png")
+    screen(app, out / "40-daftar-dengan-opd.png")
 
     window.receive_bundle([p.path for p in parts[:-1]])
     receive = window.receive_dialog
     wait(app, lambda: receive.message.isVisible() or receive.receive_button.isEnabled())
-    grab_screen(out, "46-terima-bagian-kurang.png")
+    screen(app, out / "46-terima-bagian-kurang.png")
     receive.add_paths([parts[-1].path])
     wait(app, lambda: receive.receive_button.isEnabled())
-    grab_screen(out, "47-terima-pratinjau.png")
+    screen(app, out / "47-terima-pratinjau.png")
     receive.receive()
     wait(app, lambda: receive.close_button.text() == "Tutup" or receive.message.isVisible())
-    grab_screen(out, "48-terima-selesai.png")
+    screen(app, out / "48-terima-selesai.png")
     receive.accept()
     settle(app)
-    grab_screen(out, "49-daftar-setelah-terima.png")
+    screen(app, out / "49-daftar-setelah-terima.png")
     window.send_bundle()
     dialog = window.send_dialog
     settle(app)
-    grab_screen(out, "41-kirim-flashdisk.png")
+    screen(app, out / "41-kirim-flashdisk.png")
     dialog.target.button(send_bundle.EMAIL).setChecked(True)
     settle(app)
-    grab_screen(out, "42-kirim-surel.png")
+    screen(app, out / "42-kirim-surel.png")
     dialog.target.button(send_bundle.FOLDER).setChecked(True)
     settle(app)
-    grab_screen(out, "43-kirim-folder.png")
+    screen(app, out / "43-kirim-folder.png")
     dialog.target.button(send_bundle.USB).setChecked(True)
     dialog.send()
     wait(app, lambda: dialog.pages.currentIndex() == 1 or dialog.message.isVisible())
-    grab_screen(out, "44-kirim-flashdisk-selesai.png")
+    screen(app, out / "44-kirim-flashdisk-selesai.png")
     dialog.accept()
 
     window.send_bundle()
@@ -109,7 +97,7 @@ def main() -> int:
     bundles.part_bytes_for_mail = lambda mb: real(mb / 20) + 60 * 1024  # the example is small: scale down
     dialog.send()
     wait(app, lambda: dialog.pages.currentIndex() == 1 or dialog.message.isVisible())
-    grab_screen(out, "45-kirim-surel-selesai.png")
+    screen(app, out / "45-kirim-surel-selesai.png")
     dialog.accept()
 
     window.close()

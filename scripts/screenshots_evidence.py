@@ -24,11 +24,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from inovasi_desktop.domain import EvidenceItem  # noqa: E402
 from inovasi_desktop.services import evidence, innovation_evidence, innovations, organisation  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
-from inovasi_desktop.ui.language import install_indonesian  # noqa: E402
-from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshots import DEMO_ORGANISATION, settle  # noqa: E402
+from screenshots import DEMO_ORGANISATION, open_window, settle, start_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -69,18 +67,12 @@ def add_demo_items(ws: Workspace, innovation_id: str, folder: Path) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_indonesian(app)
+    app, out = start_app()
     ws = Workspace()
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
     add_demo_items(ws, example.id, Path(tempfile.mkdtemp(prefix="inovasi-sumber-")))
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.show()
-    window.load()
+    window = open_window(app, ws)
     window.open_innovation(example.id, "indikator:4")
     settle(app, 300)
     view = window.editor.view

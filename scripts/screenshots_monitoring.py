@@ -17,23 +17,17 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "fixtures"), str(ROOT / "scripts
 os.environ.setdefault("INOVASI_HOME", tempfile.mkdtemp(prefix="inovasi-shots-"))
 os.environ.setdefault("INOVASI_NO_CRASH_DIALOG", "1")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
 from region_data import build_region  # noqa: E402
-from screenshots import screen, settle  # noqa: E402
+from screenshots import open_window, screen, settle, start_app  # noqa: E402
 
 from inovasi_desktop.domain import Organisation  # noqa: E402
 from inovasi_desktop.services import monitoring, organisation, region_opds  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
 from inovasi_desktop.ui import gui_thread_gc  # noqa: E402
-from inovasi_desktop.ui.language import install_indonesian  # noqa: E402
-from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots-monitoring")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_indonesian(app)
+    app, out = start_app("artifacts/screenshots-monitoring")
     gui_thread_gc.install(app)
     ws = Workspace()
     organisation.save(ws, Organisation(
@@ -44,10 +38,7 @@ def main() -> int:
     monitoring.opd_of = lambda innovation, org: opds[innovation.id]  # until innovations carry their OPD
     region_opds.save(ws, sorted(set(opds.values()))[1:] + ["Dinas Pariwisata", "Dinas Perikanan"])
     monitoring.save_spd_levels(ws, "iid-2026", {"1": 3, "2a": 3, "8": 3, "9": 2, "12": 2})
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.show()
-    window.load()
+    window = open_window(app, ws)
     settle(app)
     window.show_monitoring()
     controller = window.monitoring

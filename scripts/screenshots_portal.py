@@ -11,51 +11,42 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QApplication, QTextBrowser
-from screenshots import DEMO_ORGANISATION, settle  # sets up a throw-away data folder before the workspace opens
+from PySide6.QtWidgets import QTextBrowser
+
+# screenshots sets up a throw-away data folder before the workspace opens
+from screenshots import DEMO_ORGANISATION, open_window, screen, settle, start_app
 
 from inovasi_desktop.services import innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
-from inovasi_desktop.ui.main_window import MainWindow
-
-
-def grab_screen(out: Path, name: str) -> None:
-    QApplication.primaryScreen().grabWindow(0).save(str(out / name))
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
+    app, out = start_app()
     ws = Workspace()
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.move(0, 0)
-    window.show()
-    window.load()
+    window = open_window(app, ws)
     window.list_view.select(example.id)
     settle(app)
     table = window.list_view.table
     pos = table.visualRect(table.model().index(0, 0)).center()
     table.customContextMenuRequested.emit(pos)
     settle(app)
-    grab_screen(out, "30-menu-konteks-daftar.png")
+    screen(app, out / "30-menu-konteks-daftar.png")
     window.list_menu.hide()
 
     window.portal_package()
     dialog = window.portal_dialog
     dialog.folder_edit.setText(str(out / "paket"))
     settle(app)
-    grab_screen(out, "31-paket-portal-dialog.png")
+    screen(app, out / "31-paket-portal-dialog.png")
     dialog.make()
     settle(app, 250)
-    grab_screen(out, "32-paket-portal-proses.png")
+    screen(app, out / "32-paket-portal-proses.png")
     while dialog.pages.currentIndex() != 1 and dialog.message.isHidden():
         settle(app, 200)
     settle(app)
-    grab_screen(out, "33-paket-portal-hasil.png")
+    screen(app, out / "33-paket-portal-hasil.png")
     dialog.accept()
 
     for n, name in ((34, "Isian Profil.html"), (35, "Daftar Unggah.html")):
@@ -65,7 +56,7 @@ def main() -> int:
         browser.move(0, 0)
         browser.show()
         settle(app, 300)
-        grab_screen(out, f"{n}-{Path(name).stem.replace(' ', '-').lower()}.png")
+        screen(app, out / f"{n}-{Path(name).stem.replace(' ', '-').lower()}.png")
         browser.close()
     window.close()
     ws.close()

@@ -7,48 +7,38 @@ Whole-screen grabs, so the preview is seen where it sits on a 1366x768 screen.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
-from screenshots import DEMO_ORGANISATION, settle  # sets up a throw-away data folder before the workspace opens
+
+# screenshots sets up a throw-away data folder before the workspace opens
+from screenshots import DEMO_ORGANISATION, open_window, screen, settle, start_app
 
 from inovasi_desktop.services import dossier, innovations, organisation
 from inovasi_desktop.services.workspace import Workspace
-from inovasi_desktop.ui.main_window import MainWindow
-
-
-def grab_screen(out: Path, name: str) -> None:
-    QApplication.primaryScreen().grabWindow(0).save(str(out / name))
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
+    app, out = start_app()
     ws = Workspace()
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.show()
-    window.load()
+    window = open_window(app, ws)
     window.list_view.select(example.id)
     settle(app)
-    grab_screen(out, "20-daftar-cetak.png")
+    screen(app, out / "20-daftar-cetak.png")
 
     result = dossier.export_pdf(ws, example.id, out / "berkas.pdf")
     window._exported([result])  # the preview, as after "Ekspor PDF"
     preview = window.preview
     settle(app, 600)  # QPdfView renders asynchronously
-    grab_screen(out, "21-pratinjau.png")
+    screen(app, out / "21-pratinjau.png")
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out / "cetak.pdf"))
     job = preview.print_to(printer)
     settle(app, 1500)
-    grab_screen(out, "22-mencetak.png")
+    screen(app, out / "22-mencetak.png")
     job.cancel()
     preview.accept()
     window.close()

@@ -30,14 +30,12 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTreeView,
     QWidget,
 )
-from screenshots import DEMO_ORGANISATION, settle  # noqa: E402
+from screenshots import DEMO_ORGANISATION, open_window, settle, start_app  # noqa: E402
 
 from inovasi_desktop import paths  # noqa: E402
 from inovasi_desktop.services import innovations, organisation, settings  # noqa: E402
 from inovasi_desktop.services.workspace import Workspace  # noqa: E402
 from inovasi_desktop.ui.dialogs.dossier_preview import DossierPreviewDialog  # noqa: E402
-from inovasi_desktop.ui.language import install_indonesian  # noqa: E402
-from inovasi_desktop.ui.main_window import MainWindow  # noqa: E402
 
 
 class Shooter:
@@ -70,18 +68,12 @@ def right_click(widget: QWidget, point: QPoint) -> None:
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication(sys.argv)
-    install_indonesian(app)
+    app, out = start_app()
     shot = Shooter(app, out)
     ws = Workspace()
     organisation.save(ws, DEMO_ORGANISATION)
     example = innovations.import_example(ws)
-    window = MainWindow(ws)
-    window.resize(1366, 768)
-    window.show()
-    window.load()
+    window = open_window(app, ws)
     window.list_view.select(example.id)
     settle(app)
 
