@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.fixtures.platform_skips import remove_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "contoh-inovasi.json"
@@ -51,7 +52,7 @@ def test_backup_restore_and_list_from_the_command_line(tmp_path):
     assert [row["name"].startswith("sebelum-pemulihan-") for row in listed] == [True]
     assert listed[0]["innovations"] == 1 and listed[0]["size"] > 0
     assert "Belum ada cadangan otomatis." in run(tmp_path / "kosong", "backups").stdout
-    shutil.rmtree(home)
+    remove_tree(home)
 
 
 def test_a_foreign_or_damaged_file_is_refused_with_exit_3(tmp_path):
@@ -96,5 +97,5 @@ def test_restore_is_refused_while_a_window_holds_the_data_folder(tmp_path):
         assert run(home, "restore", str(target), "--dry-run").returncode == 0  # looking changes nothing
     finally:
         holder.kill()
-        holder.wait()
+        holder.communicate()  # waits and closes the pipe
     assert run(home, "restore", str(target)).returncode == 0  # the lock of a process gone no longer counts

@@ -18,6 +18,8 @@ import pikepdf
 import pytest
 from openpyxl import load_workbook
 
+from tests.fixtures.platform_skips import require_poppler
+
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "contoh-inovasi.json"
 
 
@@ -70,6 +72,7 @@ def test_recap_pdf(home, tmp_path):
             titles = [item.title for item in outline.root]
     assert titles == ["Ringkasan", "Grafik", "Rekap per perangkat daerah", "Daftar inovasi", "Tindak lanjut"]
     assert landscape == [5]  # the per-OPD table, after cover, summary and three chart pages
+    require_poppler()
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
     assert "LAPORAN PEMANTAUAN INOVASI DAERAH" in text and f"Halaman {pages} dari {pages}" in text
     assert "Halaman 1 dari" in text and "Kepala Bappeda" in text and "Ir. Siti Aminah, M.T." in text

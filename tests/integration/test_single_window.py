@@ -4,7 +4,6 @@ by a window that was killed does not stop the next start. Real processes of the 
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -36,9 +35,10 @@ def wait_for_log(home: Path, words: str, process: subprocess.Popen, times: int =
     raise AssertionError(f"never logged: {words}")
 
 
-def stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+def stop(process: subprocess.Popen, crash: bool = False) -> None:
+    """Ends the window; `crash` kills it as a crash would (SIGKILL, or TerminateProcess on Windows)."""
     if process.poll() is None:
-        process.send_signal(sig)
+        process.kill() if crash else process.terminate()
     process.communicate(timeout=30)
 
 
@@ -59,13 +59,13 @@ def test_a_second_window_on_the_same_folder_is_refused_and_the_first_comes_forwa
                                 capture_output=True, text=True, timeout=60)
         assert listed.returncode == 0 and "Belum ada inovasi" in listed.stdout
     finally:
-        stop(first, signal.SIGKILL)  # as a crash would: the lock file stays behind
+        stop(first, crash=True)  # as a crash would: the lock file stays behind
     assert (home / "inovasi.lock").exists()
     again = start_window(home)  # the stale lock is taken over
     try:
         wait_for_log(home, "Listening for a second start", again, times=2)
     finally:
-        stop(again, signal.SIGKILL)
+        stop(again, crash=True)
 
 
 def test_another_data_folder_opens_its_own_window(tmp_path):
@@ -75,8 +75,8 @@ def test_another_data_folder_opens_its_own_window(tmp_path):
         wait_for_log(tmp_path / "satu", "Listening for a second start", first)
         wait_for_log(tmp_path / "dua", "Listening for a second start", other)
     finally:
-        stop(first, signal.SIGKILL)
-        stop(other, signal.SIGKILL)
+        stop(first, crash=True)
+        stop(other, crash=True)
 
 
 def test_a_second_start_with_a_bundle_hands_it_to_the_first_window(tmp_path):

@@ -34,7 +34,7 @@ def test_menu_item_makes_the_package_and_opens_the_folder(qtbot, window, workspa
     parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(parent))
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())))
 
     choose(qtbot, window, "innovationMenu", "Paket unggah portal…")
     dialog = window.portal_dialog
@@ -51,7 +51,7 @@ def test_menu_item_makes_the_package_and_opens_the_folder(qtbot, window, workspa
     assert "19 berkas siap diunggah" in dialog.summary.text()
     assert "Indikator 20" in dialog.report.toPlainText() and "Isi tautan" in dialog.report.toPlainText()
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
-    assert opened == [str(target)]
+    assert opened == [target]
     assert example.name in (target / "Isian Profil.txt").read_text(encoding="utf-8")
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from inovasi_desktop import paths
+from tests.fixtures.platform_skips import needs_symlinks
 
 
 def test_the_data_folder_and_everything_inside_it_are_inside(inovasi_home, tmp_path):
@@ -21,6 +22,7 @@ def test_a_sibling_with_a_common_prefix_is_outside(inovasi_home):
     assert not paths.inside_data_dir(inovasi_home.parent / "x.pdf")
 
 
+@needs_symlinks
 def test_symbolic_links_are_resolved_both_ways(inovasi_home, tmp_path):
     link = tmp_path / "pintasan"
     link.symlink_to(inovasi_home, target_is_directory=True)

@@ -7,10 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 import re
-import shutil
-import stat
 import zipfile
 import zlib
 from datetime import date, datetime, timedelta, timezone
@@ -23,6 +20,7 @@ from inovasi_desktop.export import backup_archive
 from inovasi_desktop.services import backups, dossier, innovation_evidence, innovations, snapshots
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.storage.migrations import LATEST_VERSION
+from tests.fixtures.platform_skips import remove_tree
 
 NOW = datetime(2026, 12, 6, 9, 30, tzinfo=timezone(timedelta(hours=7)))
 DAY = date(2026, 12, 1)
@@ -79,12 +77,6 @@ def data_state(home: Path) -> dict[str, str]:
             and not p.name.endswith(("-wal", "-shm"))}
 
 
-def _made_writable(func, path, _exc_info) -> None:
-    """rmtree's retry for the read-only stored files, which Windows refuses to delete."""
-    os.chmod(path, stat.S_IWRITE | stat.S_IREAD)
-    func(path)
-
-
 def test_back_up_wipe_restore_on_a_fresh_folder_gives_identical_exports_and_dossiers(filled, tmp_path):
     ws = filled
     before = outputs(ws, tmp_path / "voor")
@@ -95,7 +87,7 @@ def test_back_up_wipe_restore_on_a_fresh_folder_gives_identical_exports_and_doss
     assert result.manifest.innovations == 2 and result.manifest.in_bin == 1
     assert len(result.manifest.files) == 25 and result.size == result.path.stat().st_size
     ws.close()
-    shutil.rmtree(ws.home, onerror=_made_writable)  # the data folder is gone (a new PC)
+    remove_tree(ws.home)  # the data folder is gone (a new PC)
 
     fresh = Workspace()
     source = backups.open_source(fresh, result.path)
