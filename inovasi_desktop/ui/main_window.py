@@ -341,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def _show_opd(self, name: str, ids: list) -> None:
         self.pages.setCurrentWidget(self.list_view)
-        self.list_view.show_only(ids, tr("Inovasi {opd}").format(opd=name))
+        self.list_view.show_opd(name)
         self._update_actions()
 
     def make_recap(self) -> None:

@@ -122,6 +122,22 @@ def test_toolbar_shortcut_and_escape(qtbot, region, window):
     assert window.pages.currentWidget() is window.list_view
 
 
+def test_the_opd_shown_from_the_page_is_the_lists_opd_filter(qtbot, region, window):
+    """One OPD filter: the page's double click chooses the OPD in the list's filter, and the filter undoes it."""
+    window.refresh()
+    page = _open_page(qtbot, window)
+    _double_click(page.table, _row_of(page, "Dinas Uji 05"))
+    combo, proxy = window.list_view.opd_filter, window.list_view.proxy
+    assert combo.currentText() == "Dinas Uji 05" and window.list_view.only_banner.isVisible()
+    shown = proxy.rowCount()
+    assert 0 < shown < 45 and all(proxy.index(r, 6).data() == "Dinas Uji 05" for r in range(shown))
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)  # "Semua OPD"
+    assert proxy.rowCount() == 45 and not window.list_view.only_banner.isVisible()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # the first OPD, chosen in the list itself: the same banner
+    assert window.list_view.only_label.text() == "Inovasi Dinas Uji 01" and proxy.rowCount() < 45
+
+
 def _double_click_item(widget, item) -> None:
     centre = widget.visualItemRect(item).center()
     QTest.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=centre)
