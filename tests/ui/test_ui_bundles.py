@@ -264,3 +264,40 @@ def test_the_list_filters_by_opd(qtbot, window, workspace, sender, tmp_path):
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1).id == ours.id
     QTest.keyClick(combo, Qt.Key.Key_Down)
     assert proxy.rowCount() == 1 and proxy.index(0, 6).data() == "Dinas Pendidikan"
+
+
+def _context_menu_on(qtbot, window, name: str):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    table = window.list_view.table
+    row = next(r for r in range(table.model().rowCount()) if table.model().index(r, 0).data() == name)
+    pos = table.visualRect(table.model().index(row, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    QApplication.sendEvent(table.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                                               table.viewport().mapToGlobal(pos)))
+    menu = window.findChild(QMenu, "listContextMenu")
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    return menu
+
+
+def test_a_received_dossier_opens_in_the_preview_from_the_list(qtbot, window, workspace, sender, tmp_path):
+    ours = innovations.create(workspace, "iid-2026")
+    theirs = innovations.import_example(sender)
+    bundles.send(sender, [theirs.id], tmp_path / "a.inovasi", with_pdf=True)
+    bundles.receive(workspace, [tmp_path / "a.inovasi"])
+    window.refresh()
+
+    menu = _context_menu_on(qtbot, window, ours.name or "(tanpa nama)")  # made here: no dossier came with it
+    assert not window.received_dossier_action.isVisible()
+    menu.hide()
+    menu = _context_menu_on(qtbot, window, theirs.name)
+    action = next(a for a in menu.actions() if a.text() == "Lihat berkas PDF kiriman")
+    assert action.isVisible() and action.isEnabled()
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    preview = window.received_preview
+    qtbot.waitUntil(preview.isVisible)
+    assert preview.path == bundles.received_dossier(workspace, theirs.id)
+    assert preview.viewer.page_count() > 1 and theirs.name in preview.windowTitle()
+    qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+    assert not preview.isVisible()
