@@ -475,6 +475,7 @@ def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress |
     total = sum(f.size for f, _ in needed.values()) or 1
     stored: list[str] = []
     dossiers: list[tuple[Path, Path]] = []
+    stale: list[Path] = []
     with store_lock(ws):
         try:
             done = 0
@@ -496,8 +497,12 @@ def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress |
             if cancelled is not None and cancelled():
                 raise Cancelled("Penerimaan dibatalkan; tidak ada yang diubah.")
             for item in writes:
-                if item.entry.dossier is not None and (item.choice is Choice.TAKE_THEIRS or item.status is Status.NEW):
+                if item.choice is not Choice.TAKE_THEIRS and item.status is not Status.NEW:
+                    continue
+                if item.entry.dossier is not None:
                     dossiers.append(_stage_dossier(ws, readers.by_set[item.manifest.set_id][item.entry.part], item))
+                else:  # the PDF of an older version would pass for this one's
+                    stale.append(ws.home / RECEIVED_DOSSIERS / f"{item.entry.id}.pdf")
             summaries = _summaries(ws, writes)
             if progress is not None:
                 progress(total, total, "Menyimpan inovasi")
@@ -519,6 +524,11 @@ def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress |
             raise
     for staged, final in dossiers:
         staged.replace(final)
+    for path in stale:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as err:  # e.g. open in a viewer on Windows; the innovation itself is received
+            log.warning("Old received dossier %s not removed: %s", path, err)
     return ReceiveResult(result.taken, result.copies, result.kept, result.backups, result.incomplete, len(stored))
 
 

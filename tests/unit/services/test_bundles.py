@@ -283,3 +283,28 @@ def test_a_received_bundle_shows_as_the_senders_last_bundle_on_the_monitoring_pa
     bundles.receive(other, [target])  # unchanged: nothing taken, no new snapshot
     again = {row.name: row.last_bundle for row in monitoring.gather(other).opds}
     assert again["Dinas Kesehatan"] == after["Dinas Kesehatan"].last_bundle
+
+
+def test_a_newer_version_sent_without_its_pdf_drops_the_old_received_dossier(ws, sent, other, tmp_path):
+    bundles.send(ws, [sent.id], tmp_path / "1.inovasi", with_pdf=True)
+    bundles.receive(other, [tmp_path / "1.inovasi"])
+    assert bundles.received_dossier(other, sent.id) is not None
+    newer = innovations.get(ws, sent.id)
+    newer.profile["hasil"] += " Diperbarui."
+    innovations.save(ws, newer)
+    bundles.send(ws, [sent.id], tmp_path / "2.inovasi")
+    [item] = bundles.preview(other, [tmp_path / "2.inovasi"]).items
+    assert item.status is Status.NEWER_THERE
+    bundles.receive(other, [tmp_path / "2.inovasi"])
+    assert bundles.received_dossier(other, sent.id) is None  # the old PDF no longer shows the innovation received
+
+
+def test_keeping_ours_keeps_its_received_dossier(ws, sent, other, tmp_path):
+    bundles.send(ws, [sent.id], tmp_path / "1.inovasi", with_pdf=True)
+    bundles.receive(other, [tmp_path / "1.inovasi"])
+    newer = innovations.get(ws, sent.id)
+    newer.profile["hasil"] += " Diperbarui."
+    innovations.save(ws, newer)
+    bundles.send(ws, [sent.id], tmp_path / "2.inovasi")
+    bundles.receive(other, [tmp_path / "2.inovasi"], {sent.id: Choice.KEEP_OURS})
+    assert bundles.received_dossier(other, sent.id) is not None
