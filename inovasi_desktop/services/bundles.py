@@ -303,6 +303,7 @@ class Preview:
     paths: list[Path]
     items: list[Incoming] = field(default_factory=list)
     senders: list[Sender] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # why the other files chosen were set aside
 
     def choose(self, innovation_id: str, choice: Choice) -> None:
         for item in self.items:
@@ -321,21 +322,35 @@ class _Readers(ExitStack):
     def __init__(self) -> None:
         super().__init__()
         self.by_set: dict[str, dict[int, BundleReader]] = {}
+        self.refused: list[str] = []  # a damaged or foreign file among several is set aside, not the others
+
+    def refuse(self, err: BundleError) -> None:
+        """Set a file (or a whole set) aside; with nothing left to receive, refuse them all."""
+        self.refused.append(str(err))
+        if not self.by_set:
+            raise BundleError("\n".join(self.refused))
 
 
 def _open_all(paths: Iterable[Path]) -> _Readers:
     readers = _Readers()
     try:
+        bad: list[BundleError] = []
         for path in paths:
-            reader = readers.enter_context(BundleReader(Path(path)))
+            try:
+                reader = readers.enter_context(BundleReader(Path(path)))
+            except BundleError as err:
+                bad.append(err)
+                continue
             parts = readers.by_set.setdefault(reader.manifest.set_id, {})
             if reader.manifest.part in parts:
-                raise BundleError(f"Kiriman {reader.name} dan {parts[reader.manifest.part].name} adalah bagian yang "
-                                  "sama; pilih salah satu saja.")
+                continue  # the same part chosen twice (a copy of it): the same content, taken once
             first = next(iter(parts.values()), None)
             if first is not None and _tables(first.manifest) != _tables(reader.manifest):
-                raise BundleError(f"Kiriman {reader.name} tidak cocok dengan bagian lain dari kiriman yang sama.")
+                bad.append(BundleError(f"Kiriman {reader.name} tidak cocok dengan bagian lain dari kiriman yang sama."))
+                continue
             parts[reader.manifest.part] = reader
+        for err in bad:
+            readers.refuse(err)
     except BaseException:
         readers.close()
         raise
@@ -352,17 +367,19 @@ def _tables(m: Manifest) -> dict:
 def _preview(ws: Workspace, readers: _Readers) -> Preview:
     from inovasi_desktop.storage.repositories import InnovationRepository
 
-    result = Preview([r.path for parts in readers.by_set.values() for r in parts.values()])
-    for parts in readers.by_set.values():
+    result = Preview([])
+    for set_id, parts in list(readers.by_set.items()):
         manifest = next(iter(parts.values())).manifest
+        try:
+            items = [_incoming(ws, parts, entry, manifest) for entry in manifest.innovations]
+        except BundleError as err:
+            del readers.by_set[set_id]
+            readers.refuse(err)
+            continue
+        result.paths += [r.path for r in parts.values()]
         result.senders.append(manifest.sender)
-        for entry in manifest.innovations:
-            missing = tuple(sorted(manifest.parts_needed(entry) - set(parts)))
-            if missing:
-                result.items.append(Incoming(entry, manifest, Status.INCOMPLETE, missing_parts=missing))
-                continue
-            theirs = _read_innovation(ws, parts[entry.part], entry, manifest)
-            result.items.append(Incoming(entry, manifest, Status.NEW, theirs))
+        result.items += items
+    result.refused = list(readers.refused)
     ids = [i.entry.id for i in result.items]
     if len(set(ids)) != len(ids):
         raise BundleError("Kiriman yang dipilih memuat inovasi yang sama lebih dari sekali; terima satu per satu.")
@@ -380,6 +397,13 @@ def _preview(ws: Workspace, readers: _Readers) -> Preview:
             item.ours_name = live[iid].name if iid in live else ""
         item.choice = DEFAULT_CHOICE[item.status]
     return result
+
+
+def _incoming(ws: Workspace, parts: dict[int, BundleReader], entry: InnovationEntry, manifest: Manifest) -> Incoming:
+    missing = tuple(sorted(manifest.parts_needed(entry) - set(parts)))
+    if missing:
+        return Incoming(entry, manifest, Status.INCOMPLETE, missing_parts=missing)
+    return Incoming(entry, manifest, Status.NEW, _read_innovation(ws, parts[entry.part], entry, manifest))
 
 
 def _compare(ours: Innovation | None, theirs: str, last: str | None) -> Status:

@@ -301,3 +301,26 @@ def test_a_received_dossier_opens_in_the_preview_from_the_list(qtbot, window, wo
     assert preview.viewer.page_count() > 1 and theirs.name in preview.windowTitle()
     qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
     assert not preview.isVisible()
+
+
+def test_a_damaged_file_among_several_is_set_aside_and_the_others_received(qtbot, window, workspace, sender,
+                                                                           tmp_path, monkeypatch):
+    theirs = innovations.import_example(sender)
+    good = tmp_path / "dinas-pendidikan.inovasi"
+    bundles.send(sender, [theirs.id], good)
+    cut = tmp_path / "terpotong.inovasi"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    foreign = tmp_path / "asing.inovasi"
+    foreign.write_bytes(b"bukan kiriman")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(cut), str(good), str(foreign), str(good)], ""))
+    window.receive_action.trigger()
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == theirs.name
+    text = dialog.message.text()
+    assert "terpotong.inovasi ditolak" in text and "asing.inovasi ditolak" in text and dialog.message.isVisible()
+    qtbot.mouseClick(dialog.receive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.close_button.text() == "Tutup", timeout=60_000)
+    assert [r.name for r in innovations.list_rows(workspace)] == [theirs.name]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

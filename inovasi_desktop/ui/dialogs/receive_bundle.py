@@ -136,10 +136,16 @@ class ReceiveBundleDialog(QDialog):
             self.table.setItem(row, 2, status)
             self.table.setCellWidget(row, 3, self._choice_widget(item))
         self.table.resizeRowsToContents()
-        self.receive_button.setEnabled(any(i.status is not Status.INCOMPLETE for i in plan.items))
+        receivable = any(i.status is not Status.INCOMPLETE for i in plan.items)
+        self.receive_button.setEnabled(receivable)
+        notes = list(plan.refused)
         incomplete = [i for i in plan.items if i.status is Status.INCOMPLETE]
         if incomplete:
-            self._show_message(incomplete[0].note + " " + tr("Inovasi lain tetap dapat diterima sekarang."))
+            notes.append(incomplete[0].note)
+        if notes and receivable:
+            notes.append(tr("Inovasi lain tetap dapat diterima sekarang."))
+        if notes:
+            self._show_message("\n".join(notes))
 
     def _choice_widget(self, item: bundles.Incoming) -> QWidget:
         combo = QComboBox()
