@@ -324,3 +324,25 @@ def test_a_damaged_file_among_several_is_set_aside_and_the_others_received(qtbot
     qtbot.waitUntil(lambda: dialog.close_button.text() == "Tutup", timeout=60_000)
     assert [r.name for r in innovations.list_rows(workspace)] == [theirs.name]
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_parts_received_again_in_any_order_show_unchanged_with_the_choice_unclipped(qtbot, window, workspace, sender,
+                                                                                  tmp_path, monkeypatch):
+    theirs = innovations.import_example(sender)
+    parts = [p.path for p in bundles.send(sender, [theirs.id], tmp_path / "a.inovasi", part_bytes=300_000).parts]
+    assert len(parts) >= 3
+    bundles.receive(workspace, parts)
+    chosen = [[str(parts[-1])], [str(p) for p in reversed(parts)]]  # the last part first, then all, backwards
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen.pop(0), ""))
+    window.receive_action.trigger()
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.message.isVisible, timeout=30_000)
+    assert dialog.table.item(0, 2).text() == "Bagian kiriman belum lengkap"
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+    assert dialog.table.item(0, 2).text() == "Sama dengan di sini" and not dialog.message.isVisible()
+    combo = dialog.table.cellWidget(0, 3)
+    qtbot.waitUntil(combo.isVisible)
+    assert combo.currentText() == "Tidak ada yang berubah"
+    assert combo.width() >= combo.sizeHint().width(), (combo.width(), combo.sizeHint().width())
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

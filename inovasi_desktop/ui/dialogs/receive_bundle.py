@@ -135,6 +135,7 @@ class ReceiveBundleDialog(QDialog):
                 status.setForeground(QColor(STATUS_COLOUR[item.status]))
             self.table.setItem(row, 2, status)
             self.table.setCellWidget(row, 3, self._choice_widget(item))
+        self.table.horizontalHeader().resizeSections()  # widths from the new choices, not the last check's
         self.table.resizeRowsToContents()
         receivable = any(i.status is not Status.INCOMPLETE for i in plan.items)
         self.receive_button.setEnabled(receivable)
