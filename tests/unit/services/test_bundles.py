@@ -308,3 +308,14 @@ def test_keeping_ours_keeps_its_received_dossier(ws, sent, other, tmp_path):
     bundles.send(ws, [sent.id], tmp_path / "2.inovasi")
     bundles.receive(other, [tmp_path / "2.inovasi"], {sent.id: Choice.KEEP_OURS})
     assert bundles.received_dossier(other, sent.id) is not None
+
+
+def test_a_dossier_bigger_than_an_email_part_is_named_before_anything_is_written(ws, sent, tmp_path):
+    target = tmp_path / "surel" / "a.inovasi"
+    target.parent.mkdir()
+    from inovasi_desktop.export.bundle.writer import BundleWriteError
+
+    with pytest.raises(BundleWriteError, match="lebih besar dari batas ukuran per bagian; kirim tanpa"):
+        bundles.send(ws, [sent.id], target, with_pdf=True, part_bytes=600_000)  # its dossier: ~0.8 MB
+    assert list(target.parent.iterdir()) == []
+    assert len(bundles.send(ws, [sent.id], target, part_bytes=600_000).parts) == 1  # without the PDF it fits
