@@ -292,3 +292,17 @@ def test_monitoring_menu_items_open_their_dialogs(qtbot, window, monkeypatch):
     choose(qtbot, window, "monitoringMenu", "Daftar perangkat daerah…")
     assert shown == ["Isian SPD — Indeks Inovasi Daerah 2026", "Daftar perangkat daerah"]
     assert window.pages.currentWidget() is window.list_view  # the dialogs open over the list
+
+
+def test_the_change_since_the_last_recap_is_readable(qtbot, region, window, workspace):
+    from inovasi_desktop.services import innovations
+
+    monitoring.record_snapshot(workspace, monitoring.REASON_RECAP, view=monitoring.gather(workspace))
+    region[innovations.create(workspace, "iid-2026").id] = "Dinas Uji 02"  # one more since: "+1 inovasi, …"
+    window.refresh()
+    page = _open_page(qtbot, window)
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    texts = [page.table.model().index(r, 12).data() for r in range(page.table.model().rowCount())]
+    assert any(t.startswith("+1 inovasi") for t in texts)
+    widest = max(metrics.horizontalAdvance(t) for t in texts)
+    assert widest + 8 <= header.sectionSize(12), (widest, header.sectionSize(12))  # 8: the cell's own margins

@@ -134,9 +134,12 @@ class MonitoringPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = header.fontMetrics()
+        change = tr("{count} inovasi, {backed} skor").format(count="+10", backed="+999")  # the widest usual text
         for column in range(1, len(OpdTableModel.COLUMNS)):
             title = tr(OpdTableModel.COLUMNS[column])
-            header.resizeSection(column, max(OpdTableModel.WIDTHS[column], metrics.horizontalAdvance(title) + 24))
+            widest = self.table.fontMetrics().horizontalAdvance(change) + 12 if column == 12 else 0
+            header.resizeSection(column, max(OpdTableModel.WIDTHS[column], metrics.horizontalAdvance(title) + 24,
+                                             widest))
         self.table.activated.connect(self._open_opd)  # double click or Enter
         self.legend = QLabel(tr("<span style='background:#fbe3e3'>&nbsp;merah muda&nbsp;</span> belum ada inovasi · "
                                 "<span style='background:#fff3cd'>&nbsp;kuning&nbsp;</span> tanpa kabar baru · "
