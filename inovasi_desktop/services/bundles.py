@@ -25,6 +25,7 @@ from inovasi_desktop import __version__, paths
 from inovasi_desktop.domain import Innovation, InovasiError, new_id
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.export import interchange
+from inovasi_desktop.export.backup_archive import RECEIVED_FOLDER
 from inovasi_desktop.export.bundle import manifest as mf
 from inovasi_desktop.export.bundle.manifest import BundleError, InnovationEntry, Manifest, Sender
 from inovasi_desktop.export.bundle.reader import BundleReader
@@ -41,7 +42,7 @@ from inovasi_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
-RECEIVED_DOSSIERS = "berkas-diterima"  # in the data folder: the dossier PDFs that came with bundles
+RECEIVED_DOSSIERS = RECEIVED_FOLDER  # in the data folder: the dossier PDFs that came with bundles (backed up too)
 
 log = logging.getLogger(__name__)
 
