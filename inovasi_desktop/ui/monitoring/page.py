@@ -134,7 +134,7 @@ class MonitoringPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = header.fontMetrics()
-        change = tr("{count} inovasi, {backed} skor").format(count="+10", backed="+999")  # the widest usual text
+        change = tr("{count} inovasi, {backed} skor").format(count="+9", backed="+99")  # a usual text
         for column in range(1, len(OpdTableModel.COLUMNS)):
             title = tr(OpdTableModel.COLUMNS[column])
             widest = self.table.fontMetrics().horizontalAdvance(change) + 12 if column == 12 else 0
