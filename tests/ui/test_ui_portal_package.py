@@ -104,3 +104,16 @@ def test_the_action_needs_exactly_one_innovation(qtbot, window, workspace):
     assert window.portal_action.isEnabled()
     window.list_view.select(second.id, clear=False)
     assert not window.portal_action.isEnabled()
+
+
+def test_the_grown_result_stays_on_the_screen(qtbot, window, workspace, tmp_path):
+    _select_example(window, workspace)
+    window.portal_action.trigger()
+    dialog = window.portal_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    _type_folder(qtbot, dialog, tmp_path / "paket")
+    qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry())  # its buttons reachable
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
