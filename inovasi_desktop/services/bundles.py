@@ -381,9 +381,8 @@ def _preview(ws: Workspace, readers: _Readers) -> Preview:
         result.senders.append(manifest.sender)
         result.items += items
     result.refused = list(readers.refused)
+    result.items = _newest_of_each(result, {k: next(iter(parts.values())).name for k, parts in readers.by_set.items()})
     ids = [i.entry.id for i in result.items]
-    if len(set(ids)) != len(ids):
-        raise BundleError("Kiriman yang dipilih memuat inovasi yang sama lebih dari sekali; terima satu per satu.")
     with ws.db.begin() as session:
         repo = InnovationRepository(session)
         exchanged = repo.exchanged(ids)
@@ -398,6 +397,25 @@ def _preview(ws: Workspace, readers: _Readers) -> Preview:
             item.ours_name = live[iid].name if iid in live else ""
         item.choice = DEFAULT_CHOICE[item.status]
     return result
+
+
+def _newest_of_each(result: Preview, files: dict[str, str]) -> list[Incoming]:
+    """One item per innovation: of one innovation in several bundles (a folder of every bundle an OPD sent), the
+    newest complete version; the others are passed over with a note."""
+    def key(item: Incoming) -> tuple:
+        complete = item.innovation is not None
+        return complete, item.innovation.updated_at.timestamp() if complete else 0.0, item.manifest.created_at
+
+    newest: dict[str, Incoming] = {}
+    for item in result.items:
+        if item.entry.id not in newest or key(item) > key(newest[item.entry.id]):
+            newest[item.entry.id] = item
+    for item in result.items:
+        kept = newest[item.entry.id]
+        if item is not kept:
+            result.refused.append(f"Inovasi \"{item.name}\" dari {files[item.manifest.set_id]} dilewati: "
+                                  f"{files[kept.manifest.set_id]} memuat versi yang sama atau lebih baru.")
+    return [item for item in result.items if newest[item.entry.id] is item]
 
 
 def _incoming(ws: Workspace, parts: dict[int, BundleReader], entry: InnovationEntry, manifest: Manifest) -> Incoming:

@@ -319,3 +319,22 @@ def test_a_dossier_bigger_than_an_email_part_is_named_before_anything_is_written
         bundles.send(ws, [sent.id], target, with_pdf=True, part_bytes=600_000)  # its dossier: ~0.8 MB
     assert list(target.parent.iterdir()) == []
     assert len(bundles.send(ws, [sent.id], target, part_bytes=600_000).parts) == 1  # without the PDF it fits
+
+
+def test_two_versions_chosen_together_receive_the_newer_one(ws, sent, other, tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    bundles.send(ws, [sent.id], tmp_path / "lama.inovasi")
+    monkeypatch.setattr("inovasi_desktop.storage.repositories.utc_now", lambda: sent.updated_at + timedelta(minutes=5))
+    newer = innovations.get(ws, sent.id)
+    newer.profile["hasil"] += " Diperbarui."
+    innovations.save(ws, newer)
+    bundles.send(ws, [sent.id], tmp_path / "baru.inovasi")
+    for order in (["lama.inovasi", "baru.inovasi"], ["baru.inovasi", "lama.inovasi"]):
+        plan = bundles.preview(other, [tmp_path / name for name in order])
+        [item] = plan.items
+        assert item.innovation.profile["hasil"].endswith("Diperbarui.")
+        assert plan.refused == [f'Inovasi "{sent.name}" dari lama.inovasi dilewati: baru.inovasi memuat versi yang '
+                                "sama atau lebih baru."]
+    bundles.receive(other, [tmp_path / "lama.inovasi", tmp_path / "baru.inovasi"])
+    assert innovations.get(other, sent.id).profile["hasil"].endswith("Diperbarui.")
