@@ -346,3 +346,20 @@ def test_parts_received_again_in_any_order_show_unchanged_with_the_choice_unclip
     assert combo.currentText() == "Tidak ada yang berubah"
     assert combo.width() >= combo.sizeHint().width(), (combo.width(), combo.sizeHint().width())
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_email_without_a_mail_program_says_how_to_attach_instead(qtbot, window, example, tmp_path, monkeypatch):
+    """Many offices write mail in the browser: no mail program opens, and the dialog must not claim one did."""
+    urls: list[QUrl] = []
+    monkeypatch.setattr(send_bundle, "open_url", lambda url: urls.append(url) or url.scheme() != "mailto")
+    dialog = open_send_dialog(qtbot, window)
+    click_target(qtbot, dialog, send_bundle.EMAIL)
+    dialog.mail_folder.setText(str(tmp_path / "surel"))
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+    text = dialog.summary.text()
+    assert "sudah dibuka" not in text and "Program surel tidak dapat dibuka" in text and "peramban" in text
+    assert urls[-1].toLocalFile() == str(tmp_path / "surel")  # the folder with the attachment is opened
+    qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)  # tried again: said once
+    assert dialog.summary.text().count("Program surel tidak dapat dibuka") == 1
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
