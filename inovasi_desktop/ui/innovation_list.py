@@ -41,6 +41,7 @@ class InnovationListView(QWidget):
     open_requested = Signal(str)  # innovation id
     example_requested = Signal()
     new_requested = Signal()
+    receive_requested = Signal()
     selection_changed = Signal()
     leave_bin_requested = Signal()
 
@@ -196,16 +197,20 @@ class InnovationListView(QWidget):
         title.setObjectName("emptyTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         text = QLabel(tr("Buat inovasi baru untuk mulai menyusun profil dan bukti dukung,\n"
-                         "atau muat contoh yang sudah terisi untuk melihat cara kerja aplikasi."))
+                         "atau muat contoh yang sudah terisi untuk melihat cara kerja aplikasi.\n"
+                         "Bappeda/BRIDA: terima kiriman (.inovasi) dari perangkat daerah."))
         text.setWordWrap(True)
         self.new_button = QPushButton(tr("Inovasi baru"))
         self.example_button = QPushButton(tr("Muat contoh"))
+        self.receive_button = QPushButton(tr("Terima kiriman…"))
         self.new_button.clicked.connect(self.new_requested)
         self.example_button.clicked.connect(self.example_requested)
+        self.receive_button.clicked.connect(lambda: self.receive_requested.emit())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.example_button)
+        buttons.addWidget(self.receive_button)
         buttons.addStretch(1)
         for widget in (title, text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -363,3 +363,17 @@ def test_email_without_a_mail_program_says_how_to_attach_instead(qtbot, window, 
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)  # tried again: said once
     assert dialog.summary.text().count("Program surel tidak dapat dibuka") == 1
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_an_empty_list_offers_to_receive_bundles(qtbot, window, workspace, sender, tmp_path, monkeypatch):
+    """Bappeda starts with no innovation of its own: its first step, receiving, is on the empty page."""
+    theirs = innovations.import_example(sender)
+    bundles.send(sender, [theirs.id], tmp_path / "a.inovasi")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "a.inovasi")], ""))
+    button = window.list_view.receive_button
+    assert button.isVisible() and button.text() == "Terima kiriman…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+    assert dialog.table.item(0, 0).text() == theirs.name
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
