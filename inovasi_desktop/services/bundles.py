@@ -305,6 +305,7 @@ class Preview:
     items: list[Incoming] = field(default_factory=list)
     senders: list[Sender] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)  # why the other files chosen were set aside
+    off_list: list[str] = field(default_factory=list)  # sending OPDs missing from the region's OPD list
 
     def choose(self, innovation_id: str, choice: Choice) -> None:
         for item in self.items:
@@ -382,6 +383,7 @@ def _preview(ws: Workspace, readers: _Readers) -> Preview:
         result.items += items
     result.refused = list(readers.refused)
     result.items = _newest_of_each(result, {k: next(iter(parts.values())).name for k, parts in readers.by_set.items()})
+    result.off_list = _off_list(ws, {i.entry.opd or i.manifest.sender.opd for i in result.items})
     ids = [i.entry.id for i in result.items]
     with ws.db.begin() as session:
         repo = InnovationRepository(session)
@@ -397,6 +399,15 @@ def _preview(ws: Workspace, readers: _Readers) -> Preview:
             item.ours_name = live[iid].name if iid in live else ""
         item.choice = DEFAULT_CHOICE[item.status]
     return result
+
+
+def _off_list(ws: Workspace, opds: set[str]) -> list[str]:
+    """The OPDs not on the region's list (when there is one): a misspelt name splits the monitoring page."""
+    from inovasi_desktop.services import region_opds
+
+    listed = {name.strip().casefold() for name in region_opds.names(ws)}
+    return sorted((o for o in opds if o.strip() and o.strip().casefold() not in listed), key=str.casefold) \
+        if listed else []
 
 
 def _newest_of_each(result: Preview, files: dict[str, str]) -> list[Incoming]:

@@ -377,3 +377,21 @@ def test_an_empty_list_offers_to_receive_bundles(qtbot, window, workspace, sende
     qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
     assert dialog.table.item(0, 0).text() == theirs.name
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_sender_missing_from_the_regions_opd_list_is_pointed_out(qtbot, window, workspace, sender, tmp_path,
+                                                                  monkeypatch):
+    from inovasi_desktop.services import region_opds
+
+    theirs = innovations.import_example(sender)
+    bundles.send(sender, [theirs.id], tmp_path / "a.inovasi")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "a.inovasi")], ""))
+    for listed, noted in ((["Dinas Kesehatan", "Dinas Pendidikan "], False), (["Dinas Kesehatan", "Dinas P"], True)):
+        region_opds.save(workspace, listed)
+        window.receive_action.trigger()
+        dialog = window.receive_dialog
+        qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+        assert dialog.message.isVisible() == noted
+        if noted:
+            assert dialog.message.text().startswith("Dinas Pendidikan tidak ada dalam daftar perangkat daerah")
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

@@ -145,6 +145,10 @@ class ReceiveBundleDialog(QDialog):
             notes.append(incomplete[0].note)
         if notes and receivable:
             notes.append(tr("Inovasi lain tetap dapat diterima sekarang."))
+        if plan.off_list:
+            notes.append(tr("{opds} tidak ada dalam daftar perangkat daerah: periksa penulisan namanya, atau "
+                            "tambahkan lewat Pemantauan → Daftar perangkat daerah…").format(
+                opds=", ".join(plan.off_list)))
         if notes:
             self._show_message("\n".join(notes))
 
