@@ -306,3 +306,18 @@ def test_the_change_since_the_last_recap_is_readable(qtbot, region, window, work
     assert any(t.startswith("+1 inovasi") for t in texts)
     widest = max(metrics.horizontalAdvance(t) for t in texts)
     assert widest + 8 <= header.sectionSize(12), (widest, header.sectionSize(12))  # 8: the cell's own margins
+
+
+def test_a_long_follow_up_wraps_inside_the_list(qtbot, window, workspace):
+    from inovasi_desktop.services import innovations
+
+    innovations.import_example(workspace)  # one urusan of the wajib ones: the rest are named in one follow-up
+    window.refresh()
+    page = _open_page(qtbot, window)
+    page.tabs.setCurrentIndex(2)
+    items = [page.follow_up.item(r) for r in range(page.follow_up.count())]
+    longest = max(items, key=lambda item: len(item.text()))
+    assert "Pekerjaan Umum dan Penataan Ruang" in longest.text()
+    assert page.follow_up.fontMetrics().horizontalAdvance(longest.text()) > page.follow_up.viewport().width()
+    qtbot.waitUntil(lambda: page.follow_up.visualItemRect(longest).width() <= page.follow_up.viewport().width())
+    assert page.follow_up.visualItemRect(longest).height() > page.follow_up.visualItemRect(items[0]).height()

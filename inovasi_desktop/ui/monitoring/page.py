@@ -183,6 +183,9 @@ class MonitoringPage(QWidget):
         self.follow_up = QListWidget()
         self.follow_up.setObjectName("followUpList")
         self.follow_up.setAlternatingRowColors(True)
+        self.follow_up.setWordWrap(True)  # a long list of urusan stays readable without scrolling sideways
+        self.follow_up.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.follow_up.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.follow_up.itemActivated.connect(self._open_suggestion)  # double click or Enter
         self.follow_up_opd = QComboBox()
         self.follow_up_opd.currentIndexChanged.connect(self._fill_follow_up)
