@@ -10,6 +10,7 @@ removed again and the database is untouched.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
 import hashlib
@@ -24,6 +25,7 @@ from pathlib import Path
 from inovasi_desktop import __version__, paths
 from inovasi_desktop.domain import Innovation, InovasiError, new_id
 from inovasi_desktop.domain.errors import Cancelled
+from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export import interchange
 from inovasi_desktop.export.backup_archive import RECEIVED_FOLDER
 from inovasi_desktop.export.bundle import manifest as mf
@@ -577,7 +579,10 @@ def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress |
                 staged.unlink(missing_ok=True)
             raise
     for staged, final in dossiers:
-        staged.replace(final)
+        try:
+            staged.replace(final)
+        except OSError as err:  # e.g. the older PDF open in a viewer on Windows; the innovation is received
+            log.warning("Received dossier %s not put in place: %s", final, err)
     for path in stale:
         try:
             path.unlink(missing_ok=True)
@@ -593,12 +598,20 @@ def _file_chunks(file: mf.EvidenceFile, parts: dict[int, BundleReader], cancelle
 
 def _stage_dossier(ws: Workspace, reader: BundleReader, item: Incoming) -> tuple[Path, Path]:
     folder = ws.home / RECEIVED_DOSSIERS
-    folder.mkdir(exist_ok=True)
     final = folder / f"{item.entry.id}.pdf"
     staged = folder / f".{item.entry.id}.pdf.part"
-    with open(staged, "wb") as out:
-        for chunk in reader.chunks(item.entry.dossier.member):
-            out.write(chunk)
+    try:
+        folder.mkdir(exist_ok=True)
+        with open(staged, "wb") as out:
+            for chunk in reader.chunks(item.entry.dossier.member):
+                out.write(chunk)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            staged.unlink(missing_ok=True)
+        if isinstance(err, OSError):  # a full disk, a folder that cannot be written
+            raise InovasiError(f"Berkas PDF inovasi \"{item.name}\" tidak dapat disimpan di folder data: "
+                               f"{describe_os_error(err)}. Tidak ada yang diubah.") from None
+        raise
     return staged, final
 
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from evidence_files import store_contents, stored_rows
 
-from inovasi_desktop.domain import Cancelled, Organisation
+from inovasi_desktop.domain import Cancelled, InovasiError, Organisation
 from inovasi_desktop.export.bundle.manifest import BundleError
 from inovasi_desktop.services import bundles, dossier, innovations, organisation
 from inovasi_desktop.services.bundles import Choice, Status
@@ -338,3 +338,11 @@ def test_two_versions_chosen_together_receive_the_newer_one(ws, sent, other, tmp
                                 "sama atau lebih baru."]
     bundles.receive(other, [tmp_path / "lama.inovasi", tmp_path / "baru.inovasi"])
     assert innovations.get(other, sent.id).profile["hasil"].endswith("Diperbarui.")
+
+
+def test_a_dossier_that_cannot_be_stored_refuses_in_indonesian_and_changes_nothing(ws, sent, other, tmp_path):
+    bundles.send(ws, [sent.id], tmp_path / "a.inovasi", with_pdf=True)
+    (other.home / bundles.RECEIVED_DOSSIERS).write_text("bukan folder")  # the folder cannot be made
+    with pytest.raises(InovasiError, match="tidak dapat disimpan di folder data: .*Tidak ada yang diubah"):
+        bundles.receive(other, [tmp_path / "a.inovasi"])
+    assert nothing_written(other)
