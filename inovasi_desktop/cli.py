@@ -263,18 +263,20 @@ def _bundle_import(args: argparse.Namespace) -> int:
     for iid, c in choices.items():
         plan.choose(iid, c)
     lines = [f"  {i.name:<40.40}  {i.status.value:<28} -> {_CHOICE_WORDS[i.choice.value]}"
-             + (f"  ({i.note})" if i.note else "") for i in plan.items]
+             + (f"  ({i.note})" if i.note else "") for i in plan.items] + [f"  {why}" for why in plan.refused]
     data = {"innovations": [{"id": i.entry.id, "name": i.name, "status": i.status.name.lower(),
-                             "choice": i.choice.value, "note": i.note} for i in plan.items]}
+                             "choice": i.choice.value, "note": i.note} for i in plan.items],
+            "refused": plan.refused}
     if args.dry_run:
         _emit(args, {**data, "dry_run": True}, ["Pratinjau (tidak ada yang diubah):", *lines])
-        return EXIT_FINDINGS if any(i.status is bundles.Status.INCOMPLETE for i in plan.items) else EXIT_OK
+        return EXIT_FINDINGS if plan.refused or any(i.status is bundles.Status.INCOMPLETE for i in plan.items) \
+            else EXIT_OK
     result = bundles.receive(ws, paths, {i.entry.id: i.choice for i in plan.items})
     lines = ["Kiriman diterima:", *lines, f"{result.files_stored} berkas bukti baru disimpan."]
     if result.backups:
         lines.append("Versi sebelumnya disimpan sebagai cadangan di Tempat sampah: " + ", ".join(result.backups))
     _emit(args, {**data, "files_stored": result.files_stored, "backups": result.backups}, lines)
-    return EXIT_FINDINGS if result.incomplete else EXIT_OK
+    return EXIT_FINDINGS if result.incomplete or plan.refused else EXIT_OK
 
 
 _CHOICE_WORDS = {"simpan-kami": "simpan versi di sini", "ambil-kiriman": "ambil versi kiriman",

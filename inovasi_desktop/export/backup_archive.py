@@ -26,11 +26,12 @@ from inovasi_desktop.domain.errors import Cancelled, InovasiError
 from inovasi_desktop.domain.os_errors import IS_A_FOLDER, describe_os_error
 
 FORMAT = "inovasi-cadangan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: with the dossier PDFs received with bundles (written as 1 when there are none)
 SUFFIX = ".inovasi-cadangan"
 MANIFEST = "manifest.json"
 DATABASE = "inovasi.sqlite3"
 EVIDENCE_FOLDER = "bukti"
+RECEIVED_FOLDER = "berkas-diterima"  # as in the data folder (services.bundles.RECEIVED_DOSSIERS)
 MAX_MEMBERS = 100_000
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 MAX_MEMBER_BYTES = 64 * 1024**3
@@ -38,6 +39,8 @@ CHUNK = 1024 * 1024
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _EVIDENCE_NAME = re.compile(rf"{EVIDENCE_FOLDER}/([0-9a-f]{{2}})/([0-9a-f]{{64}})")
+INNOVATION_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_RECEIVED_NAME = re.compile(rf"{RECEIVED_FOLDER}/({INNOVATION_ID.pattern})\.pdf")
 _SAMPLE = 16 * 1024
 _DEFLATE_LEVEL = 1  # fast; evidence that deflates at all is mostly text
 
@@ -66,6 +69,7 @@ class Manifest:
     database_size: int
     files: dict[str, int] = field(default_factory=dict)  # sha256 -> size
     missing: tuple[str, ...] = ()  # used by evidence but absent from the store when the backup was made
+    received: dict[str, tuple[str, int]] = field(default_factory=dict)  # innovation id -> its dossier (sha256, size)
 
     @property
     def evidence_size(self) -> int:
@@ -73,16 +77,18 @@ class Manifest:
 
     @property
     def total_size(self) -> int:
-        return self.database_size + self.evidence_size
+        return self.database_size + self.evidence_size + sum(size for _sha, size in self.received.values())
 
     def to_bytes(self) -> bytes:
-        data = {"format": FORMAT, "format_version": FORMAT_VERSION, "created": self.created,
+        data = {"format": FORMAT, "format_version": FORMAT_VERSION if self.received else 1, "created": self.created,
                 "app_version": self.app_version, "schema_version": self.schema_version,
                 "organisation": {"pemda": self.pemda, "opd": self.opd},
                 "innovations": self.innovations, "in_bin": self.in_bin,
                 "database": {"name": DATABASE, "sha256": self.database_sha256, "size": self.database_size},
                 "evidence": [{"sha256": s, "size": n} for s, n in sorted(self.files.items())],
                 "missing": sorted(self.missing)}
+        if self.received:
+            data["received"] = [{"id": i, "sha256": s, "size": n} for i, (s, n) in sorted(self.received.items())]
         return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
     @classmethod
@@ -108,12 +114,19 @@ class Manifest:
                 if not (isinstance(sha, str) and _SHA256.fullmatch(sha) and _is_size(size)) or sha in files:
                     raise BackupError(DAMAGED)
                 files[sha] = size
+            received = {}
+            for entry in data.get("received", []):
+                iid, sha, size = entry["id"], entry["sha256"], entry["size"]
+                if not (isinstance(iid, str) and INNOVATION_ID.fullmatch(iid) and isinstance(sha, str)
+                        and _SHA256.fullmatch(sha) and _is_size(size)) or iid in received:
+                    raise BackupError(DAMAGED)
+                received[iid] = (sha, size)
             manifest = cls(
                 created=_text(data["created"]), app_version=_text(data["app_version"]),
                 schema_version=_count(data["schema_version"]), pemda=_text(org["pemda"]), opd=_text(org["opd"]),
                 innovations=_count(data["innovations"]), in_bin=_count(data["in_bin"]),
                 database_sha256=_text(db["sha256"]), database_size=_count(db["size"]), files=files,
-                missing=tuple(_text(s) for s in data.get("missing", [])))
+                missing=tuple(_text(s) for s in data.get("missing", [])), received=received)
         except (KeyError, TypeError, ValueError):
             raise BackupError(DAMAGED) from None
         if not _SHA256.fullmatch(manifest.database_sha256) or not _is_size(manifest.database_size):
@@ -145,11 +158,17 @@ def evidence_member(sha256: str) -> str:
     return f"{EVIDENCE_FOLDER}/{sha256[:2]}/{sha256}"
 
 
+def received_member(innovation_id: str) -> str:
+    return f"{RECEIVED_FOLDER}/{innovation_id}.pdf"
+
+
 # -- writing -----------------------------------------------------------------------------------------
 
 def write(stream: BinaryIO, manifest: Manifest, database: Path, evidence: Callable[[str], Path], *,
-          progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> None:
-    """Write the whole archive to `stream`: manifest, database, then every evidence file of the manifest.
+          received: Callable[[str], Path] | None = None, progress: Progress | None = None,
+          cancelled: Callable[[], bool] | None = None) -> None:
+    """Write the whole archive to `stream`: manifest, database, every evidence file of the manifest, then the
+    received dossiers (`received`: an innovation id's PDF).
     A file whose size no longer matches the manifest stops the write (BackupError). Contents are not hashed
     here: the caller reads the archive back and checks every hash (`Reader.verify`), one sha256 pass, not two."""
     with zipfile.ZipFile(stream, "w", allowZip64=True) as archive:
@@ -159,6 +178,9 @@ def write(stream: BinaryIO, manifest: Manifest, database: Path, evidence: Callab
         for sha256, size in sorted(manifest.files.items()):
             path = evidence(sha256)
             _add(archive, evidence_member(sha256), path, size, _compression_for(path), progress, cancelled)
+        for innovation_id, (_sha256, size) in sorted(manifest.received.items()):
+            _add(archive, received_member(innovation_id), received(innovation_id), size, zipfile.ZIP_STORED,
+                 progress, cancelled)
 
 
 def _info(name: str, compression: int) -> zipfile.ZipInfo:
@@ -228,7 +250,8 @@ class Reader:
             self._members = _members(self._zip)
             self.manifest = Manifest.parse(self._read_small(self._members[MANIFEST]))
             _check_members(self._members.values())
-            expected = {MANIFEST, DATABASE} | {evidence_member(s) for s in self.manifest.files}
+            expected = ({MANIFEST, DATABASE} | {evidence_member(s) for s in self.manifest.files}
+                        | {received_member(i) for i in self.manifest.received})
             if set(self._members) != expected:
                 raise BackupError(DAMAGED)
         except BaseException:
@@ -284,6 +307,8 @@ class Reader:
         self.copy(DATABASE, m.database_sha256, m.database_size, _discard, progress=progress, cancelled=cancelled)
         for sha256, size in sorted(m.files.items()):
             self.copy(evidence_member(sha256), sha256, size, _discard, progress=progress, cancelled=cancelled)
+        for innovation_id, (sha256, size) in sorted(m.received.items()):
+            self.copy(received_member(innovation_id), sha256, size, _discard, progress=progress, cancelled=cancelled)
 
 
 def _discard(_chunk: bytes) -> None:
@@ -350,7 +375,7 @@ def _check_members(infos) -> None:
     """Only the names this format writes (no path tricks), never encrypted, stored or deflated only."""
     for info in infos:
         name = info.filename
-        known = name in (MANIFEST, DATABASE) or (
+        known = name in (MANIFEST, DATABASE) or _RECEIVED_NAME.fullmatch(name) is not None or (
             (match := _EVIDENCE_NAME.fullmatch(name)) is not None and match[2].startswith(match[1]))
         if not known or info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BackupError(DAMAGED)

@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -96,12 +96,13 @@ def write_backup(ws: Workspace, target: Path, *, progress: Progress | None = Non
     try:
         copy = work / DATABASE
         snapshots.copy_live_database(ws, copy)
-        manifest = snapshots.manifest_for(ws, copy, now)
+        manifest = replace(snapshots.manifest_for(ws, copy, now), received=_received_dossiers(ws))
         _check_free_space(target.parent, manifest.total_size)
         total = 2 * manifest.total_size  # written, then read back
         try:
             with atomic_file(target) as stream:
                 backup_archive.write(stream, manifest, copy, ws.evidence_store.path_for,
+                                     received=lambda iid: _received_path(ws, iid),
                                      progress=_bytes_progress(progress, total, "Menulis cadangan…"),
                                      cancelled=cancelled)
                 stream.flush()
@@ -130,6 +131,23 @@ def write_backup(ws: Workspace, target: Path, *, progress: Progress | None = Non
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return BackupResult(target, size, manifest)
+
+
+def _received_path(ws: Workspace, innovation_id: str) -> Path:
+    return ws.home / backup_archive.received_member(innovation_id)
+
+
+def _received_dossiers(ws: Workspace) -> dict[str, tuple[str, int]]:
+    """The dossier PDFs received with bundles (services.bundles), by innovation id: (sha256, size)."""
+    out = {}
+    for path in sorted((ws.home / backup_archive.RECEIVED_FOLDER).glob("*.pdf")):
+        if backup_archive.INNOVATION_ID.fullmatch(path.stem):
+            try:
+                out[path.stem] = (snapshots.file_sha256(path), path.stat().st_size)
+            except OSError as err:
+                raise BackupError(f"Berkas PDF kiriman {path.name} tidak dapat dibaca: {describe_os_error(err)}. "
+                                  "Tidak ada berkas yang ditulis.") from None
+    return out
 
 
 def _check_free_space(folder: Path, needed: int) -> None:
@@ -271,6 +289,12 @@ def _stage_archive(ws: Workspace, path: Path, staged_db: Path, staged_store: Pat
                 if not hasattr(os, "sync"):  # Windows: each file flushed; POSIX: all at once below
                     out.flush()
                     os.fsync(out.fileno())
+        for innovation_id, (sha256, size) in sorted(m.received.items()):
+            staged = staged_store.parent / backup_archive.received_member(innovation_id)
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            with open(staged, "wb") as out:
+                reader.copy(backup_archive.received_member(innovation_id), sha256, size, out.write, progress=step,
+                            cancelled=cancelled)
     if hasattr(os, "sync"):
         os.sync()  # one flush of every staged file: thousands of fsyncs cost far more
 
@@ -291,6 +315,10 @@ def _swap(ws: Workspace, staged_db: Path, staged_store: Path, m: Manifest) -> No
                 final.parent.mkdir(parents=True, exist_ok=True)
                 os.chmod(staged, 0o444)
                 os.replace(staged, final)
+        for innovation_id in sorted(m.received):  # the received dossiers of the backup (the others stay)
+            final = ws.home / backup_archive.received_member(innovation_id)
+            final.parent.mkdir(exist_ok=True)
+            os.replace(staged_store.parent / backup_archive.received_member(innovation_id), final)
         with open(staged_db, "rb+") as f:  # durable before it takes the live file's place
             os.fsync(f.fileno())
         ws.close()

@@ -10,6 +10,7 @@ removed again and the database is untouched.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import enum
 import hashlib
@@ -24,7 +25,9 @@ from pathlib import Path
 from inovasi_desktop import __version__, paths
 from inovasi_desktop.domain import Innovation, InovasiError, new_id
 from inovasi_desktop.domain.errors import Cancelled
+from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export import interchange
+from inovasi_desktop.export.backup_archive import RECEIVED_FOLDER
 from inovasi_desktop.export.bundle import manifest as mf
 from inovasi_desktop.export.bundle.manifest import BundleError, InnovationEntry, Manifest, Sender
 from inovasi_desktop.export.bundle.reader import BundleReader
@@ -41,7 +44,7 @@ from inovasi_desktop.services.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
 IsCancelled = Callable[[], bool]
-RECEIVED_DOSSIERS = "berkas-diterima"  # in the data folder: the dossier PDFs that came with bundles
+RECEIVED_DOSSIERS = RECEIVED_FOLDER  # in the data folder: the dossier PDFs that came with bundles (backed up too)
 
 log = logging.getLogger(__name__)
 
@@ -303,6 +306,8 @@ class Preview:
     paths: list[Path]
     items: list[Incoming] = field(default_factory=list)
     senders: list[Sender] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)  # why the other files chosen were set aside
+    off_list: list[str] = field(default_factory=list)  # sending OPDs missing from the region's OPD list
 
     def choose(self, innovation_id: str, choice: Choice) -> None:
         for item in self.items:
@@ -321,21 +326,35 @@ class _Readers(ExitStack):
     def __init__(self) -> None:
         super().__init__()
         self.by_set: dict[str, dict[int, BundleReader]] = {}
+        self.refused: list[str] = []  # a damaged or foreign file among several is set aside, not the others
+
+    def refuse(self, err: BundleError) -> None:
+        """Set a file (or a whole set) aside; with nothing left to receive, refuse them all."""
+        self.refused.append(str(err))
+        if not self.by_set:
+            raise BundleError("\n".join(self.refused))
 
 
 def _open_all(paths: Iterable[Path]) -> _Readers:
     readers = _Readers()
     try:
+        bad: list[BundleError] = []
         for path in paths:
-            reader = readers.enter_context(BundleReader(Path(path)))
+            try:
+                reader = readers.enter_context(BundleReader(Path(path)))
+            except BundleError as err:
+                bad.append(err)
+                continue
             parts = readers.by_set.setdefault(reader.manifest.set_id, {})
             if reader.manifest.part in parts:
-                raise BundleError(f"Kiriman {reader.name} dan {parts[reader.manifest.part].name} adalah bagian yang "
-                                  "sama; pilih salah satu saja.")
+                continue  # the same part chosen twice (a copy of it): the same content, taken once
             first = next(iter(parts.values()), None)
             if first is not None and _tables(first.manifest) != _tables(reader.manifest):
-                raise BundleError(f"Kiriman {reader.name} tidak cocok dengan bagian lain dari kiriman yang sama.")
+                bad.append(BundleError(f"Kiriman {reader.name} tidak cocok dengan bagian lain dari kiriman yang sama."))
+                continue
             parts[reader.manifest.part] = reader
+        for err in bad:
+            readers.refuse(err)
     except BaseException:
         readers.close()
         raise
@@ -352,20 +371,22 @@ def _tables(m: Manifest) -> dict:
 def _preview(ws: Workspace, readers: _Readers) -> Preview:
     from inovasi_desktop.storage.repositories import InnovationRepository
 
-    result = Preview([r.path for parts in readers.by_set.values() for r in parts.values()])
-    for parts in readers.by_set.values():
+    result = Preview([])
+    for set_id, parts in list(readers.by_set.items()):
         manifest = next(iter(parts.values())).manifest
+        try:
+            items = [_incoming(ws, parts, entry, manifest) for entry in manifest.innovations]
+        except BundleError as err:
+            del readers.by_set[set_id]
+            readers.refuse(err)
+            continue
+        result.paths += [r.path for r in parts.values()]
         result.senders.append(manifest.sender)
-        for entry in manifest.innovations:
-            missing = tuple(sorted(manifest.parts_needed(entry) - set(parts)))
-            if missing:
-                result.items.append(Incoming(entry, manifest, Status.INCOMPLETE, missing_parts=missing))
-                continue
-            theirs = _read_innovation(ws, parts[entry.part], entry, manifest)
-            result.items.append(Incoming(entry, manifest, Status.NEW, theirs))
+        result.items += items
+    result.refused = list(readers.refused)
+    result.items = _newest_of_each(result, {k: next(iter(parts.values())).name for k, parts in readers.by_set.items()})
+    result.off_list = _off_list(ws, {i.entry.opd or i.manifest.sender.opd for i in result.items})
     ids = [i.entry.id for i in result.items]
-    if len(set(ids)) != len(ids):
-        raise BundleError("Kiriman yang dipilih memuat inovasi yang sama lebih dari sekali; terima satu per satu.")
     with ws.db.begin() as session:
         repo = InnovationRepository(session)
         exchanged = repo.exchanged(ids)
@@ -380,6 +401,41 @@ def _preview(ws: Workspace, readers: _Readers) -> Preview:
             item.ours_name = live[iid].name if iid in live else ""
         item.choice = DEFAULT_CHOICE[item.status]
     return result
+
+
+def _off_list(ws: Workspace, opds: set[str]) -> list[str]:
+    """The OPDs not on the region's list (when there is one): a misspelt name splits the monitoring page."""
+    from inovasi_desktop.services import region_opds
+
+    listed = {name.strip().casefold() for name in region_opds.names(ws)}
+    return sorted((o for o in opds if o.strip() and o.strip().casefold() not in listed), key=str.casefold) \
+        if listed else []
+
+
+def _newest_of_each(result: Preview, files: dict[str, str]) -> list[Incoming]:
+    """One item per innovation: of one innovation in several bundles (a folder of every bundle an OPD sent), the
+    newest complete version; the others are passed over with a note."""
+    def key(item: Incoming) -> tuple:
+        complete = item.innovation is not None
+        return complete, item.innovation.updated_at.timestamp() if complete else 0.0, item.manifest.created_at
+
+    newest: dict[str, Incoming] = {}
+    for item in result.items:
+        if item.entry.id not in newest or key(item) > key(newest[item.entry.id]):
+            newest[item.entry.id] = item
+    for item in result.items:
+        kept = newest[item.entry.id]
+        if item is not kept:
+            result.refused.append(f"Inovasi \"{item.name}\" dari {files[item.manifest.set_id]} dilewati: "
+                                  f"{files[kept.manifest.set_id]} memuat versi yang sama atau lebih baru.")
+    return [item for item in result.items if newest[item.entry.id] is item]
+
+
+def _incoming(ws: Workspace, parts: dict[int, BundleReader], entry: InnovationEntry, manifest: Manifest) -> Incoming:
+    missing = tuple(sorted(manifest.parts_needed(entry) - set(parts)))
+    if missing:
+        return Incoming(entry, manifest, Status.INCOMPLETE, missing_parts=missing)
+    return Incoming(entry, manifest, Status.NEW, _read_innovation(ws, parts[entry.part], entry, manifest))
 
 
 def _compare(ours: Innovation | None, theirs: str, last: str | None) -> Status:
@@ -475,6 +531,7 @@ def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress |
     total = sum(f.size for f, _ in needed.values()) or 1
     stored: list[str] = []
     dossiers: list[tuple[Path, Path]] = []
+    stale: list[Path] = []
     with store_lock(ws):
         try:
             done = 0
@@ -496,8 +553,12 @@ def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress |
             if cancelled is not None and cancelled():
                 raise Cancelled("Penerimaan dibatalkan; tidak ada yang diubah.")
             for item in writes:
-                if item.entry.dossier is not None and (item.choice is Choice.TAKE_THEIRS or item.status is Status.NEW):
+                if item.choice is not Choice.TAKE_THEIRS and item.status is not Status.NEW:
+                    continue
+                if item.entry.dossier is not None:
                     dossiers.append(_stage_dossier(ws, readers.by_set[item.manifest.set_id][item.entry.part], item))
+                else:  # the PDF of an older version would pass for this one's
+                    stale.append(ws.home / RECEIVED_DOSSIERS / f"{item.entry.id}.pdf")
             summaries = _summaries(ws, writes)
             if progress is not None:
                 progress(total, total, "Menyimpan inovasi")
@@ -518,7 +579,15 @@ def _apply(ws: Workspace, readers: _Readers, plan: Preview, progress: Progress |
                 staged.unlink(missing_ok=True)
             raise
     for staged, final in dossiers:
-        staged.replace(final)
+        try:
+            staged.replace(final)
+        except OSError as err:  # e.g. the older PDF open in a viewer on Windows; the innovation is received
+            log.warning("Received dossier %s not put in place: %s", final, err)
+    for path in stale:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as err:  # e.g. open in a viewer on Windows; the innovation itself is received
+            log.warning("Old received dossier %s not removed: %s", path, err)
     return ReceiveResult(result.taken, result.copies, result.kept, result.backups, result.incomplete, len(stored))
 
 
@@ -529,12 +598,20 @@ def _file_chunks(file: mf.EvidenceFile, parts: dict[int, BundleReader], cancelle
 
 def _stage_dossier(ws: Workspace, reader: BundleReader, item: Incoming) -> tuple[Path, Path]:
     folder = ws.home / RECEIVED_DOSSIERS
-    folder.mkdir(exist_ok=True)
     final = folder / f"{item.entry.id}.pdf"
     staged = folder / f".{item.entry.id}.pdf.part"
-    with open(staged, "wb") as out:
-        for chunk in reader.chunks(item.entry.dossier.member):
-            out.write(chunk)
+    try:
+        folder.mkdir(exist_ok=True)
+        with open(staged, "wb") as out:
+            for chunk in reader.chunks(item.entry.dossier.member):
+                out.write(chunk)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            staged.unlink(missing_ok=True)
+        if isinstance(err, OSError):  # a full disk, a folder that cannot be written
+            raise InovasiError(f"Berkas PDF inovasi \"{item.name}\" tidak dapat disimpan di folder data: "
+                               f"{describe_os_error(err)}. Tidak ada yang diubah.") from None
+        raise
     return staged, final
 
 

@@ -25,6 +25,7 @@ from inovasi_desktop.ui.list_model import (
     ROW_ROLE,
     InnovationFilterProxy,
     InnovationTableModel,
+    opd_key,
     tr,
 )
 
@@ -40,6 +41,7 @@ class InnovationListView(QWidget):
     open_requested = Signal(str)  # innovation id
     example_requested = Signal()
     new_requested = Signal()
+    receive_requested = Signal()
     selection_changed = Signal()
     leave_bin_requested = Signal()
 
@@ -62,7 +64,7 @@ class InnovationListView(QWidget):
         self.opd_filter = QComboBox()  # filled from the rows: the OPDs present (see set_rows)
         self.opd_filter.setObjectName("opdFilter")
         self.opd_filter.addItem(tr("Semua OPD"), None)
-        self.opd_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_opd(self.opd_filter.currentData()))
+        self.opd_filter.currentIndexChanged.connect(lambda _i: self._opd_chosen())
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -143,13 +145,14 @@ class InnovationListView(QWidget):
         return self.bin_banner
 
     def _only_banner(self) -> QFrame:
-        """Shown while the list shows one OPD's innovations only (opened from the monitoring page)."""
+        """Shown while the list shows one OPD's innovations only (chosen in the OPD filter or from the monitoring
+        page), with the way back to all of them."""
         self.only_banner = QFrame()
         self.only_banner.setObjectName("onlyBanner")
         self.only_label = QLabel()
         self.only_label.setStyleSheet("font-weight: 600;")
         self.show_all_button = QPushButton(tr("Tampilkan semua inovasi"))
-        self.show_all_button.clicked.connect(lambda: self.show_only(None))
+        self.show_all_button.clicked.connect(lambda: self.show_opd(None))
         layout = QHBoxLayout(self.only_banner)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.only_label, 1)
@@ -157,13 +160,26 @@ class InnovationListView(QWidget):
         self.only_banner.hide()
         return self.only_banner
 
-    def show_only(self, ids: list[str] | None, label: str = "") -> None:
-        """Show only the innovations `ids` under `label` (None: all of them again)."""
-        self.proxy.set_only(None if ids is None else frozenset(ids))
-        self.only_label.setText(label)
-        self.only_banner.setVisible(ids is not None)
-        if ids is not None:
+    def show_opd(self, opd: str | None) -> None:
+        """Show only the innovations of `opd` (None: all of them again): the OPD filter's choice."""
+        index = 0 if opd is None else self._opd_index(opd)
+        if index < 0:  # an OPD without innovations here (from the monitoring page)
+            self.opd_filter.addItem(opd, opd)
+            index = self.opd_filter.count() - 1
+        self.opd_filter.setCurrentIndex(index)
+        self._opd_chosen()
+        if opd is not None:
             self.pages.setCurrentIndex(1)
+
+    def _opd_index(self, opd: str) -> int:
+        return next((i for i in range(1, self.opd_filter.count())
+                     if opd_key(self.opd_filter.itemData(i)) == opd_key(opd)), -1)
+
+    def _opd_chosen(self) -> None:
+        opd = self.opd_filter.currentData()
+        self.proxy.set_opd(opd)
+        self.only_label.setText(tr("Inovasi {opd}").format(opd=opd or tr("(tanpa OPD)")))
+        self.only_banner.setVisible(opd is not None)
         self._update_count()
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
@@ -181,16 +197,20 @@ class InnovationListView(QWidget):
         title.setObjectName("emptyTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         text = QLabel(tr("Buat inovasi baru untuk mulai menyusun profil dan bukti dukung,\n"
-                         "atau muat contoh yang sudah terisi untuk melihat cara kerja aplikasi."))
+                         "atau muat contoh yang sudah terisi untuk melihat cara kerja aplikasi.\n"
+                         "Bappeda/BRIDA: terima kiriman (.inovasi) dari perangkat daerah."))
         text.setWordWrap(True)
         self.new_button = QPushButton(tr("Inovasi baru"))
         self.example_button = QPushButton(tr("Muat contoh"))
+        self.receive_button = QPushButton(tr("Terima kiriman…"))
         self.new_button.clicked.connect(self.new_requested)
         self.example_button.clicked.connect(self.example_requested)
+        self.receive_button.clicked.connect(lambda: self.receive_requested.emit())
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.example_button)
+        buttons.addWidget(self.receive_button)
         buttons.addStretch(1)
         for widget in (title, text):
             widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -228,12 +248,14 @@ class InnovationListView(QWidget):
         self.opd_filter.blockSignals(True)
         while self.opd_filter.count() > 1:
             self.opd_filter.removeItem(1)
-        for opd in sorted({r.opd for r in rows}, key=str.casefold):
+        names: dict[str, str] = {}
+        for row in rows:
+            names.setdefault(opd_key(row.opd), row.opd.strip())
+        for opd in sorted(names.values(), key=str.casefold):
             self.opd_filter.addItem(opd or tr("(tanpa OPD)"), opd)
-        index = self.opd_filter.findData(chosen) if chosen is not None else 0
-        self.opd_filter.setCurrentIndex(max(index, 0))
+        self.opd_filter.setCurrentIndex(max(self._opd_index(chosen), 0) if chosen is not None else 0)
         self.opd_filter.blockSignals(False)
-        self.proxy.set_opd(self.opd_filter.currentData())
+        self._opd_chosen()
 
     def set_rows(self, rows: list, in_bin: bool = False) -> None:
         selected = self.selected_ids()

@@ -17,6 +17,11 @@ def tr(text: str) -> str:
     return QApplication.translate("InnovationList", text)
 
 
+def opd_key(opd: str) -> str:
+    """OPD names compare without case and outer spaces ("Dinas Kesehatan" is "dinas kesehatan ")."""
+    return opd.strip().casefold()
+
+
 class InnovationTableModel(QAbstractTableModel):
     COLUMNS = ("Nama inovasi", "Tahapan", "Katalog", "Kesiapan", "Skor berbukti", "Diubah", "OPD")
 
@@ -113,17 +118,12 @@ class InnovationFilterProxy(QSortFilterProxyModel):
         self._tahapan = ""
         self._catalogue = ""
         self._ready = READY_ALL
-        self._opd: str | None = None  # None: every OPD
-        self._only: frozenset[str] | None = None  # ids of one OPD's innovations (from the monitoring page)
+        self._opd: str | None = None  # casefolded; None: every OPD
 
     def set_opd(self, opd: str | None) -> None:
+        """One OPD's innovations only (None: all), its name matched as the monitoring page matches it."""
         self.beginFilterChange()
-        self._opd = opd
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_only(self, ids: frozenset[str] | None) -> None:
-        self.beginFilterChange()
-        self._only = ids
+        self._opd = None if opd is None else opd_key(opd)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
@@ -138,13 +138,11 @@ class InnovationFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
         row = self.sourceModel().rows[source_row]
-        if self._only is not None and row.id not in self._only:
-            return False
         if self._tahapan and row.tahapan != self._tahapan:
             return False
         if self._catalogue and row.catalogue_id != self._catalogue:
             return False
-        if self._opd is not None and row.opd != self._opd:
+        if self._opd is not None and opd_key(row.opd) != self._opd:
             return False
         if self._ready == READY_YES and row.errors:
             return False

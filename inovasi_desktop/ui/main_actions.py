@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolBar
 
 from inovasi_desktop import paths
+from inovasi_desktop.ui import received_dossier
 
 
 def tr(text: str) -> str:
@@ -95,6 +96,9 @@ def build(window: QMainWindow) -> None:
     w.receive_action = make_action(w, tr("Terima kiriman…"), w.receive_bundle, None,
                                    tr("Terima kiriman (.inovasi) dari OPD lain: pratinjau dulu, lalu pilih"), "terima",
                                    tr("Terima"))
+    w.received_dossier_action = make_action(
+        w, tr("Lihat berkas PDF kiriman"), lambda: received_dossier.open_selected(w), None,
+        tr("Buka berkas PDF (dossier) yang dikirim OPD bersama inovasi ini"), "ekspor-pdf")
     # -- monitoring (pemantauan)
     w.monitoring_action = make_action(w, tr("Pemantauan"), w.show_monitoring, "Ctrl+M",
                                       tr("Pantau inovasi setiap perangkat daerah, IID daerah, dan tindak lanjutnya"),
@@ -156,8 +160,8 @@ def _list_context_menu(w: QMainWindow) -> None:
     table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     menu = QMenu(table)
     menu.setObjectName("listContextMenu")
-    for action in (w.open_action, None, w.export_action, w.print_action, w.portal_action, w.send_action, None,
-                   w.duplicate_action, w.delete_action):
+    for action in (w.open_action, w.received_dossier_action, None, w.export_action, w.print_action, w.portal_action,
+                   w.send_action, None, w.duplicate_action, w.delete_action):
         if action is None:
             menu.addSeparator()
         else:
@@ -166,6 +170,7 @@ def _list_context_menu(w: QMainWindow) -> None:
 
     def show(pos) -> None:
         if not w.bin_action.isChecked() and table.indexAt(pos).isValid():
+            w.received_dossier_action.setVisible(received_dossier.selected_dossier(w) is not None)
             menu.popup(table.viewport().mapToGlobal(pos))
 
     table.customContextMenuRequested.connect(show)

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.list_view.open_requested.connect(self._open_from_list)
         self.list_view.example_requested.connect(self.load_example)
         self.list_view.new_requested.connect(self.new_innovation)
+        self.list_view.receive_requested.connect(lambda: self.receive_bundle())
         self.list_view.selection_changed.connect(self._update_actions)
         self.list_view.leave_bin_requested.connect(self.go_back)
 
@@ -341,7 +342,7 @@ class MainWindow(QMainWindow):
 
     def _show_opd(self, name: str, ids: list) -> None:
         self.pages.setCurrentWidget(self.list_view)
-        self.list_view.show_only(ids, tr("Inovasi {opd}").format(opd=name))
+        self.list_view.show_opd(name)
         self._update_actions()
 
     def make_recap(self) -> None:

@@ -141,3 +141,35 @@ def test_batal_on_the_progress_stops_the_backup_and_leaves_nothing(qtbot, window
     qtbot.waitUntil(lambda: window.backup_ui.operation.done, timeout=20000)
     assert "dibatalkan" in window.statusBar().currentMessage()
     assert list(tmp_path.iterdir()) == []  # no file, no temp file
+
+
+@menu_clicks
+def test_received_dossiers_come_back_with_a_backup_restored_from_the_dialog(qtbot, window, workspace, monkeypatch,
+                                                                           tmp_path):
+    from inovasi_desktop.domain import Organisation
+    from inovasi_desktop.services import bundles, organisation
+    from inovasi_desktop.services.workspace import Workspace
+
+    opd = Workspace(home=tmp_path / "opd")
+    organisation.save(opd, Organisation(pemda="Kabupaten Mojokerto", opd="Dinas Pendidikan", head_name="Drs. Sugeng",
+                                        head_nip="196801011990031005", default_catalogue="iid-2026"))
+    sent = innovations.import_example(opd)
+    bundles.send(opd, [sent.id], tmp_path / "kiriman.inovasi", with_pdf=True)
+    opd.close()
+    bundles.receive(workspace, [tmp_path / "kiriman.inovasi"])
+    window.refresh()
+    pdf = bundles.received_dossier(workspace, sent.id).read_bytes()
+    shown = record_information(monkeypatch)
+    backed_up(qtbot, window, monkeypatch, tmp_path / "cadangan.inovasi-cadangan", shown)
+    bundles.received_dossier(workspace, sent.id).unlink()  # lost (a new PC, a slip)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "cadangan.inovasi-cadangan"),
+                                                                         ""))
+    choose(qtbot, window, "fileMenu", "Pulihkan dari cadangan…")
+    dialog = the_dialog(window)
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    QTest.mouseClick(dialog.file_button, Qt.MouseButton.LeftButton)
+    assert "Berkas PDF kiriman dari perangkat daerah: 1" in dialog.summary.text()
+    QTest.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=20000)
+    assert bundles.received_dossier(workspace, sent.id).read_bytes() == pdf

@@ -265,3 +265,134 @@ def test_the_list_filters_by_opd(qtbot, window, workspace, sender, tmp_path):
     assert proxy.rowCount() == 1 and proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1).id == ours.id
     QTest.keyClick(combo, Qt.Key.Key_Down)
     assert proxy.rowCount() == 1 and proxy.index(0, 6).data() == "Dinas Pendidikan"
+
+
+def _context_menu_on(qtbot, window, name: str):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+
+    table = window.list_view.table
+    row = next(r for r in range(table.model().rowCount()) if table.model().index(r, 0).data() == name)
+    pos = table.visualRect(table.model().index(row, 0)).center()
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    QApplication.sendEvent(table.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                                               table.viewport().mapToGlobal(pos)))
+    menu = window.findChild(QMenu, "listContextMenu")
+    qtbot.waitUntil(menu.isVisible, timeout=2000)
+    return menu
+
+
+def test_a_received_dossier_opens_in_the_preview_from_the_list(qtbot, window, workspace, sender, tmp_path):
+    ours = innovations.create(workspace, "iid-2026")
+    theirs = innovations.import_example(sender)
+    bundles.send(sender, [theirs.id], tmp_path / "a.inovasi", with_pdf=True)
+    bundles.receive(workspace, [tmp_path / "a.inovasi"])
+    window.refresh()
+
+    menu = _context_menu_on(qtbot, window, ours.name or "(tanpa nama)")  # made here: no dossier came with it
+    assert not window.received_dossier_action.isVisible()
+    menu.hide()
+    menu = _context_menu_on(qtbot, window, theirs.name)
+    action = next(a for a in menu.actions() if a.text() == "Lihat berkas PDF kiriman")
+    assert action.isVisible() and action.isEnabled()
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    preview = window.received_preview
+    qtbot.waitUntil(preview.isVisible)
+    assert preview.path == bundles.received_dossier(workspace, theirs.id)
+    assert preview.viewer.page_count() > 1 and theirs.name in preview.windowTitle()
+    qtbot.mouseClick(preview.close_button, Qt.MouseButton.LeftButton)
+    assert not preview.isVisible()
+
+
+def test_a_damaged_file_among_several_is_set_aside_and_the_others_received(qtbot, window, workspace, sender,
+                                                                           tmp_path, monkeypatch):
+    theirs = innovations.import_example(sender)
+    good = tmp_path / "dinas-pendidikan.inovasi"
+    bundles.send(sender, [theirs.id], good)
+    cut = tmp_path / "terpotong.inovasi"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    foreign = tmp_path / "asing.inovasi"
+    foreign.write_bytes(b"bukan kiriman")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(cut), str(good), str(foreign), str(good)], ""))
+    window.receive_action.trigger()
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == theirs.name
+    text = dialog.message.text()
+    assert "terpotong.inovasi ditolak" in text and "asing.inovasi ditolak" in text and dialog.message.isVisible()
+    qtbot.mouseClick(dialog.receive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.close_button.text() == "Tutup", timeout=60_000)
+    assert [r.name for r in innovations.list_rows(workspace)] == [theirs.name]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_parts_received_again_in_any_order_show_unchanged_with_the_choice_unclipped(qtbot, window, workspace, sender,
+                                                                                  tmp_path, monkeypatch):
+    theirs = innovations.import_example(sender)
+    parts = [p.path for p in bundles.send(sender, [theirs.id], tmp_path / "a.inovasi", part_bytes=300_000).parts]
+    assert len(parts) >= 3
+    bundles.receive(workspace, parts)
+    chosen = [[str(parts[-1])], [str(p) for p in reversed(parts)]]  # the last part first, then all, backwards
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (chosen.pop(0), ""))
+    window.receive_action.trigger()
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.message.isVisible, timeout=30_000)
+    assert dialog.table.item(0, 2).text() == "Bagian kiriman belum lengkap"
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+    assert dialog.table.item(0, 2).text() == "Sama dengan di sini" and not dialog.message.isVisible()
+    combo = dialog.table.cellWidget(0, 3)
+    qtbot.waitUntil(combo.isVisible)
+    assert combo.currentText() == "Tidak ada yang berubah"
+    assert combo.width() >= combo.sizeHint().width(), (combo.width(), combo.sizeHint().width())
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_email_without_a_mail_program_says_how_to_attach_instead(qtbot, window, example, tmp_path, monkeypatch):
+    """Many offices write mail in the browser: no mail program opens, and the dialog must not claim one did."""
+    urls: list[QUrl] = []
+    monkeypatch.setattr(send_bundle, "open_url", lambda url: urls.append(url) or url.scheme() != "mailto")
+    dialog = open_send_dialog(qtbot, window)
+    click_target(qtbot, dialog, send_bundle.EMAIL)
+    dialog.mail_folder.setText(str(tmp_path / "surel"))
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+    text = dialog.summary.text()
+    assert "sudah dibuka" not in text and "Program surel tidak dapat dibuka" in text and "peramban" in text
+    assert urls[-1].toLocalFile() == str(tmp_path / "surel")  # the folder with the attachment is opened
+    qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)  # tried again: said once
+    assert dialog.summary.text().count("Program surel tidak dapat dibuka") == 1
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_an_empty_list_offers_to_receive_bundles(qtbot, window, workspace, sender, tmp_path, monkeypatch):
+    """Bappeda starts with no innovation of its own: its first step, receiving, is on the empty page."""
+    theirs = innovations.import_example(sender)
+    bundles.send(sender, [theirs.id], tmp_path / "a.inovasi")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "a.inovasi")], ""))
+    button = window.list_view.receive_button
+    assert button.isVisible() and button.text() == "Terima kiriman…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = window.receive_dialog
+    qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+    assert dialog.table.item(0, 0).text() == theirs.name
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_sender_missing_from_the_regions_opd_list_is_pointed_out(qtbot, window, workspace, sender, tmp_path,
+                                                                  monkeypatch):
+    from inovasi_desktop.services import region_opds
+
+    theirs = innovations.import_example(sender)
+    bundles.send(sender, [theirs.id], tmp_path / "a.inovasi")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path / "a.inovasi")], ""))
+    for listed, noted in ((["Dinas Kesehatan", "Dinas Pendidikan "], False), (["Dinas Kesehatan", "Dinas P"], True)):
+        region_opds.save(workspace, listed)
+        window.receive_action.trigger()
+        dialog = window.receive_dialog
+        qtbot.waitUntil(dialog.receive_button.isEnabled, timeout=30_000)
+        assert dialog.message.isVisible() == noted
+        if noted:
+            assert dialog.message.text().startswith("Dinas Pendidikan tidak ada dalam daftar perangkat daerah")
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

@@ -122,6 +122,22 @@ def test_toolbar_shortcut_and_escape(qtbot, region, window):
     assert window.pages.currentWidget() is window.list_view
 
 
+def test_the_opd_shown_from_the_page_is_the_lists_opd_filter(qtbot, region, window):
+    """One OPD filter: the page's double click chooses the OPD in the list's filter, and the filter undoes it."""
+    window.refresh()
+    page = _open_page(qtbot, window)
+    _double_click(page.table, _row_of(page, "Dinas Uji 05"))
+    combo, proxy = window.list_view.opd_filter, window.list_view.proxy
+    assert combo.currentText() == "Dinas Uji 05" and window.list_view.only_banner.isVisible()
+    shown = proxy.rowCount()
+    assert 0 < shown < 45 and all(proxy.index(r, 6).data() == "Dinas Uji 05" for r in range(shown))
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)  # "Semua OPD"
+    assert proxy.rowCount() == 45 and not window.list_view.only_banner.isVisible()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # the first OPD, chosen in the list itself: the same banner
+    assert window.list_view.only_label.text() == "Inovasi Dinas Uji 01" and proxy.rowCount() < 45
+
+
 def _double_click_item(widget, item) -> None:
     centre = widget.visualItemRect(item).center()
     QTest.mouseClick(widget.viewport(), Qt.MouseButton.LeftButton, pos=centre)
@@ -276,3 +292,32 @@ def test_monitoring_menu_items_open_their_dialogs(qtbot, window, monkeypatch):
     choose(qtbot, window, "monitoringMenu", "Daftar perangkat daerah…")
     assert shown == ["Isian SPD — Indeks Inovasi Daerah 2026", "Daftar perangkat daerah"]
     assert window.pages.currentWidget() is window.list_view  # the dialogs open over the list
+
+
+def test_the_change_since_the_last_recap_is_readable(qtbot, region, window, workspace):
+    from inovasi_desktop.services import innovations
+
+    monitoring.record_snapshot(workspace, monitoring.REASON_RECAP, view=monitoring.gather(workspace))
+    region[innovations.create(workspace, "iid-2026").id] = "Dinas Uji 02"  # one more since: "+1 inovasi, …"
+    window.refresh()
+    page = _open_page(qtbot, window)
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    texts = [page.table.model().index(r, 12).data() for r in range(page.table.model().rowCount())]
+    assert any(t.startswith("+1 inovasi") for t in texts)
+    widest = max(metrics.horizontalAdvance(t) for t in texts)
+    assert widest + 8 <= header.sectionSize(12), (widest, header.sectionSize(12))  # 8: the cell's own margins
+
+
+def test_a_long_follow_up_wraps_inside_the_list(qtbot, window, workspace):
+    from inovasi_desktop.services import innovations
+
+    innovations.import_example(workspace)  # one urusan of the wajib ones: the rest are named in one follow-up
+    window.refresh()
+    page = _open_page(qtbot, window)
+    page.tabs.setCurrentIndex(2)
+    items = [page.follow_up.item(r) for r in range(page.follow_up.count())]
+    longest = max(items, key=lambda item: len(item.text()))
+    assert "Pekerjaan Umum dan Penataan Ruang" in longest.text()
+    assert page.follow_up.fontMetrics().horizontalAdvance(longest.text()) > page.follow_up.viewport().width()
+    qtbot.waitUntil(lambda: page.follow_up.visualItemRect(longest).width() <= page.follow_up.viewport().width())
+    assert page.follow_up.visualItemRect(longest).height() > page.follow_up.visualItemRect(items[0]).height()

@@ -79,13 +79,19 @@ def test_list_context_menu_opens_the_dialog_and_refuses_the_data_folder(qtbot, w
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 
-def test_cancel_in_the_progress_dialog_leaves_nothing(qtbot, window, workspace, tmp_path):
+def _start_package(qtbot, window, workspace, folder: Path):
+    """The example's package started from the action, into `folder`; the dialog."""
     _select_example(window, workspace)
     window.portal_action.trigger()
     dialog = window.portal_dialog
     qtbot.waitUntil(dialog.isVisible)
-    _type_folder(qtbot, dialog, tmp_path / "paket")
+    _type_folder(qtbot, dialog, folder)
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_cancel_in_the_progress_dialog_leaves_nothing(qtbot, window, workspace, tmp_path):
+    dialog = _start_package(qtbot, window, workspace, tmp_path / "paket")
     progress = dialog.findChild(QProgressDialog)
     qtbot.waitUntil(progress.isVisible, timeout=5000)
     cancel = next(b for b in progress.findChildren(type(dialog.make_button)) if b.text() == "Batal")
@@ -104,3 +110,11 @@ def test_the_action_needs_exactly_one_innovation(qtbot, window, workspace):
     assert window.portal_action.isEnabled()
     window.list_view.select(second.id, clear=False)
     assert not window.portal_action.isEnabled()
+
+
+def test_the_grown_result_stays_on_the_screen(qtbot, window, workspace, tmp_path):
+    dialog = _start_package(qtbot, window, workspace, tmp_path / "paket")
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry())  # its buttons reachable
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

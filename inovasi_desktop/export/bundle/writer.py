@@ -32,6 +32,7 @@ from inovasi_desktop.export.bundle.manifest import (
     Piece,
     Sender,
 )
+from inovasi_desktop.rules.format import format_size_id
 
 CHUNK = 1024 * 1024
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -182,6 +183,11 @@ def _plan(innovations: list[InnovationSource], part_bytes: int | None) -> tuple[
         if parts[-1].used + need > budget and parts[-1].slices:
             parts.append(_Part())  # start it in a fresh part: whole where it fits
         for s in fixed:
+            if s.size + _MEMBER_OVERHEAD > budget:  # a dossier (or JSON) is never cut into pieces
+                raise BundleWriteError(
+                    f"Berkas PDF inovasi \"{inn.name}\" ({format_size_id(s.size)}) lebih besar dari batas ukuran "
+                    "per bagian; kirim tanpa menyertakan berkas PDF (penerima tetap dapat membuatnya), atau pilih "
+                    "batas yang lebih besar.")
             if parts[-1].used + s.size + _MEMBER_OVERHEAD > budget and parts[-1].slices:
                 parts.append(_Part())
             parts[-1].add(s)

@@ -62,13 +62,14 @@ def footer_overlay(sizes: list[tuple[float, float]], text: FooterText) -> bytes:
         canvas.setPageSize(size)
         if text.draft:
             _draw_watermark(canvas, *size)
-        _draw_footer(canvas, size[0], text, f"Halaman {number} dari {total}")
+        draw_footer(canvas, size[0], text.left(), f"Halaman {number} dari {total}")
         canvas.showPage()
     canvas.save()
     return out.getvalue()
 
 
-def _draw_footer(canvas: Canvas, width: float, text: FooterText, page_label: str) -> None:
+def draw_footer(canvas: Canvas, width: float, left: str, page_label: str) -> None:
+    """The footer band of every page: a rule, `left` in grey and the page label in bold at the right."""
     canvas.saveState()
     top = FOOTER_BAND - 3.5 * mm
     canvas.setStrokeColor(RULE)
@@ -77,7 +78,7 @@ def _draw_footer(canvas: Canvas, width: float, text: FooterText, page_label: str
     canvas.setFont(REGULAR, 7.5)
     canvas.setFillColor(MUTED)
     baseline = top - 4 * mm
-    canvas.drawString(MARGIN_LEFT, baseline, text.left())
+    canvas.drawString(MARGIN_LEFT, baseline, left)
     canvas.setFont(BOLD, 7.5)
     canvas.setFillColor(colors.black)
     canvas.drawRightString(width - MARGIN_RIGHT, baseline, page_label)

@@ -33,17 +33,15 @@ from reportlab.platypus import (
 from inovasi_desktop.atomic import atomic_file
 from inovasi_desktop.domain.errors import Cancelled, InovasiError
 from inovasi_desktop.domain.os_errors import describe_os_error
-from inovasi_desktop.export.dossier.chrome import draw_running_header
-from inovasi_desktop.export.dossier.fonts import BOLD, REGULAR, register_fonts
+from inovasi_desktop.export.dossier.chrome import draw_footer, draw_running_header
+from inovasi_desktop.export.dossier.fonts import REGULAR, register_fonts
 from inovasi_desktop.export.dossier.styles import (
     BAD,
     CONTENT_WIDTH,
-    FOOTER_BAND,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
-    MUTED,
     OK,
     PAGE_HEIGHT,
     PAGE_WIDTH,
@@ -107,20 +105,8 @@ class _Document(BaseDocTemplate):
                                             pagesize=(PAGE_HEIGHT, PAGE_WIDTH))])
 
     def _footer(self, canvas, doc) -> None:
-        width = canvas._pagesize[0]
-        canvas.saveState()
-        top = FOOTER_BAND - 3.5 * mm
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_LEFT, top, width - MARGIN_RIGHT, top)
-        canvas.setFont(REGULAR, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_LEFT, top - 4 * mm, self.footer_left)
-        canvas.setFont(BOLD, 7.5)
-        canvas.setFillColor(colors.black)
         total = self.total_pages or doc.page
-        canvas.drawRightString(width - MARGIN_RIGHT, top - 4 * mm, f"Halaman {doc.page} dari {total}")
-        canvas.restoreState()
+        draw_footer(canvas, canvas._pagesize[0], self.footer_left, f"Halaman {doc.page} dari {total}")
 
     def afterFlowable(self, flowable) -> None:
         if self.cancelled and self.cancelled():

@@ -135,11 +135,22 @@ class ReceiveBundleDialog(QDialog):
                 status.setForeground(QColor(STATUS_COLOUR[item.status]))
             self.table.setItem(row, 2, status)
             self.table.setCellWidget(row, 3, self._choice_widget(item))
+        self.table.horizontalHeader().resizeSections()  # widths from the new choices, not the last check's
         self.table.resizeRowsToContents()
-        self.receive_button.setEnabled(any(i.status is not Status.INCOMPLETE for i in plan.items))
+        receivable = any(i.status is not Status.INCOMPLETE for i in plan.items)
+        self.receive_button.setEnabled(receivable)
+        notes = list(plan.refused)
         incomplete = [i for i in plan.items if i.status is Status.INCOMPLETE]
         if incomplete:
-            self._show_message(incomplete[0].note + " " + tr("Inovasi lain tetap dapat diterima sekarang."))
+            notes.append(incomplete[0].note)
+        if notes and receivable:
+            notes.append(tr("Inovasi lain tetap dapat diterima sekarang."))
+        if plan.off_list:
+            notes.append(tr("{opds} tidak ada dalam daftar perangkat daerah: periksa penulisan namanya, atau "
+                            "tambahkan lewat Pemantauan → Daftar perangkat daerah…").format(
+                opds=", ".join(plan.off_list)))
+        if notes:
+            self._show_message("\n".join(notes))
 
     def _choice_widget(self, item: bundles.Incoming) -> QWidget:
         combo = QComboBox()

@@ -172,6 +172,8 @@ class RestoreBackupDialog(QDialog):
                 n=len(m.files), size=format_size_id(m.total_size)),
             where,
         ]
+        if m.received:
+            lines.insert(-1, tr("Berkas PDF kiriman dari perangkat daerah: {n}").format(n=len(m.received)))
         self.summary.setStyleSheet("")
         self.summary.setText("\n".join(lines))
         self.chosen = source

@@ -74,7 +74,7 @@ class SendBundleDialog(QDialog):
         self.open_button = self.buttons.addButton(tr("Buka folder"), QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         self.send_button.clicked.connect(self.send)
-        self.mail_button.clicked.connect(self.write_mail)
+        self.mail_button.clicked.connect(self._mail_clicked)
         self.open_button.clicked.connect(self.open_folder)
         self.close_button.clicked.connect(self.reject)
         self.mail_button.hide()
@@ -309,14 +309,11 @@ class SendBundleDialog(QDialog):
         elif kind == EMAIL and len(parts) > 1:
             text = tr("Kiriman dipecah menjadi <b>{n} bagian</b>, masing-masing di bawah batas surel, di folder "
                       "<b>{where}</b>. Kirim setiap bagian dengan surel tersendiri: pilih bagiannya lalu klik "
-                      "<i>Tulis surel</i>. Program surel untuk bagian 1 sudah dibuka.").format(n=len(parts),
-                                                                                                where=where)
+                      "<i>Tulis surel</i>.").format(n=len(parts), where=where)
         elif kind == EMAIL:
-            text = tr("Kiriman siap dilampirkan, di folder <b>{where}</b>. Program surel sudah dibuka dengan subjek "
-                      "dan isinya; lampirkan berkasnya dari folder yang dibuka.").format(where=where)
+            text = tr("Kiriman siap dilampirkan, di folder <b>{where}</b>.").format(where=where)
         else:
             text = tr("Kiriman ditulis di <b>{where}</b>.").format(where=where)
-        self.summary.setText(text)
         for part in parts:
             item = QListWidgetItem(f"{part.path.name}  ({format_size_id(part.size)})")
             item.setData(256, part)
@@ -328,20 +325,31 @@ class SendBundleDialog(QDialog):
         self.mail_button.setVisible(kind == EMAIL)
         self.close_button.setText(tr("Tutup"))
         if kind == EMAIL:
-            self.write_mail()
+            if self.write_mail():
+                text += " " + (tr("Program surel untuk bagian 1 sudah dibuka.") if len(parts) > 1 else
+                               tr("Program surel sudah dibuka dengan subjek dan isinya; lampirkan berkasnya dari "
+                                  "folder yang dibuka."))
+            else:
+                text += " " + _no_mail_program()
             self.open_folder()
+        self.summary.setText(text)
 
-    def write_mail(self) -> None:
+    def write_mail(self) -> bool:
+        """Open the mail program on a new mail for the chosen part; False (and a hint) where there is none."""
         item = self.part_list.currentItem()
         if self.result is None or item is None:
-            return
+            return False
         subject, body = bundles.mail_text(self.ws, self.result, item.data(256))
         query = QUrlQuery()
         query.addQueryItem("subject", subject)
         query.addQueryItem("body", body)
         url = QUrl("mailto:")
         url.setQuery(query)
-        open_url(url)
+        return open_url(url)
+
+    def _mail_clicked(self) -> None:
+        if not self.write_mail() and _no_mail_program() not in self.summary.text():
+            self.summary.setText(self.summary.text() + " " + _no_mail_program())
 
     def open_folder(self) -> None:
         if self.result is not None:
@@ -351,6 +359,11 @@ class SendBundleDialog(QDialog):
         if self.operation is not None and not self.operation.done:
             self.operation.cancel()
         super().reject()
+
+
+def _no_mail_program() -> str:
+    return tr("Program surel tidak dapat dibuka di komputer ini: buka surel Anda (misalnya di peramban), tulis "
+              "surelnya, lalu lampirkan berkas dari folder kiriman.")
 
 
 def _names(names) -> str:

@@ -134,9 +134,12 @@ class MonitoringPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = header.fontMetrics()
+        change = tr("{count} inovasi, {backed} skor").format(count="+9", backed="+99")  # a usual text
         for column in range(1, len(OpdTableModel.COLUMNS)):
             title = tr(OpdTableModel.COLUMNS[column])
-            header.resizeSection(column, max(OpdTableModel.WIDTHS[column], metrics.horizontalAdvance(title) + 24))
+            widest = self.table.fontMetrics().horizontalAdvance(change) + 12 if column == 12 else 0
+            header.resizeSection(column, max(OpdTableModel.WIDTHS[column], metrics.horizontalAdvance(title) + 24,
+                                             widest))
         self.table.activated.connect(self._open_opd)  # double click or Enter
         self.legend = QLabel(tr("<span style='background:#fbe3e3'>&nbsp;merah muda&nbsp;</span> belum ada inovasi · "
                                 "<span style='background:#fff3cd'>&nbsp;kuning&nbsp;</span> tanpa kabar baru · "
@@ -180,6 +183,9 @@ class MonitoringPage(QWidget):
         self.follow_up = QListWidget()
         self.follow_up.setObjectName("followUpList")
         self.follow_up.setAlternatingRowColors(True)
+        self.follow_up.setWordWrap(True)  # a long list of urusan stays readable without scrolling sideways
+        self.follow_up.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.follow_up.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.follow_up.itemActivated.connect(self._open_suggestion)  # double click or Enter
         self.follow_up_opd = QComboBox()
         self.follow_up_opd.currentIndexChanged.connect(self._fill_follow_up)

@@ -377,3 +377,58 @@ def test_a_changed_store_file_stops_the_backup_with_a_message_and_no_file(filled
         backups.write_backup(filled, target)
     assert not target.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def _bappeda_with_a_received_dossier(tmp_path) -> tuple[Workspace, str]:
+    """This data folder (Bappeda) holding an innovation received from an OPD, with the dossier it sent."""
+    from inovasi_desktop.domain import Organisation
+    from inovasi_desktop.services import bundles, organisation
+
+    opd = Workspace(home=tmp_path / "opd")
+    organisation.save(opd, Organisation(pemda="Kabupaten Mojokerto", opd="Dinas Pendidikan", head_name="Drs. Sugeng",
+                                        head_nip="196801011990031005", default_catalogue="iid-2026"))
+    sent = innovations.import_example(opd)
+    bundles.send(opd, [sent.id], tmp_path / "kiriman.inovasi", with_pdf=True)
+    opd.close()
+    ws = Workspace()
+    bundles.receive(ws, [tmp_path / "kiriman.inovasi"])
+    return ws, sent.id
+
+
+def test_received_dossiers_are_backed_up_and_restored_on_a_new_pc(inovasi_home, tmp_path):
+    from inovasi_desktop.services import bundles
+
+    ws, iid = _bappeda_with_a_received_dossier(tmp_path)
+    pdf = bundles.received_dossier(ws, iid).read_bytes()
+    result = backups.write_backup(ws, tmp_path / "cadangan.inovasi-cadangan", now=NOW)
+    assert result.manifest.received == {iid: (hashlib.sha256(pdf).hexdigest(), len(pdf))}
+    ws.close()
+    shutil.rmtree(ws.home, onerror=_made_writable)  # a new PC
+
+    fresh = Workspace()
+    backups.restore(fresh, backups.open_source(fresh, result.path))
+    assert bundles.received_dossier(fresh, iid).read_bytes() == pdf
+    fresh.close()
+
+
+def test_a_backup_without_received_dossiers_keeps_the_first_format(filled, tmp_path):
+    result = backups.write_backup(filled, tmp_path / "cadangan.inovasi-cadangan", now=NOW)
+    with zipfile.ZipFile(result.path) as archive:
+        assert json.loads(archive.read("manifest.json"))["format_version"] == 1  # older versions still restore it
+
+
+def test_a_tampered_received_dossier_is_refused(inovasi_home, tmp_path):
+    ws, _iid = _bappeda_with_a_received_dossier(tmp_path)
+    original = backups.write_backup(ws, tmp_path / "asli.inovasi-cadangan", now=NOW).path
+    state = data_state(ws.home)
+
+    def tamper_received(members):
+        name = next(n for n in members if n.startswith("berkas-diterima/"))
+        members[name] = members[name][:-1] + b"X"
+
+    def stray_received(members):
+        members["berkas-diterima/../../jahat.pdf"] = b"%PDF-1.7"
+
+    for change in (tamper_received, stray_received):
+        assert_refused(ws, rebuild(original, tmp_path / f"{change.__name__}.inovasi-cadangan", change), "rusak", state)
+    ws.close()

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from evidence_files import store_contents, stored_rows
 
-from inovasi_desktop.domain import Cancelled, Organisation
+from inovasi_desktop.domain import Cancelled, InovasiError, Organisation
 from inovasi_desktop.export.bundle.manifest import BundleError
 from inovasi_desktop.services import bundles, dossier, innovations, organisation
 from inovasi_desktop.services.bundles import Choice, Status
@@ -283,3 +283,66 @@ def test_a_received_bundle_shows_as_the_senders_last_bundle_on_the_monitoring_pa
     bundles.receive(other, [target])  # unchanged: nothing taken, no new snapshot
     again = {row.name: row.last_bundle for row in monitoring.gather(other).opds}
     assert again["Dinas Kesehatan"] == after["Dinas Kesehatan"].last_bundle
+
+
+def test_a_newer_version_sent_without_its_pdf_drops_the_old_received_dossier(ws, sent, other, tmp_path):
+    bundles.send(ws, [sent.id], tmp_path / "1.inovasi", with_pdf=True)
+    bundles.receive(other, [tmp_path / "1.inovasi"])
+    assert bundles.received_dossier(other, sent.id) is not None
+    newer = innovations.get(ws, sent.id)
+    newer.profile["hasil"] += " Diperbarui."
+    innovations.save(ws, newer)
+    bundles.send(ws, [sent.id], tmp_path / "2.inovasi")
+    [item] = bundles.preview(other, [tmp_path / "2.inovasi"]).items
+    assert item.status is Status.NEWER_THERE
+    bundles.receive(other, [tmp_path / "2.inovasi"])
+    assert bundles.received_dossier(other, sent.id) is None  # the old PDF no longer shows the innovation received
+
+
+def test_keeping_ours_keeps_its_received_dossier(ws, sent, other, tmp_path):
+    bundles.send(ws, [sent.id], tmp_path / "1.inovasi", with_pdf=True)
+    bundles.receive(other, [tmp_path / "1.inovasi"])
+    newer = innovations.get(ws, sent.id)
+    newer.profile["hasil"] += " Diperbarui."
+    innovations.save(ws, newer)
+    bundles.send(ws, [sent.id], tmp_path / "2.inovasi")
+    bundles.receive(other, [tmp_path / "2.inovasi"], {sent.id: Choice.KEEP_OURS})
+    assert bundles.received_dossier(other, sent.id) is not None
+
+
+def test_a_dossier_bigger_than_an_email_part_is_named_before_anything_is_written(ws, sent, tmp_path):
+    target = tmp_path / "surel" / "a.inovasi"
+    target.parent.mkdir()
+    from inovasi_desktop.export.bundle.writer import BundleWriteError
+
+    with pytest.raises(BundleWriteError, match="lebih besar dari batas ukuran per bagian; kirim tanpa"):
+        bundles.send(ws, [sent.id], target, with_pdf=True, part_bytes=600_000)  # its dossier: ~0.8 MB
+    assert list(target.parent.iterdir()) == []
+    assert len(bundles.send(ws, [sent.id], target, part_bytes=600_000).parts) == 1  # without the PDF it fits
+
+
+def test_two_versions_chosen_together_receive_the_newer_one(ws, sent, other, tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    bundles.send(ws, [sent.id], tmp_path / "lama.inovasi")
+    monkeypatch.setattr("inovasi_desktop.storage.repositories.utc_now", lambda: sent.updated_at + timedelta(minutes=5))
+    newer = innovations.get(ws, sent.id)
+    newer.profile["hasil"] += " Diperbarui."
+    innovations.save(ws, newer)
+    bundles.send(ws, [sent.id], tmp_path / "baru.inovasi")
+    for order in (["lama.inovasi", "baru.inovasi"], ["baru.inovasi", "lama.inovasi"]):
+        plan = bundles.preview(other, [tmp_path / name for name in order])
+        [item] = plan.items
+        assert item.innovation.profile["hasil"].endswith("Diperbarui.")
+        assert plan.refused == [f'Inovasi "{sent.name}" dari lama.inovasi dilewati: baru.inovasi memuat versi yang '
+                                "sama atau lebih baru."]
+    bundles.receive(other, [tmp_path / "lama.inovasi", tmp_path / "baru.inovasi"])
+    assert innovations.get(other, sent.id).profile["hasil"].endswith("Diperbarui.")
+
+
+def test_a_dossier_that_cannot_be_stored_refuses_in_indonesian_and_changes_nothing(ws, sent, other, tmp_path):
+    bundles.send(ws, [sent.id], tmp_path / "a.inovasi", with_pdf=True)
+    (other.home / bundles.RECEIVED_DOSSIERS).write_text("bukan folder")  # the folder cannot be made
+    with pytest.raises(InovasiError, match="tidak dapat disimpan di folder data: .*Tidak ada yang diubah"):
+        bundles.receive(other, [tmp_path / "a.inovasi"])
+    assert nothing_written(other)
