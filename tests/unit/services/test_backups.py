@@ -403,7 +403,7 @@ def test_received_dossiers_are_backed_up_and_restored_on_a_new_pc(inovasi_home, 
     result = backups.write_backup(ws, tmp_path / "cadangan.inovasi-cadangan", now=NOW)
     assert result.manifest.received == {iid: (hashlib.sha256(pdf).hexdigest(), len(pdf))}
     ws.close()
-    shutil.rmtree(ws.home, onerror=_made_writable)  # a new PC
+    remove_tree(ws.home)  # a new PC
 
     fresh = Workspace()
     backups.restore(fresh, backups.open_source(fresh, result.path))
