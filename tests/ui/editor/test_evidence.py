@@ -414,3 +414,23 @@ def test_a_dropped_scan_says_it_was_not_read(qtbot, window, workspace, files):
     assert dialog.nomor.text() == "" and not any(m.isVisible() for m in dialog.read_markers.values())
     click(qtbot, dialog.later_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_long_file_name_wraps_and_every_button_stays_in_view(qtbot, window, workspace, files):
+    """Names from scanners and chat apps run long without a space; the row must wrap them, not widen the
+    page past the window (a sideways scroll bar, the Hapus button cut off) at 1366x768."""
+    editor = open_at(window, workspace, "indikator:4")
+    panel = panel_of(editor, 4)
+    name = ("Laporan_Pelaksanaan_Program_Inovasi_Daerah_SIPINTER_Dinas_Kesehatan_Kabupaten_Mojokerto_"
+            "Tahun_Anggaran_2025_revisi_final_v3_(1).pdf")
+    drop(panel, [files.text_pdf(name, ("Bukti pelaksanaan",))])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    [row] = panel.rows
+    assert row.title.text().replace("\u200b", "") == name
+    page = editor.view.stack.currentWidget()
+    qtbot.waitUntil(lambda: row.buttons["remove"].isVisible())
+    assert page.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
+    remove = row.buttons["remove"]
+    right = remove.mapTo(page.viewport(), remove.rect().topRight()).x()
+    assert right < page.viewport().width()
