@@ -26,7 +26,7 @@ from inovasi_desktop.ui.dialogs.evidence_metadata import MetadataDialog
 from inovasi_desktop.ui.editor.evidence_adding import AddFlow
 from inovasi_desktop.ui.editor.evidence_drop import DropTarget
 from inovasi_desktop.ui.editor.evidence_rows import EmptyNote, EvidenceRow, paint, style, title_of
-from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, breakable
 from inovasi_desktop.ui.tasks import TaskRunner
 
 PAGE_ROWS = 10  # rows shown before "Tampilkan ... lainnya"
@@ -210,7 +210,7 @@ class EvidencePanel(DropTarget, QWidget):
     def show_message(self, severity: Severity | str, lines: list[str], append: bool = False) -> None:
         """Lines under the panel (refusals, notes); `append` keeps what is shown already."""
         colour = MESSAGE_COLOURS[Severity(severity)]
-        shown = [f"<span style='color:{colour}'>{html.escape(line)}</span>" for line in lines]
+        shown = [f"<span style='color:{colour}'>{html.escape(breakable(line))}</span>" for line in lines]
         if append and self.message.isVisibleTo(self) and self.message.text():
             shown.insert(0, self.message.text())
         self.message.setText("<br>".join(shown))

@@ -14,7 +14,7 @@ from evidence_files import MB, store_contents
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
 from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.services import innovations
@@ -417,20 +417,28 @@ def test_a_dropped_scan_says_it_was_not_read(qtbot, window, workspace, files):
 
 
 def test_a_long_file_name_wraps_and_every_button_stays_in_view(qtbot, window, workspace, files):
-    """Names from scanners and chat apps run long without a space; the row must wrap them, not widen the
-    page past the window (a sideways scroll bar, the Hapus button cut off) at 1366x768."""
+    """Names from scanners and chat apps run long without a space; the row, the refusal under it and the
+    preview must wrap them, not widen the page past the window (a sideways scroll bar, Hapus cut off)."""
     editor = open_at(window, workspace, "indikator:4")
     panel = panel_of(editor, 4)
     name = ("Laporan_Pelaksanaan_Program_Inovasi_Daerah_SIPINTER_Dinas_Kesehatan_Kabupaten_Mojokerto_"
             "Tahun_Anggaran_2025_revisi_final_v3_(1).pdf")
-    drop(panel, [files.text_pdf(name, ("Bukti pelaksanaan",))])
+    drop(panel, [files.text_pdf(name, ("Bukti pelaksanaan",)), files.write("kosong_" + name, b"")])
     wait_added(qtbot, panel)
     wait_describe(qtbot, panel).reject()
     [row] = panel.rows
     assert row.title.text().replace("\u200b", "") == name
+    assert "tidak disimpan: Berkas kosong" in panel.message.text()
     page = editor.view.stack.currentWidget()
     qtbot.waitUntil(lambda: row.buttons["remove"].isVisible())
     assert page.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
     remove = row.buttons["remove"]
     right = remove.mapTo(page.viewport(), remove.rect().topRight()).x()
     assert right < page.viewport().width()
+
+    click(qtbot, row.buttons["preview"])
+    preview = panel.preview
+    qtbot.waitUntil(preview.isVisible)
+    details = preview.findChild(QLabel, "previewDetails")
+    assert details.width() < preview.width() / 2, "the details beside the document stay narrow"
+    preview.accept()
