@@ -261,7 +261,9 @@ class EvidencePanel(DropTarget, QWidget):
             added, more = evidence_items.attach(self.innovation, self.target, outcome.items)
             notes += more
         notes = outcome.heal_notes() + notes
-        notes += evidence_items.reuse_notes(catalogue, self.innovation, added or outcome.items[:1], elsewhere)
+        # a file replaced or refused as already in this list is not "also used" in this list
+        notes += evidence_items.reuse_notes(catalogue, self.innovation, added or outcome.items[:1], elsewhere,
+                                            said_at=None if added else self.target.label)
         self.show_message(Severity.INFO, notes, append=True)
         if replace is not None or added:  # a file already there changes nothing (nor the time stamp)
             self.changed.emit()

@@ -442,3 +442,33 @@ def test_a_long_file_name_wraps_and_every_button_stays_in_view(qtbot, window, wo
     details = preview.findChild(QLabel, "previewDetails")
     assert details.width() < preview.width() / 2, "the details beside the document stay narrow"
     preview.accept()
+
+
+def test_a_file_added_twice_to_one_list_is_said_once(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:5")
+    panel = panel_of(editor, 5)
+    sk = files.text_pdf("SK Bimtek.pdf", ("Surat Keputusan Bimtek",))
+    drop(panel, [sk])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    drop(panel, [files.write("SK Bimtek (1).pdf", sk.read_bytes())])
+    wait_added(qtbot, panel)
+    lines = panel.message.text().split("<br>")
+    assert len(panel.rows) == 1
+    [said] = [line for line in lines if "SK Bimtek (1).pdf" in line]  # not again as "already used here"
+    assert "sudah ada di indikator 5" in said and "tidak ditambahkan lagi" in said
+
+
+def test_replacing_a_file_does_not_call_it_used_already(qtbot, window, workspace, files, monkeypatch):
+    editor = open_at(window, workspace, "indikator:5")
+    panel = panel_of(editor, 5)
+    drop(panel, [files.text_pdf("SK lama.pdf", ("Surat Keputusan lama",))])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    replacement = files.text_pdf("SK baru.pdf", ("Surat Keputusan baru",))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(replacement), ""))
+    click(qtbot, panel.rows[0].buttons["replace"])
+    wait_added(qtbot, panel)
+    [row] = panel.rows
+    assert row.item.file_name == "SK baru.pdf"
+    assert "sudah dipakai" not in panel.message.text()
