@@ -419,6 +419,7 @@ def test_a_dropped_scan_says_it_was_not_read(qtbot, window, workspace, files):
 def test_a_long_file_name_wraps_and_every_button_stays_in_view(qtbot, window, workspace, files):
     """Names from scanners and chat apps run long without a space; the row, the refusal under it and the
     preview must wrap them, not widen the page past the window (a sideways scroll bar, Hapus cut off)."""
+    window.resize(1280, 720)  # the window's size at the first start
     editor = open_at(window, workspace, "indikator:4")
     panel = panel_of(editor, 4)
     name = ("Laporan_Pelaksanaan_Program_Inovasi_Daerah_SIPINTER_Dinas_Kesehatan_Kabupaten_Mojokerto_"
@@ -442,6 +443,10 @@ def test_a_long_file_name_wraps_and_every_button_stays_in_view(qtbot, window, wo
     details = preview.findChild(QLabel, "previewDetails")
     assert details.width() < preview.width() / 2, "the details beside the document stay narrow"
     preview.accept()
+
+    click(qtbot, row.buttons["remove"])  # "Bukti "<name>" dihapus dari daftar." with Urungkan beside it
+    qtbot.waitUntil(panel.undo_bar.isVisible)
+    assert page.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
 
 
 def test_a_file_added_twice_to_one_list_is_said_once(qtbot, window, workspace, files):
