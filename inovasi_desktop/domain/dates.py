@@ -1,7 +1,8 @@
 """The one place dates are read from text: the stored form, and the forms people type.
 
 Profile dates and documents store "YYYY-MM-DD" exactly (`parse_iso_date`). People type a day first,
-as in Indonesia ("17-08-2025", "17/08/2025", "17.08.2025"), or the stored form (`parse_date_text`).
+as in Indonesia ("17-08-2025", "17/08/2025", "17.08.2025", "17 Agustus 2025"), or the stored form
+(`parse_date_text`).
 Formatting for people is `rules.format.format_date_id`.
 """
 
@@ -28,14 +29,24 @@ def parse_iso_date(value: Any) -> date | None:
     return None
 
 
+_WRITTEN_DATE = re.compile(r"([0-9]{1,2})\s+([^\W\d_]+\.?)\s+([0-9]{4})")
+
+
 def parse_date_text(text: str) -> date | None:
-    """A date as typed: DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY or YYYY-MM-DD; None when it is not one."""
-    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+    """A date as typed: DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY, YYYY-MM-DD, or written with the month's name as in
+    letters ("17 Agustus 2025", "5 Nop 2025"); None when it is not one."""
+    written = _WRITTEN_DATE.fullmatch(text.strip())
+    if written:
+        month = month_number(written.group(2))
+        parts = [written.group(3), str(month), written.group(1)] if month else []
+    else:
+        parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+        if len(parts) == 3 and len(parts[0]) != 4:
+            parts.reverse()
     if len(parts) != 3 or not all(p.isdigit() for p in parts):
         return None
-    year, month, day = (parts[0], parts[1], parts[2]) if len(parts[0]) == 4 else (parts[2], parts[1], parts[0])
     try:
-        return date(int(year), int(month), int(day))
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         return None
 

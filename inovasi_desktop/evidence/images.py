@@ -122,10 +122,24 @@ def _smallest_jpeg_under(image: Image.Image, max_bytes: int, exif: Image.Exif) -
         )
 
 
+DEEP_GREY = ("I", "I;16", "I;16B", "I;16L", "I;16N")
+
+
+def eight_bit_grey(image: Image.Image) -> Image.Image:
+    """Grey deeper than 8 bits (a scanner's 16-bit grey, mode "I;16" or "I") as "L" with its range scaled:
+    Pillow's own conversion clips every value above 255, which turns a whole scan into white paper."""
+    deep = image.convert("I")
+    if deep.getextrema()[1] > 255:
+        deep = deep.point(lambda value: value * (1 / 256))
+    return deep.convert("L")
+
+
 def _flatten(image: Image.Image) -> Image.Image:
-    """RGB for JPEG: transparency is laid on white."""
+    """RGB (or grey) for JPEG: transparency is laid on white."""
     if image.mode in ("RGB", "L"):
         return image
+    if image.mode in DEEP_GREY:
+        return eight_bit_grey(image)
     if image.mode in ("RGBA", "LA", "P", "PA") or "transparency" in image.info:
         rgba = image.convert("RGBA")
         background = Image.new("RGB", rgba.size, (255, 255, 255))

@@ -134,17 +134,18 @@ def other_uses(ws: Workspace, innovation_id: str, hashes: Iterable[str]) -> dict
 
 
 def reuse_notes(catalogue: Catalogue | None, innovation: Innovation, new_items: Iterable[EvidenceItem],
-                elsewhere: dict[str, list[str]]) -> list[str]:
+                elsewhere: dict[str, list[str]], said_at: str | None = None) -> list[str]:
     """"The same file is already used at ... / in innovation ..." for each new stored file: pointed out only.
 
-    `elsewhere` comes from `other_uses`.
+    `elsewhere` comes from `other_uses`; `said_at` is a place left out (the list that refused the file as
+    already there, or where it replaced a file).
     """
     notes = []
     for item in new_items:
         if not item.sha256:
             continue
-        here = [p.label for p in places(catalogue, innovation)
-                if any(i.sha256 == item.sha256 and i.id != item.id for i in p.items)]
+        here = [p.label for p in places(catalogue, innovation) if p.label != said_at
+                and any(i.sha256 == item.sha256 and i.id != item.id for i in p.items)]
         there = elsewhere.get(item.sha256, [])
         if here:
             notes.append(f"Berkas \"{item.file_name}\" yang sama sudah dipakai di {_join(here)} inovasi ini.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +56,8 @@ class InnovationListView(QWidget):
         self.search.setPlaceholderText(tr("Cari nama inovasi, tahapan, atau inisiator… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.returnPressed.connect(lambda: self._leave_search(open_single=True))
+        self.search.installEventFilter(self)  # Down moves into the list
         self.tahapan_filter = self._combo([(tr("Semua tahapan"), "")] + [(t, t) for t in
                                           ("Inisiatif", "Uji Coba", "Penerapan")])
         self.ready_filter = self._combo([(tr("Semua kesiapan"), READY_ALL), (tr("Tanpa galat"), READY_YES),
@@ -107,6 +109,27 @@ class InnovationListView(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            self._leave_search(open_single=False)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _leave_search(self, open_single: bool) -> None:
+        """Enter in the search field opens the only match; otherwise Enter or Down moves into the list, on the
+        match selected already or the first one, where Enter opens it."""
+        if self.proxy.rowCount() == 0:
+            return
+        if open_single and self.proxy.rowCount() == 1:
+            self.open_requested.emit(self.proxy.index(0, 0).data(ROW_ROLE).id)
+            return
+        if not self.table.selectionModel().selectedRows():
+            first = self.proxy.index(0, 0)
+            self.table.selectionModel().setCurrentIndex(
+                first, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(first)
+        self.table.setFocus()
 
     def _size_columns(self) -> None:
         """Name stretches; the others fit their widest usual value and their title with the sort arrow."""

@@ -15,6 +15,7 @@ from inovasi_desktop.services import innovations, organisation, settings
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui import main_actions, view_settings
 from inovasi_desktop.ui.innovation_list import InnovationListView
+from inovasi_desktop.ui.screen_fit import resize_within_screen
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.workspace = workspace
         self.setWindowTitle(tr("Inovasi Desktop"))
-        self.resize(1280, 720)
+        resize_within_screen(self, 1280, 720)  # the first start; a kept size is restored below
         self.editor = None  # the open EditorController, if any
         self.runner = TaskRunner()
         self.loaded = False

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 
 def resize_within_screen(widget: QWidget, width: int, height: int, margin: int = 40) -> None:
     """Resize to `width` x `height`, or less where the available screen (without the taskbar) is smaller;
-    `margin` leaves room for the title bar and frame."""
+    `margin` leaves room for the title bar and frame. A window already shown that grows past the screen's
+    edge is moved back onto it, so that its buttons stay within reach."""
     screen = (widget.parentWidget() or widget).screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        available = screen.availableGeometry()
-        width = min(width, available.width() - margin)
-        height = min(height, available.height() - margin)
-    widget.resize(width, height)
-
-
-def grow_within_screen(widget: QWidget, width: int, height: int, margin: int = 40) -> None:
-    """Resize a shown window as `resize_within_screen`, then move it as far as needed to keep it all on the
-    available screen: a dialog that grows downwards keeps its buttons above the taskbar."""
-    resize_within_screen(widget, width, height, margin)
-    screen = widget.screen() or QGuiApplication.primaryScreen()
     if screen is None:
+        widget.resize(width, height)
         return
-    available, frame = screen.availableGeometry(), widget.frameGeometry()
-    x = max(available.left(), min(frame.left(), available.right() + 1 - frame.width()))
-    y = max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height()))
-    widget.move(x, y)
+    available = screen.availableGeometry()
+    widget.resize(min(width, available.width() - margin), min(height, available.height() - margin))
+    if widget.isVisible():
+        frame = widget.frameGeometry()
+        left = max(available.left(), min(frame.left(), available.right() + 1 - frame.width()))
+        top = max(available.top(), min(frame.top(), available.bottom() + 1 - frame.height()))
+        widget.move(widget.pos() + QPoint(left - frame.left(), top - frame.top()))

@@ -45,6 +45,8 @@ def test_menu_item_makes_the_package_and_opens_the_folder(qtbot, window, workspa
     assert dialog.folder_edit.text() == str(target)
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
+    # the dialog grows for the report and stays on the screen: Buka folder and Tutup were below a 768 one
+    assert dialog.screen().availableGeometry().contains(dialog.frameGeometry())
 
     names = sorted(p.name for p in target.iterdir())
     assert len([n for n in names if n.endswith(".pdf")]) == 19 and "Daftar Unggah.html" in names

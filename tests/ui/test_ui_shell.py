@@ -390,3 +390,33 @@ def test_window_shortcuts_work_while_typing_in_a_text_field(qtbot, window, works
     press(window, "Ctrl+K")
     assert window.editor.view.current_step().key == "kesiapan"
     assert name.text() == "Layanan Pintas"  # nothing deleted to the end of the line
+
+
+def test_search_then_keys_alone_reach_and_open_an_innovation(qtbot, window, workspace):
+    """Ctrl+F, type part of a name, Enter: the only match opens. With several, Down (or Enter) moves into the
+    list on the first match, where Enter opens it; no mouse and no Tab round the filters needed."""
+    named(workspace, "Layanan Posyandu Digital")
+    wanted = named(workspace, "Sistem Pelayanan Terpadu")
+    named(workspace, "Sistem Arsip Elektronik")
+    window.refresh()
+    press(window, "Ctrl+F")
+    search = window.list_view.search
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "terpadu")
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    wait_for_editor(window)
+    assert window.editor.innovation.id == wanted.id
+
+    QTest.keyClick(window.editor.view, Qt.Key.Key_Escape)  # back to the list
+    qtbot.waitUntil(lambda: window.editor is None)
+    press(window, "Ctrl+F")
+    search.clear()
+    qtbot.keyClicks(search, "sistem")
+    assert window.list_view.proxy.rowCount() == 2
+    QTest.keyClick(search, Qt.Key.Key_Down)
+    table = window.list_view.table
+    assert table.hasFocus() and len(window.list_view.selected_ids()) == 1
+    first = window.list_view.proxy.index(0, 0).data()
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    wait_for_editor(window)
+    assert window.editor.innovation.profile["nama_inovasi"] == first

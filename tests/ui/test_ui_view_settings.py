@@ -50,3 +50,17 @@ def test_window_size_and_editor_split_come_back_at_the_next_start(qtbot, workspa
     wait_for_editor(second)
     assert second.editor.view.splitter.sizes() == dragged
     second.close()
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, workspace):
+    """With no size kept yet, the window opens within the screen's free area (a 1366x768 laptop leaves ~728
+    pixels above the taskbar): its status bar and the editor's Berikutnya button are not under the taskbar."""
+    from inovasi_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width() - 40 and window.height() <= available.height() - 40
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.load()

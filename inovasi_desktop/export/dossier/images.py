@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from inovasi_desktop.evidence.images import DEEP_GREY, eight_bit_grey
+
 TARGET_DPI = 150
 JPEG_QUALITY = 82
 _EXIF_ORIENTATION = 0x0112
@@ -89,6 +91,8 @@ def _flatten(image: Image.Image) -> Image.Image:
         paper = Image.new("RGB", rgba.size, "white")
         paper.paste(rgba, mask=rgba.getchannel("A"))
         return paper
-    if image.mode in ("I", "I;16", "I;16B", "I;16L", "F", "1"):
+    if image.mode in DEEP_GREY:
+        return eight_bit_grey(image)
+    if image.mode in ("F", "1"):
         return image.convert("L")
     return image.convert("RGB")

@@ -28,7 +28,7 @@ from inovasi_desktop.services.evidence import Metadata, Target, parse_date_text
 from inovasi_desktop.services.evidence_items import normalise_link
 from inovasi_desktop.services.evidence_reading import SCAN_NOTE, Reading
 from inovasi_desktop.ui.editor.inputs import HARD_MAX_CHARS, DateInput
-from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, muted
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, breakable, muted
 
 
 def tr(text: str) -> str:
@@ -55,7 +55,7 @@ class MetadataDialog(QDialog):
             title += tr(" ({n} dari {total})").format(n=position[0], total=position[1])
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        what = item.file_name or item.link or tr("bukti baru")
+        what = breakable(item.file_name or item.link or tr("bukti baru"))
         layout.addWidget(muted(tr("{place}: {what}").format(place=target.label.capitalize(), what=what)))
         form = QFormLayout()
         self.link = QLineEdit(item.link or "", self)  # a child even when not asked, so it goes with the dialog

@@ -26,7 +26,7 @@ from inovasi_desktop.rules.evidence_kinds import kind_of
 from inovasi_desktop.services.evidence_items import ItemReport
 from inovasi_desktop.ui import external_copies
 from inovasi_desktop.ui.dialogs.dossier_preview import preview_size
-from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, breakable
 from inovasi_desktop.ui.pdf_viewer import PdfViewer
 from inovasi_desktop.ui.side_splitter import SideSplitter
 
@@ -144,7 +144,7 @@ class EvidencePreviewDialog(QDialog):
         item = self.item
         rows = [(tr("Tentang"), item.tentang or tr("(belum diisi)")), (tr("Nomor"), item.nomor or "–"),
                 (tr("Tanggal"), format_date_id(item.tanggal) if item.tanggal else "–"),
-                (tr("Berkas asli"), item.file_name or "–")]
+                (tr("Berkas asli"), breakable(item.file_name or "–"))]
         if report is not None:
             rows.append((tr("Jenis"), report.facts))
         table = "".join(f"<p><b>{html.escape(k)}</b><br>{html.escape(v)}</p>" for k, v in rows)

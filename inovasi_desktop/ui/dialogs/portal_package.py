@@ -32,7 +32,7 @@ from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import evidence_status, portal_package
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.inputs import wheel_only_when_focused
-from inovasi_desktop.ui.screen_fit import grow_within_screen
+from inovasi_desktop.ui.screen_fit import resize_within_screen
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
 
 MB = 1024 * 1024
@@ -167,7 +167,7 @@ class PortalPackageDialog(QDialog):
         self.make_button.hide()
         self.open_button.show()
         self.close_button.setText(tr("Tutup"))
-        grow_within_screen(self, max(self.width(), 860), max(self.height(), 560))
+        resize_within_screen(self, max(self.width(), 860), max(self.height(), 560))
 
     def open_folder(self) -> None:
         if self.result is not None:

@@ -26,7 +26,7 @@ from inovasi_desktop.ui.dialogs.evidence_metadata import MetadataDialog
 from inovasi_desktop.ui.editor.evidence_adding import AddFlow
 from inovasi_desktop.ui.editor.evidence_drop import DropTarget
 from inovasi_desktop.ui.editor.evidence_rows import EmptyNote, EvidenceRow, paint, style, title_of
-from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, breakable
 from inovasi_desktop.ui.tasks import TaskRunner
 
 PAGE_ROWS = 10  # rows shown before "Tampilkan ... lainnya"
@@ -210,7 +210,7 @@ class EvidencePanel(DropTarget, QWidget):
     def show_message(self, severity: Severity | str, lines: list[str], append: bool = False) -> None:
         """Lines under the panel (refusals, notes); `append` keeps what is shown already."""
         colour = MESSAGE_COLOURS[Severity(severity)]
-        shown = [f"<span style='color:{colour}'>{html.escape(line)}</span>" for line in lines]
+        shown = [f"<span style='color:{colour}'>{html.escape(breakable(line))}</span>" for line in lines]
         if append and self.message.isVisibleTo(self) and self.message.text():
             shown.insert(0, self.message.text())
         self.message.setText("<br>".join(shown))
@@ -261,7 +261,9 @@ class EvidencePanel(DropTarget, QWidget):
             added, more = evidence_items.attach(self.innovation, self.target, outcome.items)
             notes += more
         notes = outcome.heal_notes() + notes
-        notes += evidence_items.reuse_notes(catalogue, self.innovation, added or outcome.items[:1], elsewhere)
+        # a file replaced or refused as already in this list is not "also used" in this list
+        notes += evidence_items.reuse_notes(catalogue, self.innovation, added or outcome.items[:1], elsewhere,
+                                            said_at=None if added else self.target.label)
         self.show_message(Severity.INFO, notes, append=True)
         if replace is not None or added:  # a file already there changes nothing (nor the time stamp)
             self.changed.emit()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QToolBu
 from inovasi_desktop.domain import EvidenceItem, Severity
 from inovasi_desktop.rules import format_date_id
 from inovasi_desktop.services.evidence_items import ItemReport
-from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS
+from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, breakable
 
 MARKS = {Severity.GALAT: "✖", Severity.PERINGATAN: "⚠", Severity.INFO: "ℹ"}
 OK_COLOUR = "#1b6e20"
@@ -38,7 +38,8 @@ def details_of(item: EvidenceItem, report: ItemReport | None) -> str:
         parts.append(item.file_name)
     if report is not None and report.facts and not item.link:
         parts += report.facts.split(" · ")
-    return " · ".join(part.replace(" ", "\u00a0") if len(part) < 30 else part for part in parts)  # wrap at dots
+    # short parts stay whole (wrapped at the dots between them); long ones wrap inside, file names too
+    return " · ".join(part.replace(" ", "\u00a0") if len(part) < 30 else breakable(part) for part in parts)
 
 
 def status_html(report: ItemReport | None) -> str:
@@ -141,7 +142,7 @@ class EvidenceRow(QFrame):
     def show_item(self, index: int, report: ItemReport | None, *, first: bool, last: bool, editable: bool) -> None:
         self.report = report
         self.number.setText(f"{index}.")
-        self.title.setText(title_of(self.item))
+        self.title.setText(breakable(title_of(self.item)))
         self.details.setText(details_of(self.item, report))
         self.status.setText(status_html(report))
         self.buttons["preview"].setEnabled(self.item.is_link or bool(report and report.available))

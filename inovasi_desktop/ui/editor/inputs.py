@@ -30,10 +30,12 @@ def tr(text: str) -> str:
 
 
 class WheelGuard(QObject):
-    """Passes the mouse wheel on to the scroll area while the watched value widget has no focus."""
+    """Passes the mouse wheel on to the scroll area unless the watched value widget has focus and the
+    pointer came onto it by moving: a focused choice that scrolls under a still pointer is passing by
+    (Qt sends no Enter then, so underMouse() stays false)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():
+        if event.type() == QEvent.Type.Wheel and not (watched.hasFocus() and watched.underMouse()):
             event.ignore()  # ignored and filtered: Qt offers it to the parents, up to the scroll area
             return True
         return False

@@ -210,3 +210,21 @@ def test_deleted_innovations_wait_in_the_bin_and_can_be_restored(qtbot, window, 
     assert window.list_view.model.rows == []
     window.bin_action.trigger()
     assert sorted(r.id for r in window.list_view.model.rows) == sorted([kept.id, gone.id])
+
+
+def test_delete_key_then_ctrl_z_brings_it_back(qtbot, window, workspace, monkeypatch):
+    """The status bar says "Tekan Ctrl+Z untuk membatalkan": the key must work where the focus is then."""
+    from menus import press
+
+    kept, gone = innovations.create(workspace), innovations.create(workspace)
+    window.refresh()
+    table = window.list_view.table
+    window.list_view.select(gone.id)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    press(window, "Del")
+    assert [r.id for r in window.list_view.model.rows] == [kept.id]
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    press(window, "Ctrl+Z")
+    assert {r.id for r in window.list_view.model.rows} == {kept.id, gone.id}

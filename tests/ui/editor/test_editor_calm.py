@@ -28,10 +28,11 @@ def scroll_bar(editor):
 
 
 def wheel(widget, notches: int = -1) -> None:
-    """Turn the mouse wheel over the middle of `widget`, through the window system as a real mouse does
-    (a negative turn scrolls down)."""
+    """Move the pointer onto the middle of `widget` and turn the mouse wheel there, through the window
+    system as a real mouse does (a negative turn scrolls down)."""
     top = widget.window()
     pos = widget.mapTo(top, widget.rect().center())
+    QTest.mouseMove(top.windowHandle(), pos)
     QTest.wheelEvent(top.windowHandle(), QPointF(pos), QPoint(0, 120 * notches))
 
 
@@ -77,6 +78,30 @@ def test_a_focused_choice_still_takes_the_wheel(qtbot, window):
     wheel(combo)
     assert combo.currentIndex() == 1  # chosen on purpose: the user focused it first
     assert editor.dirty
+
+
+def test_a_focused_choice_scrolled_under_a_still_pointer_keeps_its_value(qtbot, window):
+    """A value chosen, then the page scrolled with the wheel: the focused choice passes under the still
+    pointer on the way and must let the page go on scrolling, not take the next turns."""
+    window.new_action.trigger()
+    wait_for_editor(window)
+    editor = window.editor
+    combo = profile_field(editor, "klasifikasi").input
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    bar = scroll_bar(editor)
+    bar.setValue(0)
+    step = bar.singleStep() * QApplication.wheelScrollLines()
+    top = window.windowHandle()
+    centre = combo.mapTo(window, combo.rect().center())
+    pointer = QPoint(centre.x(), centre.y() - 2 * step)  # two turns down bring the choice under it
+    viewport = editor.view.stack.currentWidget().viewport()
+    assert viewport.rect().contains(viewport.mapFrom(window, pointer))
+    QTest.mouseMove(top, pointer)
+    for _ in range(4):
+        QTest.wheelEvent(top, QPointF(pointer), QPoint(0, -120))
+    assert combo.currentIndex() == 0 and not editor.dirty
+    assert bar.value() >= 3 * step, "the page went on scrolling"
 
 
 def test_the_basis_choice_of_an_indicator_ignores_a_passing_wheel(qtbot, window):

@@ -14,7 +14,7 @@ from evidence_files import MB, store_contents
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QPushButton
 
 from inovasi_desktop.domain import EvidenceItem
 from inovasi_desktop.services import innovations
@@ -414,3 +414,66 @@ def test_a_dropped_scan_says_it_was_not_read(qtbot, window, workspace, files):
     assert dialog.nomor.text() == "" and not any(m.isVisible() for m in dialog.read_markers.values())
     click(qtbot, dialog.later_button)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_long_file_name_wraps_and_every_button_stays_in_view(qtbot, window, workspace, files):
+    """Names from scanners and chat apps run long without a space; the row, the refusal under it and the
+    preview must wrap them, not widen the page past the window (a sideways scroll bar, Hapus cut off)."""
+    window.resize(1280, 720)  # the window's size at the first start
+    editor = open_at(window, workspace, "indikator:4")
+    panel = panel_of(editor, 4)
+    name = ("Laporan_Pelaksanaan_Program_Inovasi_Daerah_SIPINTER_Dinas_Kesehatan_Kabupaten_Mojokerto_"
+            "Tahun_Anggaran_2025_revisi_final_v3_(1).pdf")
+    drop(panel, [files.text_pdf(name, ("Bukti pelaksanaan",)), files.write("kosong_" + name, b"")])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    [row] = panel.rows
+    assert row.title.text().replace("\u200b", "") == name
+    assert "tidak disimpan: Berkas kosong" in panel.message.text()
+    page = editor.view.stack.currentWidget()
+    qtbot.waitUntil(lambda: row.buttons["remove"].isVisible())
+    assert page.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
+    remove = row.buttons["remove"]
+    right = remove.mapTo(page.viewport(), remove.rect().topRight()).x()
+    assert right < page.viewport().width()
+
+    click(qtbot, row.buttons["preview"])
+    preview = panel.preview
+    qtbot.waitUntil(preview.isVisible)
+    details = preview.findChild(QLabel, "previewDetails")
+    assert details.width() < preview.width() / 2, "the details beside the document stay narrow"
+    preview.accept()
+
+    click(qtbot, row.buttons["remove"])  # "Bukti "<name>" dihapus dari daftar." with Urungkan beside it
+    qtbot.waitUntil(panel.undo_bar.isVisible)
+    assert page.horizontalScrollBar().maximum() == 0, "the page scrolls sideways"
+
+
+def test_a_file_added_twice_to_one_list_is_said_once(qtbot, window, workspace, files):
+    editor = open_at(window, workspace, "indikator:5")
+    panel = panel_of(editor, 5)
+    sk = files.text_pdf("SK Bimtek.pdf", ("Surat Keputusan Bimtek",))
+    drop(panel, [sk])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    drop(panel, [files.write("SK Bimtek (1).pdf", sk.read_bytes())])
+    wait_added(qtbot, panel)
+    lines = panel.message.text().split("<br>")
+    assert len(panel.rows) == 1
+    [said] = [line for line in lines if "SK Bimtek (1).pdf" in line]  # not again as "already used here"
+    assert "sudah ada di indikator 5" in said and "tidak ditambahkan lagi" in said
+
+
+def test_replacing_a_file_does_not_call_it_used_already(qtbot, window, workspace, files, monkeypatch):
+    editor = open_at(window, workspace, "indikator:5")
+    panel = panel_of(editor, 5)
+    drop(panel, [files.text_pdf("SK lama.pdf", ("Surat Keputusan lama",))])
+    wait_added(qtbot, panel)
+    wait_describe(qtbot, panel).reject()
+    replacement = files.text_pdf("SK baru.pdf", ("Surat Keputusan baru",))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(replacement), ""))
+    click(qtbot, panel.rows[0].buttons["replace"])
+    wait_added(qtbot, panel)
+    [row] = panel.rows
+    assert row.item.file_name == "SK baru.pdf"
+    assert "sudah dipakai" not in panel.message.text()

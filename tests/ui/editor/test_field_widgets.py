@@ -135,3 +135,17 @@ def test_an_impossible_date_stays_visible_is_reported_and_saved_as_typed(qtbot, 
     saved(qtbot, window)
     assert stored(workspace, window, "waktu_penerapan") == "2025-08-17"
     assert field_of(reopen(qtbot, window, "waktu"), "waktu_penerapan").edit.text() == "17-08-2025"
+
+
+def test_a_date_written_with_the_month_name_is_taken(qtbot, window, workspace):
+    """Decrees write "17 Agustus 2025"; typed so, it is a date, stored and shown back in the field's form."""
+    window.new_action.trigger()
+    wait_for_editor(window)
+    window.editor.view.show_step("waktu")
+    penerapan = field_of(window, "waktu_penerapan")
+    type_into(qtbot, penerapan.edit, "17 Agustus 2025")
+    leave(penerapan)
+    saved(qtbot, window)
+    assert stored(workspace, window, "waktu_penerapan") == "2025-08-17"
+    assert "bukan tanggal yang sah" not in penerapan.message.text()
+    assert field_of(reopen(qtbot, window, "waktu"), "waktu_penerapan").edit.text() == "17-08-2025"

@@ -33,11 +33,16 @@ def test_what_is_no_stored_date(value) -> None:
     ("7-8-2025", date(2025, 8, 7)),
     (" 2025-08-17 ", date(2025, 8, 17)),
     ("2025/8/17", date(2025, 8, 17)),
+    ("17 Agustus 2025", date(2025, 8, 17)),  # as written in letters and decrees
+    ("1 januari 2024", date(2024, 1, 1)),
+    (" 5  Nopember 2025 ", date(2025, 11, 5)),
+    ("30 Des. 2025", date(2025, 12, 30)),
 ])
 def test_typed_dates_read_day_first_or_iso(text: str, expected: date) -> None:
     assert parse_date_text(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "besok", "31-02-2025", "17-08", "17-08-2025-1", "17 08 2025", "17-O8-2025"])
+@pytest.mark.parametrize("text", ["", "besok", "31-02-2025", "17-08", "17-08-2025-1", "17 08 2025", "17-O8-2025",
+                                  "31 Februari 2025", "17 Agustus", "Agustus 2025", "17 Bulan 2025"])
 def test_what_is_no_typed_date(text: str) -> None:
     assert parse_date_text(text) is None

@@ -109,3 +109,13 @@ def test_open_image_reads_only_the_header(files):
     path = files.write("layar.png", files.png_declaring(4000, 3000))  # header fine, pixel data missing
     with open_image(path) as image:
         assert image.size == (4000, 3000)
+
+
+def test_a_16_bit_grey_scan_made_smaller_keeps_its_greys(files, tmp_path):
+    """Made smaller, a 16-bit grey scan must not turn into a white page (Pillow's 8-bit conversion clips)."""
+    noise = Image.frombytes("L", (1200, 1600), os.urandom(1200 * 1600)).convert("I")
+    image = noise.point(lambda v: v * 40 + 20000).convert("I;16")  # greys around 20000-30000 of 65535
+    src = _save(image, files.folder / "pindai16.png", "PNG")
+    out = shrink_image(src, tmp_path / "pindai16.png", max_bytes=300 * KB, max_side=1000)
+    with Image.open(out) as result:
+        assert 70 < result.convert("L").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0)) < 120

@@ -64,3 +64,15 @@ def test_transparency_becomes_white_paper(tmp_path):
 def test_undecodable_file_raises(tmp_path):
     with pytest.raises(ImageUnreadable):
         prepare_image(_write(tmp_path, b"\xff\xd8\xff\xe0" + b"\x00" * 64, "rusak.jpg"), *BOX)
+
+
+def test_a_16_bit_grey_scan_keeps_its_greys(tmp_path):
+    """Scanners can save 16-bit grey; Pillow's own conversion to 8 bits clips it to white paper."""
+    image = Image.new("I;16", (600, 800), 30000)  # mid grey, as 16 bits
+    image.paste(Image.new("I;16", (200, 200), 2000), (100, 100))  # a dark block
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    printed = _open(prepare_image(_write(tmp_path, buffer.getvalue(), "pindai16.png"), *BOX)).convert("L")
+    grey, dark = printed.getpixel((printed.width - 5, printed.height - 5)), printed.getpixel(
+        (printed.width * 200 // 600, printed.height * 200 // 800))
+    assert 105 < grey < 130 and dark < 20
