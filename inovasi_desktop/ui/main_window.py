@@ -17,6 +17,7 @@ from inovasi_desktop.ui import main_actions, view_settings
 from inovasi_desktop.ui.innovation_list import InnovationListView
 from inovasi_desktop.ui.screen_fit import resize_within_screen
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
+from inovasi_desktop.ui.window_shortcuts import WindowShortcuts
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
     # --- actions -------------------------------------------------------------------------
     def _build_actions(self) -> None:
         main_actions.build(self)
+        self.window_shortcuts = WindowShortcuts(self)
         self._update_actions()
 
     def save_now(self) -> None:
