@@ -83,6 +83,7 @@ class InnovationListView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its end: "… (salinan)"
         self._size_columns()
         self.table.doubleClicked.connect(lambda index: self.open_requested.emit(index.data(ROW_ROLE).id))
         self.table.activated.connect(lambda index: self.open_requested.emit(index.data(ROW_ROLE).id))

@@ -360,6 +360,25 @@ def test_list_is_newest_first_and_columns_are_not_clipped(qtbot, window, workspa
     assert listed(window) == ["Terbaru", "Tengah", "Lama"]
 
 
+def test_a_long_name_and_its_copy_look_different_in_the_list(qtbot, window, workspace):
+    """Duplikat adds "(salinan)" at the end of the name; a long name cut at its end would hide it."""
+    original = named(workspace, "Sistem Informasi Pemantauan Tumbuh Kembang Balita dan Ibu Hamil Berbasis Desa "
+                                "Terintegrasi dengan Layanan Posyandu dan Puskesmas Kecamatan")
+    copy = innovations.duplicate(workspace, original.id)
+    window.resize(1366, 768)
+    window.show()
+    window.refresh()
+    table = window.list_view.table
+    qtbot.waitUntil(lambda: table.isVisible())
+    rows = {table.model().index(row, 0).data(): row for row in range(table.model().rowCount())}
+    assert table.fontMetrics().horizontalAdvance(copy.name) > table.columnWidth(0)  # it is cut somewhere
+    table.clearSelection()
+    table.setAlternatingRowColors(False)  # the same background behind both names
+    shots = [table.viewport().grab(table.visualRect(table.model().index(rows[name], 0))).toImage()
+             for name in (original.name, copy.name)]
+    assert shots[0] != shots[1]
+
+
 def test_the_guide_has_one_anchor_for_every_editor_step_of_every_catalogue(qapp, catalogues):
     from inovasi_desktop.ui.editor.steps import editor_steps
     from inovasi_desktop.ui.guide_content import anchor_for_step, guide_html, headings
