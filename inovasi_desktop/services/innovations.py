@@ -346,9 +346,10 @@ def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = Non
     _refuse_foreign_evidence_ids(ws, innovation)
     _follow_organisation(ws, catalogue, innovation)
     innovation.opd = organisation.get(ws).opd
+    if in_bin is not None and existing == REPLACE:  # replaced as it stands now, still counted for its OPD
+        innovation.revision, opd, innovation.origin = _stored_standing(ws, innovation.id)
+        innovation.opd = opd or innovation.opd
     stored = evidence_beside.store(ws, catalogue, innovation, document.files, folder)
-    if in_bin is not None and existing == REPLACE:
-        innovation.revision = _stored_revision(ws, innovation.id)  # replaced as it stands now
     try:
         save(ws, innovation)
         if in_bin and existing == REPLACE:
@@ -369,9 +370,11 @@ def _existing_state(ws: Workspace, innovation: Innovation, existing: str) -> boo
     return in_bin if present else None
 
 
-def _stored_revision(ws: Workspace, innovation_id: str) -> int:
+def _stored_standing(ws: Workspace, innovation_id: str) -> tuple[int, str, str]:
+    """Revision, OPD and origin of the stored innovation (a received one stays its sender's)."""
     with ws.db.begin() as session:
-        return _repo(session).revision(innovation_id) or 0
+        stored = _repo(session).get(innovation_id, include_deleted=True)
+    return stored.revision, stored.opd, stored.origin
 
 
 def _already_there(innovation: Innovation, in_bin: bool) -> AlreadyImported:

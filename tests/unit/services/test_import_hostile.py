@@ -149,6 +149,22 @@ def test_an_id_in_the_bin_is_refused_then_restored_and_updated_with_ganti(ws, fo
     assert innovations.list_rows(ws, deleted=True) == []
 
 
+def test_replacing_a_received_innovation_keeps_it_counted_for_its_sending_opd(ws, folder):
+    """At Bappeda, `import-json --ganti` of an innovation an OPD sent must not move it to Bappeda's own row."""
+    from inovasi_desktop.domain import Organisation
+    from inovasi_desktop.services import organisation
+
+    organisation.save(ws, Organisation(pemda="Kabupaten Mojokerto", opd="Bappeda", head_name="Ir. Siti Aminah",
+                                       head_nip="197203151998031007", role="koordinator"))
+    received = innovations.import_json_file(ws, folder / innovations.EXAMPLE_FILE)
+    received.opd, received.origin = "Dinas Pendidikan", "Kiriman Dinas Pendidikan, 7 Desember 2026"
+    innovations.save(ws, received)
+    replaced = innovations.import_json_file(ws, folder / innovations.EXAMPLE_FILE, innovations.REPLACE)
+    stored = innovations.get(ws, replaced.id)
+    assert (stored.opd, stored.origin) == ("Dinas Pendidikan", "Kiriman Dinas Pendidikan, 7 Desember 2026")
+    assert stored.name.startswith("(Contoh)")
+
+
 def test_import_json_ganti_and_salinan_on_the_command_line(ws, folder, capsys):
     from inovasi_desktop.cli import main
 
