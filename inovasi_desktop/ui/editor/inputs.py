@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -60,6 +61,8 @@ class DateInput(QWidget):
         super().__init__()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # One line high: a taller row would sink the field below its form label.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.edit = wheel_only_when_focused(QLineEdit())
         self.edit.setPlaceholderText(placeholder)
         self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 24)  # hint readable

@@ -8,7 +8,7 @@ import os
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 
 from inovasi_desktop.services import innovations
 from inovasi_desktop.ui.editor.editor_view import STATE_ROLE
@@ -336,6 +336,28 @@ def test_the_evidence_date_calendar_opens_inside_the_indicator_period(qtbot, win
     assert (start.year, start.month) <= (calendar.yearShown(), calendar.monthShown()) <= (end.year, end.month)
     assert QDate(start.year, start.month, start.day) > calendar.minimumDate()
     dialog.date_input.menu.close()
+
+
+def test_the_date_label_sits_beside_its_field_in_the_evidence_dialog(qtbot, window):
+    """The dialog is taller than its rows need; the date row must not take the extra height (its label stayed at
+    the top while the field sank to the middle)."""
+    from inovasi_desktop.domain import EvidenceItem
+    from inovasi_desktop.ui.dialogs.evidence_metadata import MetadataDialog
+
+    window.new_action.trigger()
+    wait_for_editor(window)
+    panel = window.editor.view.pages["indikator:2"].evidence
+    dialog = MetadataDialog(EvidenceItem(file_name="sk.pdf"), panel.target, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(dialog.width(), dialog.height() + 120)  # as a user may drag it
+    qtbot.wait(50)
+    for field, label_text in ((dialog.tanggal, "Tanggal"), (dialog.nomor, "Nomor")):
+        label = next(w for w in dialog.findChildren(QLabel) if w.text().startswith(label_text) and w.isVisible())
+        label_middle = label.mapTo(dialog, label.rect().center()).y()
+        field_middle = field.mapTo(dialog, field.rect().center()).y()
+        assert abs(label_middle - field_middle) <= 3, (label_text, label_middle, field_middle)
 
 
 def test_focus_changes_after_the_editor_closed_reach_no_deleted_page(qtbot, window):
