@@ -69,3 +69,25 @@ def test_settings_change_the_evidence_size_cap(qtbot, window, workspace):
     dialog.size_cap.setValue(5.0)
     dialog.accept()
     assert evidence_status.max_bytes(workspace) == 5 * 2**20
+
+
+def test_an_error_shown_while_typing_goes_without_leaving_a_gap(qtbot, window, workspace):
+    """Typing the NIP shows "18 angka" until it is whole; then the form closes up again, so that Simpan is
+    back where the pointer expects it."""
+    from inovasi_desktop.ui.dialogs.organisation import OrganisationDialog
+
+    dialog = OrganisationDialog(workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    save = dialog.buttons.buttons()[0]
+    before = (dialog.height(), save.mapTo(dialog, save.rect().topLeft()).y())
+    nip = dialog.edits["head_nip"]
+    nip.setFocus()
+    nip.selectAll()  # typed anew over the stored one
+    qtbot.keyClicks(nip, "1972")
+    qtbot.waitUntil(lambda: dialog.errors["head_nip"].isVisible())
+    qtbot.waitUntil(lambda: dialog.height() > before[0])  # room for the message
+    qtbot.keyClicks(nip, "03151998031007")
+    qtbot.waitUntil(lambda: not dialog.errors["head_nip"].isVisible())
+    qtbot.waitUntil(lambda: (dialog.height(), save.mapTo(dialog, save.rect().topLeft()).y()) == before)

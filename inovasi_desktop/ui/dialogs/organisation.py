@@ -60,10 +60,11 @@ class OrganisationDialog(QDialog):
             edit.textChanged.connect(self._validate)
             error = QLabel()
             error.setStyleSheet("color: #b00020;")
-            error.hide()
             self.edits[attr], self.errors[attr] = edit, error
             form.addRow(tr(label) + (" *" if attr in required else ""), edit)
             form.addRow("", error)
+            form.setRowVisible(error, False)  # a hidden row takes no spacing either
+        self.form = form
         from inovasi_desktop.domain.model import ROLE_COORDINATOR, ROLE_OPD
 
         self.role = wheel_only_when_focused(QComboBox())
@@ -111,9 +112,17 @@ class OrganisationDialog(QDialog):
             touched = bool(self.edits[attr].text()) or self.edits[attr].isModified()
             message = found.get(attr, "") if touched else ""
             label.setText(tr(message))
-            label.setVisible(bool(message))
+            self._show_error_row(label, bool(message))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not found)
         return not found
+
+    def _show_error_row(self, label: QLabel, visible: bool) -> None:
+        if self.form.isRowVisible(label) == visible:
+            return
+        self.form.setRowVisible(label, visible)
+        if not visible and self.isVisible():  # close up again, so that the buttons come back under the pointer
+            self.layout().activate()
+            self.resize(self.width(), self.sizeHint().height())
 
     def accept(self) -> None:
         if not self._validate():
@@ -123,6 +132,6 @@ class OrganisationDialog(QDialog):
             evidence_status.set_max_bytes(self.workspace, round(self.size_cap.value() * 2**20))
         except InovasiError as err:
             self.errors["pemda"].setText(str(err))
-            self.errors["pemda"].show()
+            self._show_error_row(self.errors["pemda"], True)
             return
         super().accept()
