@@ -11,6 +11,7 @@ from inovasi_desktop.rules.format import format_size_id
 from inovasi_desktop.services import backups, snapshots
 from inovasi_desktop.ui.dialogs.restore_backup import FILE_FILTER, innovations_text, organisation_text
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
+from inovasi_desktop.ui.user_folders import documents_folder
 
 
 def tr(text: str) -> str:
@@ -38,7 +39,7 @@ class BackupUi:
 
     # -- Cadangkan ke… ----------------------------------------------------------------------------
     def backup_to(self) -> None:
-        start = str(Path.home() / backups.default_file_name())
+        start = str(documents_folder() / backups.default_file_name())
         name, _ = QFileDialog.getSaveFileName(self.window, tr("Cadangkan ke"), start, tr(FILE_FILTER))
         if not name:
             return

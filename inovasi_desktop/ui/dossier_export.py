@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog, QWidget
 
 from inovasi_desktop.services import dossier
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
+from inovasi_desktop.ui.user_folders import documents_folder
 
 
 def tr(text: str) -> str:
@@ -45,7 +46,7 @@ class DossierExport(QObject):
         self.title, self.failed_title = tr("Ekspor PDF"), tr("Ekspor PDF gagal")  # the print path sets its own
 
     def ask_targets(self, names: dict[str, str]) -> dict[str, Path]:
-        start = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        start = documents_folder()
         if len(names) == 1:
             [(iid, name)] = names.items()
             path, _ = QFileDialog.getSaveFileName(self.parent_widget, tr("Simpan berkas PDF"),

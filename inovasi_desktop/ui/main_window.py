@@ -17,6 +17,7 @@ from inovasi_desktop.ui import main_actions, view_settings
 from inovasi_desktop.ui.innovation_list import InnovationListView
 from inovasi_desktop.ui.screen_fit import resize_within_screen
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
+from inovasi_desktop.ui.user_folders import documents_folder
 from inovasi_desktop.ui.window_shortcuts import WindowShortcuts
 
 log = logging.getLogger(__name__)
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
         from inovasi_desktop.ui.dialogs.receive_bundle import ReceiveBundleDialog
 
         if not paths:
-            chosen, _ = QFileDialog.getOpenFileNames(self, tr("Terima kiriman"), "",
+            chosen, _ = QFileDialog.getOpenFileNames(self, tr("Terima kiriman"), str(documents_folder()),
                                                      tr("Kiriman Inovasi Desktop (*.inovasi)"))
             paths = [Path(p) for p in chosen]
         if not paths:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,6 +34,7 @@ from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.editor.inputs import wheel_only_when_focused
 from inovasi_desktop.ui.screen_fit import resize_within_screen
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
+from inovasi_desktop.ui.user_folders import documents_folder
 
 MB = 1024 * 1024
 
@@ -73,8 +74,7 @@ class PortalPackageDialog(QDialog):
                           "unggah portal (foto dan pindaian diperkecil bila perlu), isian profil yang mudah disalin, "
                           "dan daftar unggah.").format(name=escape(self.name or tr("(tanpa nama)"))))
         intro.setWordWrap(True)
-        start = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                     or Path.home())
+        start = documents_folder()
         self.folder_edit = QLineEdit(str(portal_package.suggested_folder(start, self.name)))
         self.folder_edit.setToolTip(tr("Folder baru yang akan dibuat untuk paket ini"))
         self.choose_button = QPushButton(tr("Pilih…"))

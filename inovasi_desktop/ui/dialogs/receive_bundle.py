@@ -28,6 +28,7 @@ from inovasi_desktop.services import bundles
 from inovasi_desktop.services.bundles import Choice, Status
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
+from inovasi_desktop.ui.user_folders import documents_folder
 
 
 def tr(text: str) -> str:
@@ -171,7 +172,7 @@ class ReceiveBundleDialog(QDialog):
 
     def add_parts(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Tambah berkas bagian kiriman"),
-                                                str(self.paths[0].parent) if self.paths else "",
+                                                str(self.paths[0].parent if self.paths else documents_folder()),
                                                 tr("Kiriman Inovasi Desktop (*.inovasi)"))
         self.add_paths([Path(p) for p in paths])
 

@@ -29,6 +29,7 @@ from inovasi_desktop.export.backup_archive import Manifest
 from inovasi_desktop.rules.format import format_date_id, format_size_id
 from inovasi_desktop.services import backups, snapshots
 from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.ui.user_folders import documents_folder
 
 
 def tr(text: str) -> str:
@@ -139,7 +140,8 @@ class RestoreBackupDialog(QDialog):
             self.show_source(backups.snapshot_source(self.snapshots[rows[0]]))
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Pilih berkas cadangan"), str(Path.home()), tr(FILE_FILTER))
+        name, _ = QFileDialog.getOpenFileName(self, tr("Pilih berkas cadangan"), str(documents_folder()),
+                                              tr(FILE_FILTER))
         if name:
             self.open_file(Path(name))
 

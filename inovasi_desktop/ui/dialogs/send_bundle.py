@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, QUrlQuery
+from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from inovasi_desktop.services import bundles, organisation
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui import removable_drives
 from inovasi_desktop.ui.tasks import Operation, TaskRunner
+from inovasi_desktop.ui.user_folders import documents_folder
 
 USB, EMAIL, FOLDER = 0, 1, 2
 
@@ -48,10 +49,6 @@ def tr(text: str) -> str:
 def open_url(url: QUrl) -> bool:
     """The one door to the desktop (mail program, file manager); tests replace it."""
     return QDesktopServices.openUrl(url)
-
-
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 class SendBundleDialog(QDialog):
@@ -166,7 +163,7 @@ class SendBundleDialog(QDialog):
             self.limit_combo.addItem(f"{mb} MB", mb)
         self.limit_combo.setCurrentIndex(bundles.MAIL_LIMITS_MB.index(bundles.DEFAULT_MAIL_LIMIT_MB))
         self.limit_combo.setToolTip(tr("Batas ukuran surel dari layanan surel Anda (Gmail: 25 MB)"))
-        self.mail_folder = QLineEdit(str(_documents() / tr("Kiriman surel")))
+        self.mail_folder = QLineEdit(str(documents_folder() / tr("Kiriman surel")))
         choose = QPushButton(tr("Pilih…"))
         choose.clicked.connect(lambda: self._choose_folder(self.mail_folder))
         folder_row = QHBoxLayout()
@@ -225,7 +222,7 @@ class SendBundleDialog(QDialog):
         return bundles.default_file_name(list(self.chosen().values()), self.opd)
 
     def _suggest_file(self) -> None:
-        folder = Path(self.file_edit.text()).parent if self.file_edit.text().strip() else _documents()
+        folder = Path(self.file_edit.text()).parent if self.file_edit.text().strip() else documents_folder()
         self.file_edit.setText(str(folder / self._file_name()))
 
     def _choose_file(self) -> None:
@@ -266,7 +263,7 @@ class SendBundleDialog(QDialog):
                     return bundles.send_and_read_back(ws, ids, target, with_pdf=with_pdf, progress=control.progress,
                                                       cancelled=control.cancelled)
             elif kind == EMAIL:
-                folder = Path(self.mail_folder.text().strip() or _documents())
+                folder = Path(self.mail_folder.text().strip() or documents_folder())
                 folder.mkdir(parents=True, exist_ok=True)
                 target = _free_name(folder / self._file_name())
                 part_bytes = bundles.part_bytes_for_mail(self.limit_combo.currentData())

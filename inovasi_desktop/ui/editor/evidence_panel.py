@@ -28,6 +28,7 @@ from inovasi_desktop.ui.editor.evidence_drop import DropTarget
 from inovasi_desktop.ui.editor.evidence_rows import EmptyNote, EvidenceRow, paint, style, title_of
 from inovasi_desktop.ui.editor.labels import MESSAGE_COLOURS, breakable
 from inovasi_desktop.ui.tasks import TaskRunner
+from inovasi_desktop.ui.user_folders import documents_folder
 
 PAGE_ROWS = 10  # rows shown before "Tampilkan ... lainnya"
 
@@ -220,7 +221,7 @@ class EvidencePanel(DropTarget, QWidget):
     def choose_files(self) -> None:
         start = settings.get(self.ws, settings.LAST_FOLDER) if self.bound else None
         patterns = file_patterns(self.accepts)
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Pilih berkas bukti dukung"), start or str(Path.home()),
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Pilih berkas bukti dukung"), start or str(documents_folder()),
                                                 tr("Bukti dukung ({p});;Semua berkas (*)").format(p=patterns))
         if paths:
             settings.put(self.ws, {settings.LAST_FOLDER: str(Path(paths[0]).parent)})
@@ -325,8 +326,8 @@ class EvidencePanel(DropTarget, QWidget):
             self.metadata_dialog.accepted.connect(lambda: (self.changed.emit(), self.refresh()))
             self.metadata_dialog.open()
         elif name == "replace":
-            path, _ = QFileDialog.getOpenFileName(self, tr("Pilih berkas pengganti"),
-                                                  settings.get(self.ws, settings.LAST_FOLDER) or str(Path.home()))
+            start = settings.get(self.ws, settings.LAST_FOLDER) or str(documents_folder())
+            path, _ = QFileDialog.getOpenFileName(self, tr("Pilih berkas pengganti"), start)
             if path:
                 self.add_paths([Path(path)], replace=item)
         elif name in ("up", "down"):

@@ -13,6 +13,7 @@ from inovasi_desktop.services import monitoring, settings
 from inovasi_desktop.ui.monitoring.opd_model import tr
 from inovasi_desktop.ui.monitoring.page import CHART_WIDTH, MonitoringPage
 from inovasi_desktop.ui.tasks import Operation
+from inovasi_desktop.ui.user_folders import documents_folder
 
 
 def chart_svgs(view) -> dict[str, bytes]:
@@ -112,7 +113,7 @@ class MonitoringController(QObject):
     # --- the recap ----------------------------------------------------------------------------------------
     def ask_recap(self) -> None:
         name = "laporan-pemantauan-inovasi-daerah.pdf"
-        path, _ = QFileDialog.getSaveFileName(self.page, tr("Buat rekap pemantauan"), str(Path.home() / name),
+        path, _ = QFileDialog.getSaveFileName(self.page, tr("Buat rekap pemantauan"), str(documents_folder() / name),
                                               tr("PDF (*.pdf);;Buku kerja Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.write_recap(Path(path))

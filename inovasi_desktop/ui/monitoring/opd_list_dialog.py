@@ -24,6 +24,7 @@ from inovasi_desktop.services import region_opds
 from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui.monitoring.opd_model import tr
 from inovasi_desktop.ui.monitoring.page import TEMPLATE_STYLE
+from inovasi_desktop.ui.user_folders import documents_folder
 
 NEW_NAME = "Perangkat daerah baru"
 
@@ -127,7 +128,7 @@ class OpdListDialog(QDialog):
         self.set_names(list(region_opds.TEMPLATE), template=True)
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Impor daftar perangkat daerah"), "",
+        path, _ = QFileDialog.getOpenFileName(self, tr("Impor daftar perangkat daerah"), str(documents_folder()),
                                               tr("Daftar (*.csv *.xlsx);;Semua berkas (*)"))
         if path:
             self.import_path(Path(path))
