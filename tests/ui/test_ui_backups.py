@@ -146,22 +146,15 @@ def test_batal_on_the_progress_stops_the_backup_and_leaves_nothing(qtbot, window
 @menu_clicks
 def test_received_dossiers_come_back_with_a_backup_restored_from_the_dialog(qtbot, window, workspace, monkeypatch,
                                                                            tmp_path):
-    from inovasi_desktop.domain import Organisation
-    from inovasi_desktop.services import bundles, organisation
-    from inovasi_desktop.services.workspace import Workspace
+    from inovasi_desktop.services import bundles
+    from tests.fixtures.received import receive_from_an_opd
 
-    opd = Workspace(home=tmp_path / "opd")
-    organisation.save(opd, Organisation(pemda="Kabupaten Mojokerto", opd="Dinas Pendidikan", head_name="Drs. Sugeng",
-                                        head_nip="196801011990031005", default_catalogue="iid-2026"))
-    sent = innovations.import_example(opd)
-    bundles.send(opd, [sent.id], tmp_path / "kiriman.inovasi", with_pdf=True)
-    opd.close()
-    bundles.receive(workspace, [tmp_path / "kiriman.inovasi"])
+    sent_id = receive_from_an_opd(workspace, tmp_path)
     window.refresh()
-    pdf = bundles.received_dossier(workspace, sent.id).read_bytes()
+    pdf = bundles.received_dossier(workspace, sent_id).read_bytes()
     shown = record_information(monkeypatch)
     backed_up(qtbot, window, monkeypatch, tmp_path / "cadangan.inovasi-cadangan", shown)
-    bundles.received_dossier(workspace, sent.id).unlink()  # lost (a new PC, a slip)
+    bundles.received_dossier(workspace, sent_id).unlink()  # lost (a new PC, a slip)
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "cadangan.inovasi-cadangan"),
                                                                          ""))
@@ -172,4 +165,4 @@ def test_received_dossiers_come_back_with_a_backup_restored_from_the_dialog(qtbo
     assert "Berkas PDF kiriman dari perangkat daerah: 1" in dialog.summary.text()
     QTest.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(shown) == 2, timeout=20000)
-    assert bundles.received_dossier(workspace, sent.id).read_bytes() == pdf
+    assert bundles.received_dossier(workspace, sent_id).read_bytes() == pdf

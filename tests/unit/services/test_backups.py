@@ -381,18 +381,10 @@ def test_a_changed_store_file_stops_the_backup_with_a_message_and_no_file(filled
 
 def _bappeda_with_a_received_dossier(tmp_path) -> tuple[Workspace, str]:
     """This data folder (Bappeda) holding an innovation received from an OPD, with the dossier it sent."""
-    from inovasi_desktop.domain import Organisation
-    from inovasi_desktop.services import bundles, organisation
+    from tests.fixtures.received import receive_from_an_opd
 
-    opd = Workspace(home=tmp_path / "opd")
-    organisation.save(opd, Organisation(pemda="Kabupaten Mojokerto", opd="Dinas Pendidikan", head_name="Drs. Sugeng",
-                                        head_nip="196801011990031005", default_catalogue="iid-2026"))
-    sent = innovations.import_example(opd)
-    bundles.send(opd, [sent.id], tmp_path / "kiriman.inovasi", with_pdf=True)
-    opd.close()
     ws = Workspace()
-    bundles.receive(ws, [tmp_path / "kiriman.inovasi"])
-    return ws, sent.id
+    return ws, receive_from_an_opd(ws, tmp_path)
 
 
 def test_received_dossiers_are_backed_up_and_restored_on_a_new_pc(inovasi_home, tmp_path):
