@@ -360,7 +360,7 @@ def test_email_without_a_mail_program_says_how_to_attach_instead(qtbot, window, 
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=60_000)
     text = dialog.summary.text()
     assert "sudah dibuka" not in text and "Program surel tidak dapat dibuka" in text and "peramban" in text
-    assert urls[-1].toLocalFile() == str(tmp_path / "surel")  # the folder with the attachment is opened
+    assert Path(urls[-1].toLocalFile()) == tmp_path / "surel"  # the folder with the attachment is opened
     qtbot.mouseClick(dialog.mail_button, Qt.MouseButton.LeftButton)  # tried again: said once
     assert dialog.summary.text().count("Program surel tidak dapat dibuka") == 1
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from menus import choose, menu_clicks
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog
 
 from inovasi_desktop.ui.user_folders import documents_folder
@@ -24,10 +25,12 @@ def user_home(tmp_path, monkeypatch):
     return home
 
 
-def test_documents_when_there_is_one_else_home(user_home):
-    assert documents_folder() == user_home
-    (user_home / "Documents").mkdir()
-    assert documents_folder() == user_home / "Documents"
+def test_documents_when_there_is_one_else_home(user_home, tmp_path, monkeypatch):
+    documents = tmp_path / "Dokumen"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(documents))  # as Windows names it
+    assert documents_folder() == Path.home()  # not made yet
+    documents.mkdir()
+    assert documents_folder() == documents
 
 
 @menu_clicks
@@ -37,4 +40,5 @@ def test_receiving_a_bundle_starts_in_documents(qtbot, window, user_home, monkey
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda parent, title, folder, *a: started.append(folder)
                         or ([], ""))
     choose(qtbot, window, "fileMenu", "Terima kiriman…")
-    assert [Path(f) for f in started] == [user_home / "Documents"]
+    assert [Path(f) for f in started] == [documents_folder()]
+    assert documents_folder() != Path.cwd()
