@@ -21,16 +21,17 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
+from inovasi_desktop.domain.os_errors import ERROR_LOCK_VIOLATION, ERROR_SHARING_VIOLATION, windows_error
+
 T = TypeVar("T")
 
-ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION = 32, 33  # Windows system error codes
 IN_USE_RETRY_SECONDS = 1.0  # a virus scanner or the search indexer holds a new file for a moment
 _RETRY_PAUSE = 0.05
 
 
 def held_open_elsewhere(err: OSError) -> bool:
     """Whether `err` says another program holds the file open (Windows sharing or lock violation)."""
-    return getattr(err, "winerror", None) in (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION)
+    return windows_error(err) in (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION)
 
 
 def retry_in_use(action: Callable[[], T], *, seconds: float = IN_USE_RETRY_SECONDS) -> T:

@@ -8,6 +8,7 @@ e.g. f"Berkas tidak dapat dibaca: {describe_os_error(err)}."
 from __future__ import annotations
 
 import errno
+import os
 
 NOT_FOUND = "berkas atau folder tidak ditemukan"
 ACCESS_DENIED = "akses ditolak"
@@ -49,6 +50,8 @@ _BY_ERRNO = {
 if hasattr(errno, "EDQUOT"):  # not on Windows
     _BY_ERRNO[errno.EDQUOT] = QUOTA
 
+ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION = 32, 33  # another program holds the file (or part of it)
+
 # Windows system error codes (OSError.winerror); checked first, as Python folds several into one errno
 # (a sharing violation arrives as EACCES).
 _BY_WINERROR = {
@@ -59,8 +62,8 @@ _BY_WINERROR = {
     19: READ_ONLY_MEDIA,  # ERROR_WRITE_PROTECT
     21: NOT_READY,  # ERROR_NOT_READY
     23: DEVICE_ERROR,  # ERROR_CRC
-    32: IN_USE,  # ERROR_SHARING_VIOLATION
-    33: LOCKED,  # ERROR_LOCK_VIOLATION
+    ERROR_SHARING_VIOLATION: IN_USE,
+    ERROR_LOCK_VIOLATION: LOCKED,
     39: DISK_FULL,  # ERROR_HANDLE_DISK_FULL
     53: NETWORK_PATH,  # ERROR_BAD_NETPATH
     80: ALREADY_EXISTS,  # ERROR_FILE_EXISTS
@@ -75,9 +78,37 @@ _BY_WINERROR = {
 }
 
 
+def windows_error(err: OSError) -> int | None:
+    """The Windows system error code of `err`. Python's open() goes through the C runtime, which turns a
+    sharing violation (a file another program holds open) into a bare "access denied" without the code:
+    for such an error the file is asked again, directly, whether another program holds it now."""
+    winerror = getattr(err, "winerror", None)
+    if winerror is None and err.errno == errno.EACCES and err.filename is not None:
+        probed = _windows_error_opening(err.filename)
+        return probed if probed in (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION) else None
+    return winerror
+
+
+def _windows_error_opening(path: str | bytes | os.PathLike) -> int | None:
+    """The error Windows gives for opening `path` to read, then to write, shared as the C runtime shares it;
+    None when both open (or off Windows)."""
+    try:
+        import _winapi  # Windows only
+    except ImportError:
+        return None
+    share_read_write = 0x1 | 0x2  # FILE_SHARE_READ | FILE_SHARE_WRITE, as the C runtime's open()
+    for access in (_winapi.GENERIC_READ, _winapi.GENERIC_WRITE):
+        try:
+            handle = _winapi.CreateFile(os.fsdecode(path), access, share_read_write, 0, _winapi.OPEN_EXISTING, 0, 0)
+        except OSError as probe:
+            return probe.winerror
+        _winapi.CloseHandle(handle)
+    return None
+
+
 def describe_os_error(err: OSError) -> str:
     """A short Indonesian reason for `err` (a clause without a final full stop), without paths or OS text."""
-    winerror = getattr(err, "winerror", None)
+    winerror = windows_error(err)
     if winerror in _BY_WINERROR:
         return _BY_WINERROR[winerror]
     reason = _BY_ERRNO.get(err.errno or 0)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from inovasi_desktop.atomic import retry_in_use
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.evidence.errors import StoreError
@@ -95,7 +96,7 @@ class EvidenceStore:
         """
         src = Path(src)
         try:
-            source = open(src, "rb", buffering=0)
+            source = retry_in_use(lambda: open(src, "rb", buffering=0))  # noqa: SIM115 (closed below)
         except OSError as err:
             raise StoreError(f"Berkas tidak dapat dibaca: {describe_os_error(err)}.") from None
         with source:

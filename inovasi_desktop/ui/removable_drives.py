@@ -18,7 +18,7 @@ _DRIVE_REMOVABLE = 2
 @dataclass(frozen=True)
 class Drive:
     root: Path
-    label: str
+    label: str  # the volume label; "" for a stick that has none (Qt's displayName would give "E:/")
     free: int  # bytes available to the user
 
 
@@ -29,7 +29,7 @@ def removable_drives() -> list[Drive]:
             continue
         root = volume.rootPath()
         if _is_removable(root):
-            out.append(Drive(Path(root), volume.displayName() or root, volume.bytesAvailable()))
+            out.append(Drive(Path(root), volume.name(), volume.bytesAvailable()))
     return sorted(out, key=lambda d: str(d.root))
 
 

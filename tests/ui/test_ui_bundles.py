@@ -77,6 +77,48 @@ def test_usb_target_writes_reads_back_and_says_the_stick_may_be_removed(qtbot, w
     assert not dialog.isVisible()
 
 
+class Volume:
+    """A mounted volume as QStorageInfo describes it: `name` is its label ("" when it has none), and then Qt's
+    displayName is the root path, e.g. "E:/" on Windows."""
+
+    def __init__(self, root: str, name: str) -> None:
+        self.root, self.label = root, name
+
+    def isValid(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def isReady(self) -> bool:  # noqa: N802 - Qt API
+        return True
+
+    def isReadOnly(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+    def isRoot(self) -> bool:  # noqa: N802 - Qt API
+        return False
+
+    def rootPath(self) -> str:  # noqa: N802 - Qt API
+        return self.root
+
+    def name(self) -> str:
+        return self.label
+
+    def displayName(self) -> str:  # noqa: N802 - Qt API
+        return self.label or self.root
+
+    def bytesAvailable(self) -> int:  # noqa: N802 - Qt API
+        return 8 * 10**9
+
+
+def test_a_stick_without_a_label_is_called_a_flashdisk_not_by_its_path(qtbot, window, example, monkeypatch):
+    volumes = [Volume("E:/", ""), Volume("F:/", "KINGSTON")]
+    monkeypatch.setattr(removable_drives, "QStorageInfo", type("QStorageInfo", (), {"mountedVolumes": lambda: volumes}))
+    monkeypatch.setattr(removable_drives, "_is_removable", lambda root: True)
+    dialog = open_send_dialog(qtbot, window)
+    shown = [dialog.drive_list.item(row).text() for row in range(dialog.drive_list.count())]
+    assert shown == [f"Flashdisk ({Path('E:/')}), ruang kosong 7,5 GB",
+                     f"KINGSTON ({Path('F:/')}), ruang kosong 7,5 GB"]
+
+
 def test_no_stick_says_so_and_sends_nothing(qtbot, window, example, monkeypatch):
     monkeypatch.setattr(removable_drives, "removable_drives", lambda: [])
     dialog = open_send_dialog(qtbot, window)

@@ -240,7 +240,7 @@ class SendBundleDialog(QDialog):
         self.drive_list.clear()
         for drive in removable_drives.removable_drives():
             item = QListWidgetItem(tr("{label} ({root}), ruang kosong {free}").format(
-                label=drive.label, root=drive.root, free=format_size_id(drive.free)))
+                label=drive.label or tr("Flashdisk"), root=drive.root, free=format_size_id(drive.free)))
             item.setData(256, drive)
             self.drive_list.addItem(item)
         if self.drive_list.count():

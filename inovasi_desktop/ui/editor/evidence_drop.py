@@ -3,6 +3,7 @@ an image (saved as PNG), or a web address where links count."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -53,12 +54,14 @@ class DropTarget:
             return self.add_paths(files)
         if mime.hasImage():
             image = QImage(mime.imageData())
-            folder = Path(tempfile.mkdtemp(prefix="inovasi-tempel-"))
-            path = folder / f"tempelan-{datetime.now():%Y%m%d-%H%M%S}.png"
-            if image.isNull() or not image.save(str(path), "PNG"):
-                self.show_message(Severity.GALAT, [tr("Gambar yang ditempel tidak dapat dibaca.")])
-                return False
-            return self.add_paths([path], scratch=[folder])
+            if not image.isNull():
+                folder = Path(tempfile.mkdtemp(prefix="inovasi-tempel-"))
+                path = folder / f"tempelan-{datetime.now():%Y%m%d-%H%M%S}.png"
+                if image.save(str(path), "PNG"):
+                    return self.add_paths([path], scratch=[folder])
+                shutil.rmtree(folder, ignore_errors=True)
+            self.show_message(Severity.GALAT, [tr("Gambar yang ditempel tidak dapat dibaca.")])
+            return False
         text = mime.text().strip() if mime.hasText() else ""
         if text and "link" in self.accepts:
             self.add_link(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import tempfile
 import warnings
 from pathlib import Path
 
@@ -330,6 +331,24 @@ def test_verify_button_finds_a_changed_file(qtbot, window, workspace, files):
                     timeout=10_000)
     assert "berubah sejak disimpan" in readiness.store_problems.item(0).text()
     assert len(editor.context.invalid_evidence) == 1
+
+
+def test_a_pasted_image_that_cannot_be_read_leaves_no_temporary_folder(qtbot, window, workspace, tmp_path,
+                                                                        monkeypatch):
+    """As when the program that copied the image has closed (Windows keeps only what it could render)."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    editor = open_at(window, workspace, "indikator:4")
+    panel = panel_of(editor, 4)
+    unreadable = QMimeData()
+    unreadable.setImageData(QImage())
+    QGuiApplication.clipboard().setMimeData(unreadable)
+    panel.add_button.setFocus()
+    QTest.keyClick(panel.add_button, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "Gambar yang ditempel tidak dapat dibaca." in panel.message.text()
+    assert panel.rows == [] and list(temp.iterdir()) == []
+    QGuiApplication.clipboard().clear()
 
 
 def test_click_the_drop_zone_then_paste_copied_files(qtbot, window, workspace, files):

@@ -94,3 +94,44 @@ def test_unknown_errors_say_only_their_number():
     assert describe_os_error(OSError(9999, "Something odd happened")) == "kesalahan sistem nomor 9999"
     assert describe_os_error(windows_error(4242, 0, "Odd")) == "kesalahan sistem Windows nomor 4242"
     assert describe_os_error(OSError("no errno at all")) == "kesalahan sistem yang tidak dikenal"
+
+
+def crt_access_denied(path: str) -> PermissionError:
+    """open() on Windows: the C runtime reports a sharing violation as a bare EACCES, without `winerror`."""
+    return PermissionError(errno.EACCES, "Permission denied", path)
+
+
+def test_a_bare_access_denied_asks_windows_again_which_error_it_is(monkeypatch):
+    asked = []
+
+    def windows_gives(code):
+        def probe(path):
+            asked.append(path)
+            return code
+        return probe
+
+    monkeypatch.setattr(os_errors, "_windows_error_opening", windows_gives(32))  # another program holds it
+    assert_indonesian(crt_access_denied("D:\\Laporan Survei 2025.pdf"), os_errors.IN_USE)
+    monkeypatch.setattr(os_errors, "_windows_error_opening", windows_gives(5))  # really not allowed
+    assert_indonesian(crt_access_denied("D:\\Laporan Survei 2025.pdf"), os_errors.ACCESS_DENIED)
+    monkeypatch.setattr(os_errors, "_windows_error_opening", windows_gives(None))  # free again by now
+    assert_indonesian(crt_access_denied("D:\\Laporan Survei 2025.pdf"), os_errors.ACCESS_DENIED)
+    assert_indonesian(PermissionError(errno.EACCES, "Permission denied"), os_errors.ACCESS_DENIED)  # no file to ask
+    assert_indonesian(windows_error(5, errno.EACCES, "Access is denied"), os_errors.ACCESS_DENIED)  # code known
+    assert asked == ["D:\\Laporan Survei 2025.pdf"] * 3
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows share modes: a handle can keep other programs out")
+def test_a_file_another_program_holds_open_is_named_as_such(tmp_path):
+    import _winapi
+
+    held = tmp_path / "Laporan Survei 2025.pdf"
+    held.write_bytes(b"%PDF-1.7")
+    handle = _winapi.CreateFile(str(held), _winapi.GENERIC_READ, 0, 0, _winapi.OPEN_EXISTING, 0, 0)  # no sharing
+    try:
+        err = caught(lambda: open(held, "rb"))
+        assert getattr(err, "winerror", None) is None  # what makes this needed
+        assert_indonesian(err, os_errors.IN_USE)
+    finally:
+        _winapi.CloseHandle(handle)
+    assert_indonesian(err, os_errors.ACCESS_DENIED)  # asked once it is free again: nothing more to say

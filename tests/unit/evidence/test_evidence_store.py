@@ -4,6 +4,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from platform_skips import needs_permission_bits, needs_unlink_while_open
 
-from inovasi_desktop.domain import Cancelled, InovasiError
+from inovasi_desktop.domain import Cancelled, InovasiError, os_errors
 from inovasi_desktop.evidence import store as store_module
 from inovasi_desktop.evidence.errors import StoreError
 from inovasi_desktop.evidence.store import CHUNK_SIZE, EvidenceStore
@@ -149,6 +150,51 @@ def test_read_error_mid_copy_is_store_error(store, files, monkeypatch):
     monkeypatch.setattr(store_module, "open", lambda *a, **k: FailingReads(open(*a, **k)), raising=False)
     with pytest.raises(StoreError, match="kesalahan baca/tulis pada perangkat"):
         store.add(_source(files))
+    assert _everything_in(store) == []
+
+
+def held_open_elsewhere_for(attempts: int, monkeypatch) -> list[str]:
+    """The source is held open by another program for the first `attempts` opens, as Windows reports it to
+    open(): a bare EACCES, which Windows, asked again, names a sharing violation (32) while it lasts."""
+    opened: list[str] = []
+
+    def windows_open(path, *args, **kwargs):
+        opened.append(str(path))
+        if len(opened) <= attempts:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(store_module, "open", windows_open, raising=False)
+    monkeypatch.setattr(os_errors, "_windows_error_opening", lambda path: 32 if len(opened) <= attempts else None)
+    return opened
+
+
+def test_a_source_held_open_for_a_moment_is_stored_once_it_is_free(store, files, monkeypatch):
+    src = _source(files, size=1000)
+    opened = held_open_elsewhere_for(2, monkeypatch)  # a virus scanner reading the new download
+    stored = store.add(src)
+    assert stored.sha256 == _sha256(src) and len(opened) == 3
+
+
+def test_a_source_another_program_keeps_open_is_named_as_such(store, files, monkeypatch):
+    src = _source(files, size=1000)
+    held_open_elsewhere_for(10**6, monkeypatch)
+    with pytest.raises(StoreError, match="sedang dibuka oleh program lain"):
+        store.add(src)
+    assert _everything_in(store) == []
+
+
+@pytest.mark.skipif(sys.platform != "win32", reason="Windows share modes: a handle can keep other programs out")
+def test_a_source_held_open_without_sharing_is_named_as_such(store, files):
+    import _winapi
+
+    src = _source(files, name="Laporan Survei Kepuasan 2025.pdf", size=1000)
+    handle = _winapi.CreateFile(str(src), _winapi.GENERIC_READ, 0, 0, _winapi.OPEN_EXISTING, 0, 0)  # no sharing
+    try:
+        with pytest.raises(StoreError, match="sedang dibuka oleh program lain"):
+            store.add(src)
+    finally:
+        _winapi.CloseHandle(handle)
     assert _everything_in(store) == []
 
 
