@@ -29,14 +29,18 @@ def parse_iso_date(value: Any) -> date | None:
     return None
 
 
+_UNSEPARATED_DATE = re.compile(r"[0-9]{8}")
 _WRITTEN_DATE = re.compile(r"([0-9]{1,2})\s+([^\W\d_]+\.?)\s+([0-9]{4})")
 
 
 def parse_date_text(text: str) -> date | None:
-    """A date as typed: DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY, YYYY-MM-DD, or written with the month's name as in
-    letters ("17 Agustus 2025", "5 Nop 2025"); None when it is not one."""
+    """A date as typed: DD-MM-YYYY, DD/MM/YYYY, DD.MM.YYYY, DDMMYYYY, YYYY-MM-DD, or written with the month's
+    name as in letters ("17 Agustus 2025", "5 Nop 2025"); None when it is not one."""
     written = _WRITTEN_DATE.fullmatch(text.strip())
-    if written:
+    if _UNSEPARATED_DATE.fullmatch(text.strip()):  # typed without separators: DDMMYYYY
+        digits = text.strip()
+        parts = [digits[4:], digits[2:4], digits[:2]]
+    elif written:
         month = month_number(written.group(2))
         parts = [written.group(3), str(month), written.group(1)] if month else []
     else:

@@ -37,12 +37,14 @@ def test_what_is_no_stored_date(value) -> None:
     ("1 januari 2024", date(2024, 1, 1)),
     (" 5  Nopember 2025 ", date(2025, 11, 5)),
     ("30 Des. 2025", date(2025, 12, 30)),
+    ("15032024", date(2024, 3, 15)),  # typed without separators, day first
 ])
 def test_typed_dates_read_day_first_or_iso(text: str, expected: date) -> None:
     assert parse_date_text(text) == expected
 
 
 @pytest.mark.parametrize("text", ["", "besok", "31-02-2025", "17-08", "17-08-2025-1", "17 08 2025", "17-O8-2025",
-                                  "31 Februari 2025", "17 Agustus", "Agustus 2025", "17 Bulan 2025"])
+                                  "31 Februari 2025", "17 Agustus", "Agustus 2025", "17 Bulan 2025",
+                                  "20240315", "31022025", "1503202"])
 def test_what_is_no_typed_date(text: str) -> None:
     assert parse_date_text(text) is None
