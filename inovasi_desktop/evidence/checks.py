@@ -26,6 +26,7 @@ from inovasi_desktop.evidence.limits import DEFAULT_MAX_BYTES, TINY_PAGE_PT
 from inovasi_desktop.evidence.pdf_annotations import Printability, make_printable
 from inovasi_desktop.evidence.pdf_damage import damaged_pages
 from inovasi_desktop.evidence.pdf_safety import find_active_content
+from inovasi_desktop.evidence.pdf_save import save_pdf
 from inovasi_desktop.evidence.pdfium import first_pages_text
 from inovasi_desktop.evidence.regions import other_regions_only
 from inovasi_desktop.evidence.sniff import EXECUTABLES, describe, sniff
@@ -268,7 +269,7 @@ def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
             text_source = path
             if damaged and pages:  # what the dossier would print is the repaired document: look at that
                 text_source = Path(scratch.enter_context(tempfile.TemporaryDirectory(prefix="inovasi-"))) / "pdf"
-                pdf.save(text_source)
+                save_pdf(pdf, text_source)
                 _check_pages(pdf, text_source, found)
         except (pikepdf.PdfError, RuntimeError, ValueError, OSError):
             found.add(Severity.GALAT, Code.PDF_DAMAGED, "Berkas PDF rusak sehingga isinya tidak dapat dibaca.")

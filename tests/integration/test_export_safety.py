@@ -94,3 +94,12 @@ def test_a_disk_that_fills_during_export_pdf_is_a_message_with_nothing_left(home
     assert "Traceback" not in result.stderr and "what()" not in result.stderr
     assert full.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["penuh.pdf", "utuh.pdf"]  # no part, no pikepdf temp
+
+
+@needs_file_size_limit
+@pytest.mark.parametrize("limit", [50_000, 100_000])  # above the 32 KB of SQLite's -shm file
+def test_a_disk_that_fills_during_the_portal_package_is_a_message_with_nothing_left(home, tmp_path, limit):
+    result = run(home, "portal-package", EXAMPLE_ID[:8], "-o", str(tmp_path / "paket"), file_size_limit=limit)
+    assert result.returncode == 3, (result.returncode, result.stderr[-500:])  # qpdf used to abort: exit 134
+    assert "Paket unggah tidak dapat ditulis" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no package, no hidden part folder
