@@ -15,6 +15,7 @@ import errno
 import os
 import re
 import secrets
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -117,8 +118,9 @@ def _sync(path: Path) -> None:
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:
-    """Remove the temp files of writes cut short in `folder` (their process gone, or a day old); returns
-    them. Never fails: a part that cannot be removed now is tried again next time."""
+    """Remove the temp files (and folders named by `part_path`) of writes cut short in `folder` (their
+    process gone, or a day old); returns them. Never fails: a part that cannot be removed now is tried
+    again next time."""
     removed = []
     try:
         entries = list(os.scandir(folder))
@@ -132,7 +134,10 @@ def remove_stale_parts(folder: Path) -> list[Path]:
             age = time.time() - entry.stat(follow_symlinks=False).st_mtime
             pid = int(found["pid"])
             if age > _STALE_AFTER_SECONDS or (pid != os.getpid() and not process_alive(pid)):
-                os.unlink(entry.path)
+                if entry.is_dir(follow_symlinks=False):  # a folder built aside (portal package)
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
 
