@@ -1,0 +1,82 @@
+"""A data folder or a target on a disk that is really full (a small tmpfs, where this process may mount one:
+root on Linux): every command ends with an Indonesian message, and nothing is lost or left half-written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "contoh-inovasi.json"
+EXAMPLE_ID = "9fb5bf2d-e75d-52d5-9ce1-1b255d751f6a"
+
+
+def run(home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["INOVASI_HOME"] = str(home)
+    return subprocess.run([sys.executable, "-m", "inovasi_desktop", *args], capture_output=True, text=True, env=env,
+                          timeout=120, cwd=ROOT)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB filesystem; `fill(leave)` fills it up to `leave` bytes."""
+    mount_point = tmp_path / "kecil"
+    mount_point.mkdir()
+    if sys.platform != "linux" or shutil.which("mount") is None or os.geteuid() != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount_point
+    finally:
+        subprocess.run(["umount", "--lazy", str(mount_point)], check=True)
+
+
+def fill(disk: Path, leave: int = 0) -> None:
+    filler = disk / "pengisi"
+    filler.unlink(missing_ok=True)
+    free = shutil.disk_usage(disk).free
+    with open(filler, "wb") as out:
+        try:
+            out.write(b"\0" * max(free - leave, 0))
+            out.flush()
+        except OSError:
+            pass
+
+
+def integrity(home: Path) -> list[tuple]:
+    db = sqlite3.connect(f"file:{home / 'inovasi.sqlite3'}?mode=ro", uri=True)
+    try:
+        return db.execute("PRAGMA integrity_check").fetchall()
+    finally:
+        db.close()  # an open file would keep the disk from being unmounted
+
+
+@pytest.fixture
+def home_on_small_disk(small_disk):
+    home = small_disk / "data"
+    assert run(home, "import-json", str(EXAMPLE)).returncode == 0
+    return home
+
+
+def test_a_data_folder_on_a_full_disk_says_the_disk_is_full(home_on_small_disk, tmp_path):
+    home = home_on_small_disk
+    before = (home / "inovasi.sqlite3").read_bytes()
+    fill(home.parent)
+    for args in (["list"], ["evidence-add", EXAMPLE_ID[:8], "1", str(ROOT / "examples/bukti/DPA-Dinkes-2024.pdf")]):
+        result = run(home, *args)
+        assert result.returncode == 3, result.stderr
+        assert "Ruang penyimpanan penuh" in result.stderr, result.stderr  # was: "... bukan di folder jaringan"
+        assert "Traceback" not in result.stderr
+    (home.parent / "pengisi").unlink()
+    assert (home / "inovasi.sqlite3").read_bytes() == before
+    assert integrity(home) == [("ok",)]
+    assert run(home, "verify-store").returncode == 0
