@@ -242,15 +242,24 @@ def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = N
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     summary = summary_of(catalogue, innovation, context or context_for(ws, innovation))
     merged = None
-    with ws.db.write() as session:
-        repo = _repo(session)
-        stored = repo.revision(innovation.id)
-        if stored is not None and stored != innovation.revision:
-            merged = _merge_stored(ws, repo, innovation, base, keep_mine)
-            if merged is not None:
-                summary = summary_of(catalogue, innovation, context_for(ws, innovation, examine=False))
-        innovation.updated_at = utc_now()
-        repo.save(innovation, summary)
+    before = copy.deepcopy(innovation)
+    try:
+        with ws.db.write() as session:
+            repo = _repo(session)
+            stored = repo.revision(innovation.id)
+            if stored is not None and stored != innovation.revision:
+                merged = _merge_stored(ws, repo, innovation, base, keep_mine)
+                if merged is not None:
+                    summary = summary_of(catalogue, innovation, context_for(ws, innovation, examine=False))
+            innovation.updated_at = utc_now()
+            repo.save(innovation, summary)
+    except BaseException:
+        # Not written (a full disk at commit): the innovation stays as read, its revision included, so that
+        # the next save (the editor tries again) is not taken for a change made elsewhere.
+        from inovasi_desktop.services import merge
+
+        merge.assign(innovation, before)
+        raise
     return SaveResult(summary, merged is not None, merged.conflicts if merged else ())
 
 

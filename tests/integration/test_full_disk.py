@@ -80,3 +80,35 @@ def test_a_data_folder_on_a_full_disk_says_the_disk_is_full(home_on_small_disk, 
     assert (home / "inovasi.sqlite3").read_bytes() == before
     assert integrity(home) == [("ok",)]
     assert run(home, "verify-store").returncode == 0
+
+
+def test_an_autosave_that_fails_on_a_full_disk_succeeds_once_there_is_room(home_on_small_disk):
+    """The editor's save (keep_mine, with its base) on a disk that fills: a message, then, once space is
+    freed, the same typing is saved. The failed commit used to leave the revision moved on in memory, so
+    every later save said "diubah di tempat lain" and nothing typed could be saved until a restart."""
+    import copy
+
+    from inovasi_desktop.domain.errors import InovasiError
+    from inovasi_desktop.services import innovations
+    from inovasi_desktop.services.workspace import Workspace
+
+    home = home_on_small_disk
+    fill(home.parent, leave=400 * 1024)
+    ws = Workspace(home)
+    try:
+        innovation = innovations.get(ws, EXAMPLE_ID)
+        base = copy.deepcopy(innovation)
+        innovation.profile["nama_inisiator"] = "Dinas Kesehatan ABC"
+        innovations.save(ws, innovation, base=base, keep_mine=True)
+        base = copy.deepcopy(innovation)
+        fill(home.parent)
+        innovation.profile["nama_inisiator"] = "Dinas Kesehatan ABC " + "XYZ " * 20_000
+        with pytest.raises(InovasiError, match="Ruang penyimpanan penuh"):
+            innovations.save(ws, innovation, base=base, keep_mine=True)
+        (home.parent / "pengisi").unlink()
+        result = innovations.save(ws, innovation, base=base, keep_mine=True)
+        assert not result.conflicts
+        assert innovations.get(ws, EXAMPLE_ID).profile["nama_inisiator"].endswith("XYZ ")
+    finally:
+        ws.close()
+    assert integrity(home) == [("ok",)]
