@@ -155,7 +155,8 @@ def _check_free_space(folder: Path, needed: int) -> None:
         free = shutil.disk_usage(folder).free
     except OSError as err:
         raise BackupError(f"Folder tujuan {folder} tidak dapat dipakai: {describe_os_error(err)}.") from None
-    if free < needed + 1024 * 1024:
+    needed += 1024 * 1024  # for the database's journal and the file system's own use
+    if free < needed:
         raise BackupError(f"Ruang di {folder} tidak cukup: cadangan memerlukan sekitar {format_size_id(needed)}, "
                           f"tersedia {format_size_id(free)}. Tidak ada berkas yang ditulis.")
 

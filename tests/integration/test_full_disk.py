@@ -4,6 +4,7 @@ root on Linux): every command ends with an Indonesian message, and nothing is lo
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -111,4 +112,19 @@ def test_an_autosave_that_fails_on_a_full_disk_succeeds_once_there_is_room(home_
         assert innovations.get(ws, EXAMPLE_ID).profile["nama_inisiator"].endswith("XYZ ")
     finally:
         ws.close()
+    assert integrity(home) == [("ok",)]
+
+
+def test_a_restore_refused_for_space_names_more_than_is_free(home_on_small_disk, tmp_path):
+    home = home_on_small_disk
+    backup = tmp_path / "cadangan.inovasi-cadangan"
+    assert run(home, "backup", "-o", str(backup)).returncode == 0
+    fill(home.parent, leave=1200 * 1024)  # more than the backup's size, less than it needs with the margin
+    result = run(home, "restore", str(backup))
+    assert result.returncode == 3, result.stderr
+    found = re.search(r"memerlukan sekitar ([\d.,]+) (KB|MB), tersedia ([\d.,]+) (KB|MB)\.", result.stderr)
+    assert found, result.stderr
+    needed, free = (float(n.replace(".", "").replace(",", ".")) * (1 << 10 if unit == "KB" else 1 << 20)
+                    for n, unit in (found.group(1, 2), found.group(3, 4)))
+    assert needed > free, result.stderr  # was: "memerlukan sekitar 525,5 KB, tersedia 1,2 MB"
     assert integrity(home) == [("ok",)]
