@@ -360,7 +360,15 @@ def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = Non
         innovation.opd = opd or innovation.opd
     stored = evidence_beside.store(ws, catalogue, innovation, document.files, folder)
     try:
-        save(ws, innovation)
+        try:
+            save(ws, innovation)
+        except AlreadyImported as err:  # imported meanwhile by another process (a bundle received in the window)
+            if existing != REPLACE:
+                raise
+            in_bin = err.in_bin
+            innovation.revision, opd, innovation.origin = _stored_standing(ws, innovation.id)
+            innovation.opd = opd or innovation.opd
+            save(ws, innovation)
         if in_bin and existing == REPLACE:
             restore(ws, [innovation.id])
     except BaseException:
