@@ -128,3 +128,18 @@ def test_a_restore_refused_for_space_names_more_than_is_free(home_on_small_disk,
                     for n, unit in (found.group(1, 2), found.group(3, 4)))
     assert needed > free, result.stderr  # was: "memerlukan sekitar 525,5 KB, tersedia 1,2 MB"
     assert integrity(home) == [("ok",)]
+
+
+def test_a_recap_written_while_the_data_folder_is_full_says_the_file_is_there(home_on_small_disk, tmp_path):
+    """The recap file goes elsewhere and is written; keeping its figures for the next comparison then fails
+    on the full data folder. The message says both (it used to say only "Ruang penyimpanan penuh")."""
+    home = home_on_small_disk
+    assert run(home, "list").returncode == 0  # -shm and -wal are gone again once it ends
+    fill(home.parent, leave=36 * 1024)  # room for SQLite's -shm (32 KB), not for a write
+    target = tmp_path / "rekap.csv"
+    result = run(home, "recap", "-o", str(target))
+    assert result.returncode == 3, result.stderr
+    assert f"Rekap sudah ditulis ke {target}" in result.stderr and "Ruang penyimpanan penuh" in result.stderr
+    assert target.stat().st_size > 0
+    (home.parent / "pengisi").unlink()
+    assert integrity(home) == [("ok",)]
