@@ -6,7 +6,8 @@ removes such leftovers once their process is gone (or, whatever the process, aft
 Files are created with the usual permissions (0666 less the user's umask, typically 0644), as any
 program's saved file, not the 0600 of a private temp file.
 
-Also the one place that waits for a file another program holds open (Windows): `retry_in_use`.
+Also the one place that waits for a file another program holds open (Windows): `retry_in_use`; and
+`open_without_waiting`, the opener for reading a file someone chose (a FIFO must not hang the program).
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ def retry_in_use(action: Callable[[], T], *, seconds: float = IN_USE_RETRY_SECON
             if not held_open_elsewhere(err) or time.monotonic() >= deadline:
                 raise
         time.sleep(_RETRY_PAUSE)
+
+
+def open_without_waiting(file: str, flags: int) -> int:
+    """An `opener` for open(): never blocks on a FIFO with no writer; the caller then checks with fstat that
+    it is a regular file."""
+    return os.open(file, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
 
 
 def in_use_error(path: Path) -> PermissionError:

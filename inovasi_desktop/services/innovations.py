@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inovasi_desktop import paths
-from inovasi_desktop.atomic import atomic_file
+from inovasi_desktop.atomic import atomic_file, open_without_waiting
 from inovasi_desktop.domain.errors import InovasiError, InterchangeError, NotFoundError
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.rules.format import format_size_id
@@ -458,7 +458,7 @@ def read_regular_file(path: Path, limit: int, error: type[InovasiError]) -> byte
     when it grows while read) or cannot be read."""
     name = _short(path.name or str(path))
     try:
-        with open(path, "rb", opener=_open_without_waiting) as stream:
+        with open(path, "rb", opener=open_without_waiting) as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise error(f"\"{name}\" bukan berkas biasa (mungkin folder atau perangkat); pilih berkas JSON.")
@@ -474,11 +474,6 @@ def read_regular_file(path: Path, limit: int, error: type[InovasiError]) -> byte
             return b"".join(chunks)
     except OSError as err:
         raise error(f"Berkas {name} tidak dapat dibaca: {describe_os_error(err)}.") from None
-
-
-def _open_without_waiting(file: str, flags: int) -> int:
-    """Open for reading without blocking on a FIFO with no writer (checked to be a regular file next)."""
-    return os.open(file, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
 
 
 def example_path() -> Path:

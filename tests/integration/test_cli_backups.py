@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.fixtures.platform_skips import remove_tree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -133,3 +135,19 @@ def test_the_work_folder_of_a_killed_restore_is_removed_by_the_next_one(tmp_path
     result = run(home, "restore", str(backup))
     assert result.returncode == 0, result.stderr
     assert not [p.name for p in home.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+@pytest.mark.parametrize(("command", "name", "said"), [
+    ("restore", "kiriman.inovasi-cadangan", "bukan cadangan Inovasi Desktop"),
+    ("bundle-import", "kiriman.inovasi", "bukan berkas biasa"),
+    ("bundle-verify", "kiriman.inovasi", "bukan berkas biasa"),
+])
+def test_a_fifo_chosen_as_a_backup_or_bundle_is_refused_without_waiting(tmp_path, command, name, said):
+    """A named pipe nobody writes to used to hang the command (and the window) forever in open()."""
+    home = tmp_path / "data"
+    assert run(home, "import-json", str(EXAMPLE)).returncode == 0
+    fifo = tmp_path / name
+    os.mkfifo(fifo)
+    result = run(home, command, str(fifo))  # run's timeout ends a hang as a failure
+    assert result.returncode == 3 and said in result.stderr, result.stderr
