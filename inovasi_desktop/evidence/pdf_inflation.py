@@ -10,7 +10,7 @@ import zlib
 import pikepdf
 from pikepdf import Name
 
-MAX_PAGE_CONTENT_BYTES = 64 << 20  # decoded content of one page; real pages (even vector maps) stay far below
+MAX_PAGE_CONTENT_BYTES = 256 << 20  # decoded, one page; real pages (vector maps, inline scans) stay far below
 _CHUNK = 1 << 20
 
 
