@@ -6,7 +6,8 @@ removes such leftovers once their process is gone (or, whatever the process, aft
 Files are created with the usual permissions (0666 less the user's umask, typically 0644), as any
 program's saved file, not the 0600 of a private temp file.
 
-Also the one place that waits for a file another program holds open (Windows): `retry_in_use`.
+Also the one place that waits for a file another program holds open (Windows): `retry_in_use`; and
+`open_without_waiting`, the opener for reading a file someone chose (a FIFO must not hang the program).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import errno
 import os
 import re
 import secrets
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -45,6 +47,12 @@ def retry_in_use(action: Callable[[], T], *, seconds: float = IN_USE_RETRY_SECON
             if not held_open_elsewhere(err) or time.monotonic() >= deadline:
                 raise
         time.sleep(_RETRY_PAUSE)
+
+
+def open_without_waiting(file: str, flags: int) -> int:
+    """An `opener` for open(): never blocks on a FIFO with no writer; the caller then checks with fstat that
+    it is a regular file."""
+    return os.open(file, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
 
 
 def in_use_error(path: Path) -> PermissionError:
@@ -118,8 +126,9 @@ def _sync(path: Path) -> None:
 
 
 def remove_stale_parts(folder: Path) -> list[Path]:
-    """Remove the temp files of writes cut short in `folder` (their process gone, or a day old); returns
-    them. Never fails: a part that cannot be removed now is tried again next time."""
+    """Remove the temp files (and folders named by `part_path`) of writes cut short in `folder` (their
+    process gone, or a day old); returns them. Never fails: a part that cannot be removed now is tried
+    again next time."""
     removed = []
     try:
         entries = list(os.scandir(folder))
@@ -133,7 +142,10 @@ def remove_stale_parts(folder: Path) -> list[Path]:
             age = time.time() - entry.stat(follow_symlinks=False).st_mtime
             pid = int(found["pid"])
             if age > _STALE_AFTER_SECONDS or (pid != os.getpid() and not process_alive(pid)):
-                os.unlink(entry.path)
+                if entry.is_dir(follow_symlinks=False):  # a folder built aside (portal package)
+                    shutil.rmtree(entry.path)
+                else:
+                    os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
 

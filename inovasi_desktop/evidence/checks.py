@@ -25,7 +25,9 @@ from inovasi_desktop.evidence.images import ImageTooLarge, exif_orientation, ope
 from inovasi_desktop.evidence.limits import DEFAULT_MAX_BYTES, TINY_PAGE_PT
 from inovasi_desktop.evidence.pdf_annotations import Printability, make_printable
 from inovasi_desktop.evidence.pdf_damage import damaged_pages
+from inovasi_desktop.evidence.pdf_inflation import overinflated_page
 from inovasi_desktop.evidence.pdf_safety import find_active_content
+from inovasi_desktop.evidence.pdf_save import save_pdf
 from inovasi_desktop.evidence.pdfium import first_pages_text
 from inovasi_desktop.evidence.regions import other_regions_only
 from inovasi_desktop.evidence.sniff import EXECUTABLES, describe, sniff
@@ -49,6 +51,7 @@ class Code:
     TYPE_NOT_ACCEPTED = "type.not_accepted"
     SIZE_TOO_LARGE = "size.too_large"
     PDF_DAMAGED = "pdf.damaged"
+    PDF_INFLATES = "pdf.inflates"
     PDF_REPAIRED = "pdf.repaired"
     PDF_PASSWORD = "pdf.password"
     PDF_OWNER_PASSWORD = "pdf.owner_password"
@@ -256,6 +259,12 @@ def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
     with pdf, ExitStack() as scratch:
         damaged = bool(pdf.get_warnings())
         try:
+            if (page := overinflated_page(pdf)) is not None:  # before anything decodes a page
+                found.add(Severity.GALAT, Code.PDF_INFLATES,
+                          f"Halaman {page} berkas PDF ini berisi data termampat yang mengembang jauh melebihi "
+                          "halaman biasa, sehingga tidak dapat diperiksa atau dicetak dengan aman. Simpan ulang "
+                          "berkas aslinya (misalnya dengan Cetak ke PDF).")
+                return
             pages = len(pdf.pages)
             found.facts.update(
                 pages=pages,
@@ -268,7 +277,7 @@ def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
             text_source = path
             if damaged and pages:  # what the dossier would print is the repaired document: look at that
                 text_source = Path(scratch.enter_context(tempfile.TemporaryDirectory(prefix="inovasi-"))) / "pdf"
-                pdf.save(text_source)
+                save_pdf(pdf, text_source)
                 _check_pages(pdf, text_source, found)
         except (pikepdf.PdfError, RuntimeError, ValueError, OSError):
             found.add(Severity.GALAT, Code.PDF_DAMAGED, "Berkas PDF rusak sehingga isinya tidak dapat dibaca.")

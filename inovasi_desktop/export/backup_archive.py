@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from inovasi_desktop.atomic import open_without_waiting
 from inovasi_desktop.domain.errors import Cancelled, InovasiError
 from inovasi_desktop.domain.os_errors import IS_A_FOLDER, describe_os_error
 
@@ -239,7 +240,7 @@ class Reader:
         if self.path.is_dir():  # Windows answers "access denied" when a folder is opened
             raise BackupError(f"Berkas cadangan tidak dapat dibuka: {IS_A_FOLDER}.")
         try:
-            self._file = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+            self._file = open(self.path, "rb", opener=open_without_waiting)  # noqa: SIM115 - closed in close()
         except OSError as err:
             raise BackupError(f"Berkas cadangan tidak dapat dibuka: {describe_os_error(err)}.") from None
         try:

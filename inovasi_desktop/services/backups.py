@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from inovasi_desktop import paths
-from inovasi_desktop.atomic import atomic_file
+from inovasi_desktop.atomic import atomic_file, part_path, remove_stale_parts
 from inovasi_desktop.domain.errors import Cancelled, InovasiError
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export import backup_archive
@@ -90,7 +90,7 @@ def write_backup(ws: Workspace, target: Path, *, progress: Progress | None = Non
     work_root = ws.home / paths.backups_dir().name
     try:
         work_root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".cadangkan-", dir=work_root))
+        work = _work_folder(work_root, "cadangkan")
     except OSError as err:
         raise BackupError(f"Folder data tidak dapat ditulisi: {describe_os_error(err)}.") from None
     try:
@@ -155,7 +155,8 @@ def _check_free_space(folder: Path, needed: int) -> None:
         free = shutil.disk_usage(folder).free
     except OSError as err:
         raise BackupError(f"Folder tujuan {folder} tidak dapat dipakai: {describe_os_error(err)}.") from None
-    if free < needed + 1024 * 1024:
+    needed += 1024 * 1024  # for the database's journal and the file system's own use
+    if free < needed:
         raise BackupError(f"Ruang di {folder} tidak cukup: cadangan memerlukan sekitar {format_size_id(needed)}, "
                           f"tersedia {format_size_id(free)}. Tidak ada berkas yang ditulis.")
 
@@ -192,6 +193,16 @@ def verify(ws: Workspace, source: Source, *, progress: Progress | None = None,
         with backup_archive.Reader(source.path) as reader, open(db, "wb") as out:
             reader.copy(DATABASE, m.database_sha256, m.database_size, out.write, cancelled=cancelled)
         read_facts(db)
+
+
+def _work_folder(parent: Path, name: str) -> Path:
+    """A new work folder marked with this process's id: the work folders of a backup or restore cut short
+    (a killed process, a power cut) are removed here at once, so that they do not hold the space a retry
+    needs."""
+    remove_stale_parts(parent)
+    work = part_path(parent / name)
+    work.mkdir()
+    return work
 
 
 def _work_parent(ws: Workspace) -> Path:
@@ -231,7 +242,7 @@ def restore(ws: Workspace, source: Source, *, progress: Progress | None = None,
     m = source.manifest
     kept_as = None
     try:
-        work = Path(tempfile.mkdtemp(prefix=".pemulihan-", dir=_work_parent(ws)))
+        work = _work_folder(_work_parent(ws), "pemulihan")
     except OSError as err:
         raise BackupError(f"Folder data tidak dapat ditulisi: {describe_os_error(err)}.") from None
     try:

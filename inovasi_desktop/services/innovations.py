@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from inovasi_desktop import paths
-from inovasi_desktop.atomic import atomic_file
+from inovasi_desktop.atomic import atomic_file, open_without_waiting
 from inovasi_desktop.domain.errors import InovasiError, InterchangeError, NotFoundError
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.rules.format import format_size_id
@@ -242,15 +242,24 @@ def save(ws: Workspace, innovation: Innovation, context: CheckContext | None = N
     catalogue = ws.catalogues.get(innovation.catalogue_id)
     summary = summary_of(catalogue, innovation, context or context_for(ws, innovation))
     merged = None
-    with ws.db.write() as session:
-        repo = _repo(session)
-        stored = repo.revision(innovation.id)
-        if stored is not None and stored != innovation.revision:
-            merged = _merge_stored(ws, repo, innovation, base, keep_mine)
-            if merged is not None:
-                summary = summary_of(catalogue, innovation, context_for(ws, innovation, examine=False))
-        innovation.updated_at = utc_now()
-        repo.save(innovation, summary)
+    before = copy.deepcopy(innovation)
+    try:
+        with ws.db.write() as session:
+            repo = _repo(session)
+            stored = repo.revision(innovation.id)
+            if stored is not None and stored != innovation.revision:
+                merged = _merge_stored(ws, repo, innovation, base, keep_mine)
+                if merged is not None:
+                    summary = summary_of(catalogue, innovation, context_for(ws, innovation, examine=False))
+            innovation.updated_at = utc_now()
+            repo.save(innovation, summary)
+    except BaseException:
+        # Not written (a full disk at commit): the innovation stays as read, its revision included, so that
+        # the next save (the editor tries again) is not taken for a change made elsewhere.
+        from inovasi_desktop.services import merge
+
+        merge.assign(innovation, before)
+        raise
     return SaveResult(summary, merged is not None, merged.conflicts if merged else ())
 
 
@@ -351,7 +360,15 @@ def import_json_text(ws: Workspace, text: str | bytes, folder: Path | None = Non
         innovation.opd = opd or innovation.opd
     stored = evidence_beside.store(ws, catalogue, innovation, document.files, folder)
     try:
-        save(ws, innovation)
+        try:
+            save(ws, innovation)
+        except AlreadyImported as err:  # imported meanwhile by another process (a bundle received in the window)
+            if existing != REPLACE:
+                raise
+            in_bin = err.in_bin
+            innovation.revision, opd, innovation.origin = _stored_standing(ws, innovation.id)
+            innovation.opd = opd or innovation.opd
+            save(ws, innovation)
         if in_bin and existing == REPLACE:
             restore(ws, [innovation.id])
     except BaseException:
@@ -441,7 +458,7 @@ def read_regular_file(path: Path, limit: int, error: type[InovasiError]) -> byte
     when it grows while read) or cannot be read."""
     name = _short(path.name or str(path))
     try:
-        with open(path, "rb", opener=_open_without_waiting) as stream:
+        with open(path, "rb", opener=open_without_waiting) as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise error(f"\"{name}\" bukan berkas biasa (mungkin folder atau perangkat); pilih berkas JSON.")
@@ -457,11 +474,6 @@ def read_regular_file(path: Path, limit: int, error: type[InovasiError]) -> byte
             return b"".join(chunks)
     except OSError as err:
         raise error(f"Berkas {name} tidak dapat dibaca: {describe_os_error(err)}.") from None
-
-
-def _open_without_waiting(file: str, flags: int) -> int:
-    """Open for reading without blocking on a FIFO with no writer (checked to be a regular file next)."""
-    return os.open(file, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
 
 
 def example_path() -> Path:

@@ -177,5 +177,9 @@ def write_recap(ws: Workspace, path, place: str = "", *, progress: Progress | No
         from inovasi_desktop.export.monitoring.recap_sheets import write_recap_csv
 
         write_recap_csv(view, path)
-    record_snapshot(ws, REASON_RECAP, view=view)
+    try:
+        record_snapshot(ws, REASON_RECAP, view=view)
+    except InovasiError as err:  # e.g. the data folder's disk is full: the file is there, say so
+        raise InovasiError(f"Rekap sudah ditulis ke {path}, tetapi angkanya tidak dapat disimpan sebagai pembanding "
+                           f"rekap berikutnya. {err}") from None
     return view, pages

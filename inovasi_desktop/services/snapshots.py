@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from inovasi_desktop import __version__, paths
+from inovasi_desktop.atomic import remove_stale_parts
 from inovasi_desktop.domain.errors import InovasiError, StorageError
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export.backup_archive import DATABASE, MANIFEST, BackupError, Manifest
@@ -179,6 +180,8 @@ def remove_stale_work(ws: Workspace, age_seconds: int = 3600) -> None:
     """Work folders an interrupted snapshot, backup or restore left (after a crash or SIGKILL); one younger
     than `age_seconds` may belong to work running now and stays."""
     backups_root = ws.home / paths.backups_dir().name
+    for parent in (backups_root, ws.home):  # work folders marked with their process (services/backups.py)
+        remove_stale_parts(parent)
     for parent, pattern in ((folder(ws), ".*.part"), (backups_root, ".cadangkan-*"), (ws.home, ".pemulihan-*"),
                             (ws.home, ".periksa-*")):
         if parent.is_dir():

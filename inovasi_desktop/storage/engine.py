@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -290,6 +291,18 @@ def _translate(err: BaseException, path: Path, backups: Path) -> StorageError | 
         return StorageError(messages.busy(path))
     if primary == _SQLITE_FULL:
         return StorageError(messages.disk_full(path))
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and _disk_nearly_full(path.parent):
+        return StorageError(messages.disk_full_on_open(path))  # no room for the -shm or -wal file
     if primary == _SQLITE_CANTOPEN:
         return StorageError(messages.cannot_open(path))
     return None
+
+
+_ROOM_TO_OPEN = 1 << 20  # the -shm (32 KB) and a first -wal, with some margin
+
+
+def _disk_nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _ROOM_TO_OPEN
+    except OSError:
+        return False

@@ -63,6 +63,11 @@ def disk_full(path: Path | str) -> str:
     return f"Ruang penyimpanan penuh: perubahan pada basis data {path} tidak dapat disimpan. Kosongkan ruang diska."
 
 
+def disk_full_on_open(path: Path | str) -> str:
+    return (f"Ruang penyimpanan penuh, sehingga basis data {path} tidak dapat dibuka. {_UNCHANGED} "
+            "Kosongkan sebagian ruang diska, lalu coba lagi.")
+
+
 def backup_failed(backups: Path | str, reason: str) -> str:
     return (
         f"Salinan cadangan tidak dapat dibuat di folder {backups} ({reason}), sehingga pembaruan struktur "

@@ -94,3 +94,30 @@ def test_a_disk_that_fills_during_export_pdf_is_a_message_with_nothing_left(home
     assert "Traceback" not in result.stderr and "what()" not in result.stderr
     assert full.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["penuh.pdf", "utuh.pdf"]  # no part, no pikepdf temp
+
+
+@needs_file_size_limit
+@pytest.mark.parametrize("limit", [50_000, 100_000])  # above the 32 KB of SQLite's -shm file
+def test_a_disk_that_fills_during_the_portal_package_is_a_message_with_nothing_left(home, tmp_path, limit):
+    result = run(home, "portal-package", EXAMPLE_ID[:8], "-o", str(tmp_path / "paket"), file_size_limit=limit)
+    assert result.returncode == 3, (result.returncode, result.stderr[-500:])  # qpdf used to abort: exit 134
+    assert "Paket unggah tidak dapat ditulis" in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # no package, no hidden part folder
+
+
+def test_the_folder_of_a_portal_package_cut_short_is_removed_by_the_next_one(home, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["INOVASI_HOME"] = str(home)
+    child = subprocess.Popen([sys.executable, "-m", "inovasi_desktop", "portal-package", EXAMPLE_ID[:8], "-o",
+                              str(tmp_path / "paket")], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        while child.poll() is None and not any(p.is_dir() and p.name.startswith(".") for p in tmp_path.iterdir()):
+            pass
+        child.kill()  # SIGKILL while the package is being built aside
+    finally:
+        child.wait()
+    left = [p.name for p in tmp_path.iterdir()]
+    assert len(left) == 1 and left[0].startswith(".paket"), left
+    assert run(home, "portal-package", EXAMPLE_ID[:8], "-o", str(tmp_path / "paket baru")).returncode == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["paket baru"]

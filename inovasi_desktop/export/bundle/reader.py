@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from inovasi_desktop.atomic import open_without_waiting
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.os_errors import describe_os_error
 from inovasi_desktop.export.bundle import manifest as mf
@@ -53,7 +54,7 @@ class BundleReader:
         self.path = Path(path)
         self.name = self.path.name
         try:
-            self._file: BinaryIO = open(self.path, "rb")  # noqa: SIM115 (closed in close())
+            self._file: BinaryIO = open(self.path, "rb", opener=open_without_waiting)  # noqa: SIM115 (closed in close())
         except OSError as err:
             raise BundleError(f"Kiriman {self.name} tidak dapat dibuka: {describe_os_error(err)}.") from None
         try:

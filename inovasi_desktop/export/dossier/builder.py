@@ -7,7 +7,6 @@ length, so it is rendered until its page count is stable (twice in practice).
 from __future__ import annotations
 
 import hashlib
-import io
 import shutil
 from contextlib import ExitStack
 from pathlib import Path
@@ -18,6 +17,7 @@ from reportlab import rl_config
 from inovasi_desktop.atomic import atomic_file, held_open_elsewhere
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.os_errors import describe_os_error
+from inovasi_desktop.evidence.pdf_save import QuietWriter
 from inovasi_desktop.export.dossier.annex import PDF, collect_sections, lay_out, open_evidence
 from inovasi_desktop.export.dossier.annex_pages import render_annex_pages
 from inovasi_desktop.export.dossier.assembly import assemble
@@ -138,11 +138,11 @@ def _require_space(out_path: Path, estimate: int) -> None:
 
 
 def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps, estimate: int) -> DossierResult:
-    """Every write failure becomes a DossierError and leaves nothing behind (see `_QuietWriter`)."""
+    """Every write failure becomes a DossierError and leaves nothing behind (see evidence/pdf_save.py)."""
     _require_space(out_path, estimate)
     try:
         with atomic_file(out_path) as stream:
-            writer = _QuietWriter(stream)
+            writer = QuietWriter(stream)
             document.save(writer, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                           compress_streams=True)
             writer.raise_failure()
@@ -154,41 +154,6 @@ def _write_atomically(document: pikepdf.Pdf, out_path: Path, steps: _Steps, esti
         raise DossierError(f"Berkas {out_path.name} tidak dapat ditulis ke folder {out_path.parent}: "
                            f"{describe_os_error(err)}. Tidak ada berkas yang ditulis.") from None
     return DossierResult(pages=len(document.pages), bytes=size, sha256=digest, path=out_path)
-
-
-class _QuietWriter(io.RawIOBase):
-    """The stream qpdf saves into. A write error raised back into qpdf's C++ code can abort the whole
-    process (std::terminate, exit 134: seen on a full disk, window included), and pikepdf writes through a
-    Python stream even when given a path. So the first failure is kept, later writes are dropped, qpdf
-    finishes undisturbed, and `raise_failure` raises the kept error afterwards."""
-
-    def __init__(self, stream) -> None:
-        super().__init__()
-        self.stream, self.failure = stream, None
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data) -> int:
-        size = len(memoryview(data))
-        if self.failure is None:
-            try:
-                self.stream.write(data)
-            except OSError as err:
-                self.failure = err
-        return size
-
-    def flush(self) -> None:
-        if self.failure is None and not self.stream.closed:
-            try:
-                self.stream.flush()
-            except OSError as err:
-                self.failure = err
-
-    def raise_failure(self) -> None:
-        self.flush()
-        if self.failure is not None:
-            raise self.failure
 
 
 def _digest(path: Path) -> tuple[str, int]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
+from inovasi_desktop.atomic import part_path, remove_stale_parts
 from inovasi_desktop.catalogue.evidence_kinds import KIND, KIND_BY_MEDIA_TYPE, VIDEO
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.model import EvidenceItem
@@ -68,12 +68,13 @@ def build_portal_package(source: PortalInput, out_dir: Path, *, progress: Progre
     check_target(out_dir)
     sections = collect_sections(source.catalogue, source.innovation)
     steps = _Steps(len(sections) + 1, progress, cancelled)
+    remove_stale_parts(out_dir.parent)  # the folders of packages cut short (a killed process)
+    temp = part_path(out_dir)
     try:
-        temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".part", dir=out_dir.parent))
+        temp.mkdir()
     except OSError as err:
         raise PortalPackageError(f"Folder {out_dir.parent} tidak dapat ditulisi: {describe_os_error(err)}.") from None
     try:
-        os.chmod(temp, 0o755)  # mkdtemp makes it private; the package is an ordinary folder
         rows, files = _fill(source, sections, temp, steps)
         steps.start("Menyimpan paket")
         if out_dir.exists():

@@ -17,6 +17,7 @@ from pathlib import Path
 import pikepdf
 from pikepdf import Dictionary, Name, String
 
+from inovasi_desktop.evidence.pdf_save import save_pdf
 from inovasi_desktop.export.dossier.annex import AnnexSection, lay_out, open_evidence
 from inovasi_desktop.export.dossier.annex_pages import render_annex_pages
 from inovasi_desktop.export.dossier.assembly import LANGUAGE, PRODUCER, append_blocks
@@ -70,7 +71,7 @@ def _write(source: PortalInput, section: AnnexSection, title: str, path: Path, a
         out = stack.enter_context(pikepdf.new())
         append_blocks(out, annex, blocks, evidence, tick, stack, band=0)
         _metadata(out, title)
-        out.save(path, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        save_pdf(out, path, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
                  compress_streams=True, recompress_flate=False)
 
 

@@ -127,3 +127,32 @@ def test_text_inside_a_form_xobject_counts(files, tmp_path):
         page.Contents = pikepdf.Stream(pdf, b"q /Fm0 Do Q")
         pdf.save(path)
     assert check_file(path, accepts=("pdf",)).has_text is True
+
+
+def _inflating_pdf(path, decoded_mb: int, *, as_form: bool = False):
+    """One page whose content stream (or a form XObject it draws) inflates to `decoded_mb` MB of spaces."""
+    import zlib
+
+    deflater = zlib.compressobj(9)
+    data = b"".join(deflater.compress(b" " * (1 << 20)) for _ in range(decoded_mb)) + deflater.flush()
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    stream = pikepdf.Stream(pdf, data)
+    stream.Filter = pikepdf.Name.FlateDecode
+    if as_form:
+        stream.Type, stream.Subtype, stream.BBox = pikepdf.Name.XObject, pikepdf.Name.Form, [0, 0, 10, 10]
+        pdf.pages[0].Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Fm0=stream))
+        pdf.pages[0].Contents = pikepdf.Stream(pdf, b"/Fm0 Do")
+    else:
+        pdf.pages[0].Contents = stream
+    pdf.save(path, compress_streams=False)
+    return path
+
+
+def test_a_pdf_whose_page_inflates_like_a_zip_bomb_is_galat(tmp_path):
+    # A 2 MB file inflating to 2 GB took 4 GB of memory before; this one inflates to 300 MB.
+    for as_form in (False, True):
+        check = check_file(_inflating_pdf(tmp_path / f"bom-{as_form}.pdf", 300, as_form=as_form), accepts=("pdf",))
+        assert not check.ok
+        assert "mengembang" in _problem(check, Code.PDF_INFLATES).message
+    assert check_file(_inflating_pdf(tmp_path / "biasa.pdf", 1), accepts=("pdf",)).ok

@@ -195,3 +195,30 @@ def test_a_stored_file_name_from_a_document_is_made_safe(ws, folder):
     imported = innovations.import_json_text(ws, json.dumps(doc), folder)
     names = {i.file_name for i in imported.all_evidence() if i.file_name}
     assert names == {"berkas", "_con", "NUL_", "afdp.exe"}
+
+
+def test_ganti_replaces_an_innovation_another_process_imported_meanwhile(ws, folder, monkeypatch, tmp_path):
+    """`import-json --ganti` while the window receives the same innovation from a bundle: the id is new when
+    checked and taken when written. It is replaced, as asked (it used to say "impor dengan --ganti")."""
+    import subprocess
+    import sys
+
+    from inovasi_desktop.services import evidence_beside
+
+    other = json.loads((folder / innovations.EXAMPLE_FILE).read_text(encoding="utf-8"))
+    other["profile"]["nama_inovasi"] = "Versi proses lain"
+    (folder / "lain.json").write_text(json.dumps(other), encoding="utf-8")
+    store = evidence_beside.store
+
+    def store_then_the_other_process_imports(*args, **kwargs):
+        stored = store(*args, **kwargs)
+        env = {**os.environ, "INOVASI_HOME": str(ws.home)}
+        done = subprocess.run([sys.executable, "-m", "inovasi_desktop", "import-json", str(folder / "lain.json")],
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return stored
+
+    monkeypatch.setattr(evidence_beside, "store", store_then_the_other_process_imports)
+    replaced = innovations.import_json_file(ws, folder / innovations.EXAMPLE_FILE, innovations.REPLACE)
+    [row] = innovations.list_rows(ws)
+    assert row.id == replaced.id and row.name.startswith("(Contoh)")
