@@ -17,6 +17,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -148,6 +149,21 @@ def remove_stale_parts(folder: Path) -> list[Path]:
                     os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
+
+
+@contextmanager
+def scratch_folder(name: str) -> Iterator[Path]:
+    """A private folder in the system's temp folder for one operation, removed when the block ends. Named as a
+    part of this process, so that one left by a killed process is removed by the next operation (Windows never
+    empties %TEMP% by itself)."""
+    parent = Path(tempfile.gettempdir())
+    remove_stale_parts(parent)
+    folder = part_path(parent / name)
+    folder.mkdir(mode=0o700)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def process_alive(pid: int) -> bool:

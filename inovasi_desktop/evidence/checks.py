@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pikepdf
 from PIL import Image
 
+from inovasi_desktop.atomic import scratch_folder
 from inovasi_desktop.catalogue.evidence_kinds import FILE_KINDS, IMAGE, KIND, KIND_BY_MEDIA_TYPE, VIDEO, kinds_of_group
 from inovasi_desktop.domain import Severity
 from inovasi_desktop.domain.heading import DocumentHeading
@@ -276,7 +276,7 @@ def _check_pdf(path: Path, found: _Findings, pemda: str) -> None:
             damaged = bool(pdf.get_warnings()) or damaged
             text_source = path
             if damaged and pages:  # what the dossier would print is the repaired document: look at that
-                text_source = Path(scratch.enter_context(tempfile.TemporaryDirectory(prefix="inovasi-"))) / "pdf"
+                text_source = scratch.enter_context(scratch_folder("inovasi-periksa")) / "pdf"
                 save_pdf(pdf, text_source)
                 _check_pages(pdf, text_source, found)
         except (pikepdf.PdfError, RuntimeError, ValueError, OSError):

@@ -15,7 +15,6 @@ import copy
 import enum
 import hashlib
 import logging
-import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from inovasi_desktop import __version__, paths
+from inovasi_desktop.atomic import scratch_folder
 from inovasi_desktop.domain import Innovation, InovasiError, new_id
 from inovasi_desktop.domain.errors import Cancelled
 from inovasi_desktop.domain.os_errors import describe_os_error
@@ -112,7 +112,7 @@ def send(ws: Workspace, ids: list[str], target: Path, *, with_pdf: bool = False,
         raise InovasiError("Pilih setidaknya satu inovasi untuk dikirim.")
     chosen = [innovations.get(ws, i) for i in dict.fromkeys(ids)]
     org_opd = organisation.get(ws).opd
-    with tempfile.TemporaryDirectory(prefix="inovasi-kirim-") as scratch:
+    with scratch_folder("inovasi-kirim") as scratch:
         sources = []
         for n, inn in enumerate(chosen, start=1):
             pdf, pdf_id = None, ""

@@ -12,12 +12,12 @@ remove, move, replace) in `innovation_evidence`.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from inovasi_desktop.atomic import scratch_folder
 from inovasi_desktop.catalogue import Catalogue
 from inovasi_desktop.domain import EvidenceItem, Innovation, InovasiError
 from inovasi_desktop.domain.dates import parse_date_text
@@ -191,7 +191,7 @@ def store_checked(ws: Workspace, checked: list[CheckedFile], target: Target | No
     shrink = {Path(p) for p in shrink}
     outcome = StoreOutcome(refused=[c for c in checked if not c.ok])
     accepted = [c for c in checked if c.ok]
-    with tempfile.TemporaryDirectory(prefix="inovasi-bukti-") as scratch, store_lock(ws):
+    with scratch_folder("inovasi-bukti") as scratch, store_lock(ws):
         written: list[str] = []
         try:
             sources = []

@@ -7,6 +7,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -173,3 +174,24 @@ def test_other_files_that_look_partial_are_never_touched(tmp_path):
         os.utime(tmp_path / name, (0, 0))
     assert remove_stale_parts(tmp_path) == []
     assert len(list(tmp_path.iterdir())) == 4
+
+
+_LEAVES_SCRATCH = """
+import os, sys
+from inovasi_desktop.atomic import scratch_folder
+with scratch_folder("inovasi-kirim") as folder:
+    (folder / "bagian").write_bytes(b"x" * 1000)
+    print(folder, flush=True)
+    os._exit(0)  # as a kill: the block never ends
+"""
+
+
+def test_the_scratch_folder_of_an_ended_process_is_removed_by_the_next_operation(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    env = dict(os.environ, TMP=str(tmp_path), TEMP=str(tmp_path), TMPDIR=str(tmp_path))
+    left = Path(subprocess.run([sys.executable, "-c", _LEAVES_SCRATCH], env=env, capture_output=True, text=True,
+                               check=True, timeout=60).stdout.strip())
+    assert left.parent == tmp_path and (left / "bagian").exists()
+    with atomic.scratch_folder("inovasi-bukti") as mine:
+        assert mine.is_dir() and not left.exists()
+    assert list(tmp_path.iterdir()) == []
