@@ -20,6 +20,7 @@ from inovasi_desktop.services.workspace import Workspace
 from inovasi_desktop.ui import removable_drives
 from inovasi_desktop.ui.dialogs import send_bundle
 from inovasi_desktop.ui.removable_drives import Drive
+from tests.fixtures.received import dinas_pendidikan
 
 pytestmark = menu_clicks
 
@@ -208,9 +209,7 @@ def test_folder_target_writes_the_bundle_where_chosen_and_all_can_be_sent(qtbot,
 @pytest.fixture
 def sender(tmp_path):
     """Another OPD's data folder, holding the example."""
-    ws = Workspace(home=tmp_path / "dinas-pendidikan")
-    organisation.save(ws, Organisation(pemda="Kabupaten Mojokerto", opd="Dinas Pendidikan", head_name="Drs. Sugeng",
-                                       head_nip="196801011990031005", default_catalogue="iid-2026"))
+    ws = dinas_pendidikan(tmp_path / "dinas-pendidikan")
     yield ws
     ws.close()
 

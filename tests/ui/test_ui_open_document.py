@@ -8,17 +8,14 @@ import pytest
 
 from inovasi_desktop import __main__ as entry
 from inovasi_desktop.app import open_document, open_when_ready
-from inovasi_desktop.domain import Organisation
-from inovasi_desktop.services import bundles, innovations, organisation
-from inovasi_desktop.services.workspace import Workspace
+from inovasi_desktop.services import bundles, innovations
+from tests.fixtures.received import dinas_pendidikan
 
 
 @pytest.fixture
 def sender(tmp_path):
     """Another OPD's data folder, holding the example."""
-    ws = Workspace(home=tmp_path / "dinas-pendidikan")
-    organisation.save(ws, Organisation(pemda="Kabupaten Mojokerto", opd="Dinas Pendidikan", head_name="Drs. Sugeng",
-                                       head_nip="196801011990031005", default_catalogue="iid-2026"))
+    ws = dinas_pendidikan(tmp_path / "dinas-pendidikan")
     yield ws
     ws.close()
 
